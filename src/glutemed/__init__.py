@@ -1,0 +1,1 @@
+"""glutemed: a gluteus medius workout planner for runners."""

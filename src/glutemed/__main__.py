@@ -1,0 +1,5 @@
+"""``python -m glutemed``."""
+
+from glutemed.cli import main
+
+main()

@@ -1,0 +1,317 @@
+"""The exercise catalogue: pydantic models and loading them from YAML.
+
+Data flows one way: YAML text -> ``yaml`` safe loader -> plain Python data ->
+pydantic models (``extra="forbid"``, strict types). Every problem a user can
+cause comes out as one :class:`~glutemed.errors.CatalogueError` whose message
+names the file and, where they are known, the line or the entry and field.
+
+Hostile input is bounded before anything walks it: the file is read up to
+:data:`MAX_BYTES`, and the loaded data is counted as it would be seen with
+every YAML alias expanded (each shared object counted once per use, with a
+memo, so counting itself stays linear). A file that expands past
+:data:`MAX_VALUES` values, or that refers to itself, is refused before
+pydantic or an error message ever walks it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from glutemed.errors import CatalogueError, NotFoundError
+from glutemed.options import EQUIPMENT
+
+#: Equipment that is never required: a move that lists it can be done without.
+OPTIONAL_EQUIPMENT: frozenset[str] = frozenset({"mat"})
+#: The largest catalogue file glutemed reads.
+MAX_BYTES = 4 * 1024 * 1024
+#: The most values (mappings, lists and scalars, aliases expanded) a catalogue may hold.
+MAX_VALUES = 500_000
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Equipment = Literal["dumbbells", "band", "box", "mat"]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Reps(_Model):
+    """A rep range, inclusive at both ends."""
+
+    min: int = Field(ge=1, le=1000)
+    max: int = Field(ge=1, le=1000)
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> Reps:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is above max ({self.max})")
+        return self
+
+    def __str__(self) -> str:
+        return str(self.min) if self.min == self.max else f"{self.min}-{self.max}"
+
+
+class Exercise(_Model):
+    """One move of the catalogue."""
+
+    slug: Slug
+    name: Name
+    reps: Reps
+    per_side: bool = False
+    equipment: list[Equipment] = Field(default_factory=list, max_length=len(EQUIPMENT))
+    lateral: bool = False
+    steps: list[Text] = Field(default_factory=list, max_length=100)
+    cues: list[Text] = Field(default_factory=list, max_length=100)
+
+    @model_validator(mode="after")
+    def _equipment_once(self) -> Exercise:
+        if len(set(self.equipment)) != len(self.equipment):
+            raise ValueError("equipment lists an item twice")
+        return self
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """The equipment this move cannot be done without."""
+        return frozenset(self.equipment) - OPTIONAL_EQUIPMENT
+
+    @property
+    def sides(self) -> str:
+        return "each side" if self.per_side else "both legs"
+
+    @property
+    def equipment_text(self) -> str:
+        return ", ".join(self.equipment) if self.equipment else "none"
+
+
+class Catalogue(_Model):
+    """The whole catalogue: a non-empty list of moves with unique slugs."""
+
+    exercises: list[Exercise] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_slugs(self) -> Catalogue:
+        first: dict[str, int] = {}
+        for number, exercise in enumerate(self.exercises, start=1):
+            if exercise.slug in first:
+                raise ValueError(
+                    f"entry {number}, field 'slug': {exercise.slug!r} "
+                    f"is already the slug of entry {first[exercise.slug]}"
+                )
+            first[exercise.slug] = number
+        return self
+
+    def __iter__(self) -> Iterator[Exercise]:  # type: ignore[override]
+        return iter(self.exercises)
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def find(self, query: str) -> Exercise:
+        """A move by slug, by name (any case) or by its 1-based number."""
+        wanted = query.strip()
+        folded = wanted.casefold()
+        for exercise in self.exercises:
+            if exercise.slug == wanted:
+                return exercise
+        for exercise in self.exercises:
+            if exercise.name.casefold() == folded:
+                return exercise
+        if wanted.isdecimal() and len(wanted) < 8 and 1 <= int(wanted) <= len(self.exercises):
+            return self.exercises[int(wanted) - 1]
+        raise NotFoundError(self._not_found_message(wanted))
+
+    def _not_found_message(self, wanted: str) -> str:
+        slugs = [exercise.slug for exercise in self.exercises]
+        shown = wanted if len(wanted) <= 40 else wanted[:37] + "..."
+        folded = wanted.casefold()[:80]
+        close = [slug for slug in slugs if folded and folded in slug]
+        close += difflib.get_close_matches(folded, slugs, n=3, cutoff=0.5)
+        close = list(dict.fromkeys(close))[:3]
+        if not close:
+            by_name = {e.name.casefold(): e.slug for e in self.exercises}
+            names = difflib.get_close_matches(folded, by_name, n=3, cutoff=0.5)
+            close = [by_name[name] for name in names]
+        if close:
+            return f"no move {shown!r} in the catalogue; did you mean {_or_list(close)}?"
+        return (
+            f"no move {shown!r} in the catalogue; give a slug, a name or a number "
+            f"from 1 to {len(slugs)} (see 'glutemed list')"
+        )
+
+
+def _or_list(items: list[str]) -> str:
+    quoted = [repr(item) for item in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def builtin_path() -> Path:
+    """Where the built-in catalogue is: inside an installed wheel, else the checkout's data/."""
+    packaged = Path(__file__).with_name("data") / "exercises.yaml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "exercises.yaml"
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """Load and validate a catalogue (the built-in one when ``path`` is None)."""
+    source = builtin_path() if path is None else path
+    return validate_catalogue(read_yaml(source), source)
+
+
+def read_yaml(path: Path) -> Any:
+    """Safely load a YAML file into plain data, bounded in size and expansion."""
+    import yaml
+
+    text = _read_text(path)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = err.problem or err.context or "invalid YAML"
+        raise CatalogueError(f"{path}: {where}{_short(problem)}") from None
+    except yaml.YAMLError as err:
+        raise CatalogueError(f"{path}: invalid YAML: {_short(str(err))}") from None
+    except RecursionError:
+        raise CatalogueError(f"{path}: YAML nested too deeply") from None
+    _check_expansion(data, path)
+    return data
+
+
+def validate_catalogue(data: Any, path: Path) -> Catalogue:
+    """Turn loaded YAML data into a :class:`Catalogue`, or one clear error."""
+    if data is None:
+        raise CatalogueError(f"{path}: the file is empty; expected a mapping with 'exercises:'")
+    if not isinstance(data, dict):
+        raise CatalogueError(
+            f"{path}: expected a mapping with 'exercises:' at the top, found {_kind(data)}"
+        )
+    try:
+        return Catalogue.model_validate(data)
+    except ValidationError as err:
+        raise CatalogueError(f"{path}: {_describe(err, data)}") from None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.is_dir():
+            raise CatalogueError(f"{path}: is a folder, not a catalogue file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise CatalogueError(f"{path}: no such file") from None
+    except OSError as err:
+        raise CatalogueError(f"{path}: cannot read: {err.strerror or err}") from None
+    if len(raw) > MAX_BYTES:
+        raise CatalogueError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
+    if b"\0" in raw:
+        line = raw[: raw.index(b"\0")].count(b"\n") + 1
+        raise CatalogueError(f"{path}: line {line}: binary data (a NUL byte), not YAML text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise CatalogueError(f"{path}: line {line}: not UTF-8 text") from None
+
+
+def _check_expansion(data: Any, path: Path) -> None:
+    """Refuse data that would be huge or endless when walked with aliases expanded."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(data, False)] if isinstance(data, (dict, list)) else []
+    while stack:
+        node, finished = stack.pop()
+        children: list[Any] = [*node.keys(), *node.values()] if isinstance(node, dict) else node
+        if finished:
+            total = 1 + sum(sizes.get(id(child), 1) for child in children)
+            if total > MAX_VALUES:
+                raise CatalogueError(
+                    f"{path}: expands to more than {MAX_VALUES:,} values "
+                    "(aliases repeated too often?); glutemed does not load it"
+                )
+            sizes[id(node)] = total
+            open_.discard(id(node))
+            continue
+        if id(node) in sizes:
+            continue
+        open_.add(id(node))
+        stack.append((node, True))
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if id(child) in open_:
+                    raise CatalogueError(f"{path}: an alias refers to itself; not loaded")
+                stack.append((child, False))
+
+
+def _describe(err: ValidationError, data: dict[Any, Any]) -> str:
+    """One line for the first validation error: entry, field and what is wrong."""
+    errors = err.errors(include_input=False, include_url=False, include_context=False)
+    first = errors[0]
+    if first["type"] == "missing":  # a misspelt field shows as missing + unknown: name the typo
+        parent = first["loc"][:-1]
+        typo = [e for e in errors if e["type"] == "extra_forbidden" and e["loc"][:-1] == parent]
+        first = typo[0] if typo else first
+    loc = list(first["loc"])
+    parts: list[str] = []
+    if len(loc) >= 2 and loc[0] == "exercises" and isinstance(loc[1], int):
+        parts.append(_entry_label(data, loc[1]))
+        loc = loc[2:]
+    field = ".".join(str(p) for p in loc if not isinstance(p, int))
+    items = [p for p in loc if isinstance(p, int)]
+    if field:
+        parts.append(f"field {_short(field, 60)!r}" + (f" item {items[0] + 1}" if items else ""))
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = "unknown field" + _known_fields(first["loc"])
+    elif first["type"] == "missing":
+        message = "required but missing"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return ": ".join([*parts, _short(message)]) + more
+
+
+def _entry_label(data: dict[Any, Any], index: int) -> str:
+    label = f"entry {index + 1}"
+    entries = data.get("exercises")
+    if isinstance(entries, list) and index < len(entries) and isinstance(entries[index], dict):
+        slug = entries[index].get("slug")
+        if isinstance(slug, str) and slug:
+            label += f" ({_short(slug, 40)!r})"
+    return label
+
+
+def _known_fields(loc: tuple[int | str, ...]) -> str:
+    if loc and loc[0] == "exercises":
+        model: type[BaseModel] = Reps if "reps" in loc[:-1] else Exercise
+    else:
+        model = Catalogue
+    close = difflib.get_close_matches(str(loc[-1])[:80], list(model.model_fields), n=1)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    return f" (known: {', '.join(model.model_fields)})"
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "a string", int: "a number", float: "a number"}.get(
+        type(value), f"a {type(value).__name__}"
+    )
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."

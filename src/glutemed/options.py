@@ -1,0 +1,74 @@
+"""Names the command line accepts: weekdays and equipment. Standard library only,
+so option parsing and shell completion load nothing heavy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+WEEKDAYS: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+#: Equipment names a catalogue may use, in the order glutemed lists them.
+EQUIPMENT: tuple[str, ...] = ("dumbbells", "band", "box", "mat")
+_EQUIPMENT_ALIASES = {
+    "dumbbell": "dumbbells",
+    "bands": "band",
+    "step": "box",
+    "boxes": "box",
+    "mats": "mat",
+}
+
+
+def split_words(values: Iterable[str]) -> list[str]:
+    """Comma-separated and repeated values as one list of lower-case words."""
+    return [word.strip().lower() for value in values for word in value.split(",")]
+
+
+def parse_weekday(word: str) -> int:
+    """0 for Monday ... 6 for Sunday, from a full name or any prefix of three letters or more."""
+    folded = word.strip().lower()
+    if len(folded) >= 3:
+        for index, name in enumerate(WEEKDAYS):
+            if name.lower().startswith(folded):
+                return index
+    raise ValueError(f"{_short(word)!r} is not a weekday; use mon, tue, wed, thu, fri, sat or sun")
+
+
+def parse_weekdays(values: Iterable[str]) -> tuple[int, ...]:
+    """Weekdays in week order; a day named twice is refused."""
+    days = [parse_weekday(word) for word in split_words(values)]
+    for day in set(days):
+        if days.count(day) > 1:
+            raise ValueError(f"{WEEKDAYS[day]} is named twice")
+    return tuple(sorted(days))
+
+
+def parse_equipment(values: Iterable[str]) -> frozenset[str]:
+    """Equipment from names (``none`` for bodyweight only, ``all`` for everything)."""
+    words = split_words(values)
+    if not words or "" in words:
+        raise ValueError("give equipment names separated by commas, or 'none' for bodyweight only")
+    chosen: set[str] = set()
+    for word in words:
+        if word == "none":
+            continue
+        if word == "all":
+            chosen.update(EQUIPMENT)
+            continue
+        name = _EQUIPMENT_ALIASES.get(word, word)
+        if name not in EQUIPMENT:
+            raise ValueError(
+                f"unknown equipment {_short(word)!r}; known: {', '.join(EQUIPMENT)}, none"
+            )
+        chosen.add(name)
+    return frozenset(chosen)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,374 @@
+"""Pure planning: a catalogue and options in, a :class:`Plan` out. No I/O.
+
+The source's programme: pick 2 to 3 of the moves, do 2 to 4 sets of each, at
+least once a week and better two or three times. The planner turns that into
+one weekly pattern, repeated every week so progression applies to the same
+moves:
+
+1. Keep the moves whose equipment the runner has (a mat is never required).
+2. Decide how many times each move appears in the week. The week has between
+   ``2 x days`` and ``3 x days`` slots (2 or 3 moves a session). Every session
+   needs one lateral move (one that works the hip sideways). The planner takes
+   the smallest number of slots that fits every move in, keeping every move's
+   count within one of every other's when it can; among equal choices it gives
+   the lateral moves as few extra slots as the rule allows, so sessions pair a
+   lateral move with a loaded one. When there are more moves than slots, it
+   picks a subset (the seed decides which), in proportion to the lateral and
+   other moves available.
+3. Deal the slots round-robin over the sessions, lateral moves first. Because
+   no move appears more often than there are sessions, a move never lands
+   twice in one session; because the lateral slots come first and number at
+   least ``days``, every session gets one; and session sizes differ by at most
+   one, so each holds 2 or 3 moves.
+4. Order each session's moves as the source lists them: the loaded hinge and
+   split squat while fresh, then the step-up, lunge and band work.
+
+The seed shuffles the moves before steps 2 and 3 (seed 0 keeps catalogue
+order), so other seeds give other valid patterns. Every step is a handful of
+list operations: a catalogue of 1,000 moves plans as quickly as one of five.
+
+Progression (``weeks`` > 1) runs in four-week cycles: three building weeks in
+which the rep target climbs from the bottom of each move's range to its top,
+then a lighter week (2 sets, the bottom of the range). Each new cycle adds a
+set, up to 4: a double progression in which reps rise first and the load goes
+up when the top of the range is reached.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from glutemed.catalogue import Catalogue, Exercise, Reps
+from glutemed.errors import PlanError, UsageError
+from glutemed.options import EQUIPMENT, WEEKDAYS
+
+#: The weekdays (0 = Monday) used for 1, 2 and 3 sessions: at least 48 hours apart.
+DEFAULT_DAYS: dict[int, tuple[int, ...]] = {1: (0,), 2: (0, 3), 3: (0, 2, 4)}
+#: Sets in the first cycle when ``--sets`` is not given: fewer sessions, more sets.
+BASE_SETS: dict[int, int] = {1: 3, 2: 3, 3: 2}
+MIN_SETS, MAX_SETS = 2, 4
+MAX_DAYS, MAX_WEEKS = 3, 12
+#: Minutes estimate: seconds per rep (slow and controlled) and rest after each set.
+SECONDS_PER_REP = 4
+REST_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """What the runner asked for. Checked on creation; bad values raise UsageError."""
+
+    weekdays: tuple[int, ...] = DEFAULT_DAYS[3]
+    available: frozenset[str] = frozenset(EQUIPMENT)
+    sets: int | None = None
+    weeks: int = 1
+    start: date | None = None
+    seed: int = 0
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.weekdays) <= MAX_DAYS:
+            raise UsageError(
+                "plan 1 to 3 days a week: the gluteus medius needs about 48 hours "
+                "between sessions, and the source asks for 2 to 3"
+            )
+        if len(set(self.weekdays)) != len(self.weekdays) or not all(
+            0 <= day < 7 for day in self.weekdays
+        ):
+            raise UsageError("each weekday may be given once")
+        if self.sets is not None and not MIN_SETS <= self.sets <= MAX_SETS:
+            raise UsageError("sets must be 2 to 4, as the source gives")
+        if not 1 <= self.weeks <= MAX_WEEKS:
+            raise UsageError("weeks must be 1 to 12")
+        if self.start is not None and self.start > date.max - timedelta(weeks=self.weeks + 1):
+            raise UsageError("--start is too far in the future to plan from")
+        unknown = self.available - set(EQUIPMENT)
+        if unknown:
+            raise UsageError(f"unknown equipment: {', '.join(sorted(unknown))}")
+
+    @property
+    def days(self) -> int:
+        return len(self.weekdays)
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class PlannedExercise(_Out):
+    slug: str
+    name: str
+    sets: int
+    reps: Reps
+    target_reps: int
+    per_side: bool
+    equipment: list[str]
+
+    @property
+    def prescription(self) -> str:
+        """``3 x 6-12 reps each side``: the same words in every view and export."""
+        return f"{self.sets} x {self.reps} reps{' each side' if self.per_side else ''}"
+
+
+class Session(_Out):
+    week: int
+    weekday: str
+    date: date | None
+    minutes: int
+    exercises: list[PlannedExercise]
+
+    @property
+    def title(self) -> str:
+        """``Week 1 · Monday · 2026-11-30`` (the date when the plan has one)."""
+        when = f" · {self.date.isoformat()}" if self.date else ""
+        return f"Week {self.week} · {self.weekday}{when}"
+
+
+class Plan(_Out):
+    days: int
+    weekdays: list[str]
+    weeks: int
+    seed: int
+    available: list[str]
+    equipment: list[str]
+    sessions: list[Session]
+    warnings: list[str] = Field(default_factory=list, exclude=True)
+
+
+def spacing_warnings(weekdays: Sequence[int]) -> list[str]:
+    """Warnings for chosen weekdays closer than 48 hours, counting across the weekend."""
+    ordered = sorted(weekdays)
+    if len(ordered) < 2:
+        return []
+    warnings = []
+    for here, after in zip(ordered, [*ordered[1:], ordered[0] + 7], strict=True):
+        if after - here < 2:
+            warnings.append(
+                f"{WEEKDAYS[here]} and {WEEKDAYS[after % 7]} are less than 48 hours apart; "
+                "the gluteus medius recovers best with a day between sessions"
+            )
+    return warnings
+
+
+def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
+    """The moves that can be done with this equipment, in catalogue order."""
+    return [exercise for exercise in catalogue if exercise.needs <= available]
+
+
+def make_plan(catalogue: Catalogue, options: PlanOptions) -> Plan:
+    """Plan ``options.weeks`` weeks of sessions from the catalogue."""
+    moves = fitting(catalogue, options.available)
+    if len(moves) < 2:
+        raise PlanError(_too_few(catalogue, moves, options.available))
+    warnings = list(options.warnings)
+    if not any(move.lateral for move in moves):
+        warnings.append(
+            "nothing in this plan works the hip sideways: no lateral move fits "
+            "your catalogue and equipment"
+        )
+    pattern = weekly_pattern(moves, options.days, options.seed)
+    by_weekday = dict(zip(sorted(options.weekdays), pattern, strict=True))
+    sessions = [
+        _session(week, weekday, when, by_weekday[weekday], options)
+        for week, weekday, when in _calendar(options)
+    ]
+    needed = {item for session in pattern for move in session for item in move.needs}
+    return Plan(
+        days=options.days,
+        weekdays=[WEEKDAYS[day] for day in sorted(options.weekdays)],
+        weeks=options.weeks,
+        seed=options.seed,
+        available=[item for item in EQUIPMENT if item in options.available],
+        equipment=[item for item in EQUIPMENT if item in needed],
+        sessions=sessions,
+        warnings=warnings,
+    )
+
+
+def weekly_pattern(moves: Sequence[Exercise], days: int, seed: int) -> list[list[Exercise]]:
+    """One week's sessions: ``days`` lists of 2 or 3 distinct moves each."""
+    rng = random.Random(seed)
+    lateral = [move for move in moves if move.lateral]
+    other = [move for move in moves if not move.lateral]
+    if seed:
+        rng.shuffle(lateral)
+        rng.shuffle(other)
+    if not lateral:  # no lateral rule to keep: every move is "other"
+        lateral, other = [], lateral + other
+    lateral, other = _choose_moves(lateral, other, days)
+    lateral_slots, other_slots = _slot_split(len(lateral), len(other), days)
+    lateral_block = _spread(lateral, lateral_slots)
+    other_block = _spread(other, other_slots)
+    offset = rng.randrange(days) if seed else 0
+    sessions = _deal(lateral_block, other_block, days, offset, shift=0)
+    for shift in range(1, days):
+        if not _repeats(sessions):
+            break
+        candidate = _deal(lateral_block, other_block, days, offset, shift)
+        if _fits(candidate) and not _repeats(candidate):
+            sessions = candidate
+    position = {move.slug: index for index, move in enumerate(moves)}
+    return [sorted(session, key=lambda move: position[move.slug]) for session in sessions]
+
+
+def _deal(
+    lateral: list[Exercise], other: list[Exercise], days: int, offset: int, shift: int
+) -> list[list[Exercise]]:
+    """Deal the slots round-robin, lateral first; ``shift`` starts the others later."""
+    sessions: list[list[Exercise]] = [[] for _ in range(days)]
+    for slot, move in enumerate(lateral):
+        sessions[(slot + offset) % days].append(move)
+    for slot, move in enumerate(other, start=len(lateral) + shift):
+        sessions[(slot + offset) % days].append(move)
+    return sessions
+
+
+def _fits(sessions: list[list[Exercise]]) -> bool:
+    """2 or 3 moves a session, none twice."""
+    return all(2 <= len({move.slug for move in s}) == len(s) <= 3 for s in sessions)
+
+
+def _repeats(sessions: list[list[Exercise]]) -> bool:
+    """Whether two back-to-back sessions (the week wrapping round) hold the same moves."""
+    sets = [frozenset(move.slug for move in session) for session in sessions]
+    return len(sets) > 1 and any(sets[i] == sets[i - 1] for i in range(len(sets)))
+
+
+def _choose_moves(
+    lateral: list[Exercise], other: list[Exercise], days: int
+) -> tuple[list[Exercise], list[Exercise]]:
+    """All moves when the week has room for each, else a proportional subset."""
+    room = 3 * days
+    lateral_room = max(len(lateral), days) if lateral else 0
+    if len(other) + lateral_room <= room:
+        return lateral, other
+    if not lateral:
+        return [], other[:room]
+    share = round(room * len(lateral) / (len(lateral) + len(other)))
+    keep_lateral = min(len(lateral), room, max(1, share, room - len(other)))
+    keep_other = min(len(other), room - max(keep_lateral, days))
+    return lateral[:keep_lateral], other[:keep_other]
+
+
+def _slot_split(lateral: int, other: int, days: int) -> tuple[int, int]:
+    """How many of the week's slots go to lateral and to other moves.
+
+    Prefers counts that stay within one of each other, then the fewest slots,
+    then the fewest lateral slots.
+    """
+    best: tuple[tuple[bool, int, int, int], int, int] | None = None
+    for total in range(2 * days, 3 * days + 1):
+        low = max(days, lateral) if lateral else 0
+        high = min(lateral * days, total - other)
+        for lateral_slots in range(low, high + 1):
+            other_slots = total - lateral_slots
+            if not other <= other_slots <= other * days:
+                continue
+            counts = _even(lateral_slots, lateral) + _even(other_slots, other)
+            spread = max(counts) - min(counts)
+            key = (spread > 1, total, spread, lateral_slots)
+            if best is None or key < best[0]:
+                best = (key, lateral_slots, other_slots)
+    if best is None:  # pragma: no cover - two or more moves always fit
+        raise PlanError("no weekly layout fits these moves")
+    return best[1], best[2]
+
+
+def _even(slots: int, moves: int) -> list[int]:
+    """The counts of ``slots`` spread as evenly as possible over ``moves``."""
+    if not moves:
+        return []
+    low, extra = divmod(slots, moves)
+    return [low + 1] * extra + [low] * (moves - extra)
+
+
+def _spread(moves: list[Exercise], slots: int) -> list[Exercise]:
+    """Each move repeated by its even share of ``slots``, earlier moves taking extras."""
+    return [
+        move
+        for move, count in zip(moves, _even(slots, len(moves)), strict=True)
+        for _ in range(count)
+    ]
+
+
+def _calendar(options: PlanOptions) -> list[tuple[int, int, date | None]]:
+    """(week, weekday, date) of every session in order; weeks start at ``start``."""
+    if options.start is None:
+        return [
+            (week, weekday, None)
+            for week in range(1, options.weeks + 1)
+            for weekday in sorted(options.weekdays)
+        ]
+    first = options.start.weekday()
+    offsets = sorted((weekday - first) % 7 for weekday in options.weekdays)
+    return [
+        (week, (first + offset) % 7, options.start + timedelta(days=7 * (week - 1) + offset))
+        for week in range(1, options.weeks + 1)
+        for offset in offsets
+    ]
+
+
+def week_load(week: int, days: int, fixed_sets: int | None) -> tuple[int, float]:
+    """Sets and how far up the rep range to aim (0 = bottom, 1 = top) in ``week``."""
+    cycle, position = divmod(week - 1, 4)
+    if position == 3:  # the lighter week
+        return (fixed_sets or MIN_SETS), 0.0
+    sets = fixed_sets or min(MAX_SETS, BASE_SETS[days] + cycle)
+    return sets, position / 2
+
+
+def _session(
+    week: int, weekday: int, when: date | None, moves: list[Exercise], options: PlanOptions
+) -> Session:
+    sets, climb = week_load(week, options.days, options.sets)
+    planned = [
+        PlannedExercise(
+            slug=move.slug,
+            name=move.name,
+            sets=sets,
+            reps=move.reps,
+            target_reps=move.reps.min + math.floor((move.reps.max - move.reps.min) * climb + 0.5),
+            per_side=move.per_side,
+            equipment=list(move.equipment),
+        )
+        for move in moves
+    ]
+    return Session(
+        week=week, weekday=WEEKDAYS[weekday], date=when, minutes=minutes(planned), exercises=planned
+    )
+
+
+def minutes(exercises: Sequence[PlannedExercise]) -> int:
+    """Estimated minutes: reps x seconds per rep x sides, plus rest between sets."""
+    work = sum(
+        e.sets * e.target_reps * SECONDS_PER_REP * (2 if e.per_side else 1) for e in exercises
+    )
+    rests = max(0, sum(e.sets for e in exercises) - 1) * REST_SECONDS
+    return math.ceil((work + rests) / 60)
+
+
+def _too_few(catalogue: Catalogue, moves: list[Exercise], available: frozenset[str]) -> str:
+    if len(catalogue) < 2:
+        return f"the catalogue has only {len(catalogue)} move; a session needs 2 different moves"
+    have = ", ".join(item for item in EQUIPMENT if item in available) or "none"
+    fit = ", ".join(move.slug for move in moves) or "none"
+    unlocks = []
+    for item in EQUIPMENT:
+        if item in available or item in {"mat"}:
+            continue
+        have_slugs = {move.slug for move in moves}
+        more = [m.slug for m in fitting(catalogue, available | {item}) if m.slug not in have_slugs]
+        if more:
+            unlocks.append(
+                f"{item} would add {', '.join(more[:3])}" + (" ..." if len(more) > 3 else "")
+            )
+    hint = "; ".join(unlocks) if unlocks else "no single item adds a move"
+    return (
+        f"only {len(moves)} move fits your equipment ({have}): {fit}; a session needs 2. "
+        f"{hint[0].upper()}{hint[1:]}."
+    )

@@ -1,0 +1,109 @@
+"""Rich views of the catalogue, one exercise, and a plan.
+
+Every string that comes from a catalogue goes into a ``rich.text.Text`` (never
+through markup), so a move called ``[bold]`` prints as written. Rich drops
+colour by itself when stdout is not a terminal or ``NO_COLOR`` is set.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from glutemed.about import CAUTION
+from glutemed.catalogue import Catalogue, Exercise
+from glutemed.planner import Plan
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def catalogue_table(catalogue: Catalogue) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title="glutemed catalogue", title_justify="left")
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("move (slug)")
+    table.add_column("reps", justify="right", no_wrap=True)
+    table.add_column("sides", no_wrap=True)
+    table.add_column("equipment")
+    table.add_column("lateral", justify="center")
+    for number, move in enumerate(catalogue, start=1):
+        table.add_row(
+            str(number),
+            Text(move.name, style="bold") + Text("\n") + Text(move.slug, style="cyan"),
+            str(move.reps),
+            move.sides,
+            move.equipment_text,
+            "yes" if move.lateral else "",
+        )
+    return table
+
+
+def exercise_card(move: Exercise, number: int) -> Panel:
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("Reps", f"{move.reps} {move.sides}")
+    facts.add_row("Equipment", move.equipment_text)
+    facts.add_row("Works the hip sideways", "yes" if move.lateral else "no")
+    parts: list[RenderableType] = [facts]
+    if move.steps:
+        parts.append(Text("\nSteps", style="bold"))
+        parts.extend(
+            Padding(Text(f"{index}. ") + Text(step), (0, 0, 0, 2))
+            for index, step in enumerate(move.steps, start=1)
+        )
+    if move.cues:
+        parts.append(Text("\nCues", style="bold"))
+        parts.extend(Padding(Text("- ") + Text(cue), (0, 0, 0, 2)) for cue in move.cues)
+    title = Text(f"{number}. ") + Text(move.name, style="bold")
+    return Panel(
+        Group(*parts),
+        title=title,
+        title_align="left",
+        subtitle=Text(move.slug),
+        subtitle_align="right",
+        box=box.ROUNDED,
+    )
+
+
+def plan_view(plan: Plan) -> Group:
+    needed = ", ".join(plan.equipment) or "none (bodyweight)"
+    header = Text.assemble(
+        (f"{plan.days} session{'s' if plan.days > 1 else ''} a week", "bold"),
+        f" on {', '.join(plan.weekdays)} · {plan.weeks} week{'s' if plan.weeks > 1 else ''}",
+        f" · equipment needed: {needed}",
+    )
+    parts: list[RenderableType] = [header, Text("")]
+    for session in plan.sessions:
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            title=Text(f"{session.title} · about {session.minutes} min", style="bold"),
+            title_justify="left",
+            pad_edge=False,
+        )
+        table.add_column("move")
+        table.add_column("sets x reps")
+        table.add_column("aim", justify="right")
+        table.add_column("equipment")
+        for exercise in session.exercises:
+            table.add_row(
+                Text(exercise.name),
+                exercise.prescription,
+                f"{exercise.target_reps}+",
+                ", ".join(exercise.equipment) or "none",
+            )
+        parts.append(table)
+    parts.append(
+        Text(
+            "Aim: reach at least this many reps in every set with good form. "
+            "'glutemed show MOVE' gives the steps.",
+            style="dim",
+        )
+    )
+    parts.append(Text(CAUTION, style="dim"))
+    return Group(*parts)

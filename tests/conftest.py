@@ -1,0 +1,60 @@
+"""Shared helpers: a CliRunner that keeps stdout and stderr apart, and catalogue files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner, Result
+
+from glutemed.cli import app
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees the developer's own catalogue, config or log."""
+    monkeypatch.delenv("GLUTEMED_CATALOGUE", raising=False)
+    monkeypatch.setenv("GLUTEMED_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("GLUTEMED_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+    return run
+
+
+def move(slug: str, **fields: object) -> dict[str, object]:
+    """A minimal catalogue entry with any fields overridden."""
+    entry: dict[str, object] = {"slug": slug, "name": slug.replace("-", " ").title()}
+    entry["reps"] = {"min": 6, "max": 12}
+    entry.update(fields)
+    return entry
+
+
+@pytest.fixture
+def write_catalogue(tmp_path: Path) -> Callable[[object], Path]:
+    """Write data (dumped as YAML) or text (as is) to a catalogue file."""
+    counter = iter(range(10**6))
+
+    def write(content: object) -> Path:
+        path = tmp_path / f"catalogue-{next(counter)}.yaml"
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+        return path
+
+    return write

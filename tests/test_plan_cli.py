@@ -1,0 +1,130 @@
+"""glutemed plan from the command line: the view, JSON and every refusal."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import Invoke, move
+
+
+def test_plan_prints_a_week_a_runner_can_follow(invoke: Invoke) -> None:
+    result = invoke("plan", "--days", "3")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for text in ("Week 1 · Monday", "Week 1 · Wednesday", "Week 1 · Friday", "min", "each side"):
+        assert text in out
+    assert "equipment needed: dumbbells, band, box" in out
+    assert "not a diagnosis" in out
+    assert "\x1b[" not in out  # plain text when piped
+    assert result.stderr == ""
+
+
+def test_plan_json_shape(invoke: Invoke) -> None:
+    data = json.loads(invoke("plan", "--days", "2", "--start", "2026-11-30", "--json").stdout)
+    assert {k: data[k] for k in ("days", "weeks", "seed")} == {"days": 2, "weeks": 1, "seed": 0}
+    assert data["available"] == ["dumbbells", "band", "box", "mat"]
+    assert set(data["equipment"]) <= {"dumbbells", "band", "box"}
+    first = data["sessions"][0]
+    assert (first["week"], first["weekday"], first["date"]) == (1, "Monday", "2026-11-30")
+    assert isinstance(first["minutes"], int)
+    exercise = first["exercises"][0]
+    assert set(exercise) >= {"slug", "name", "sets", "reps", "per_side", "equipment"}
+    assert set(exercise["reps"]) == {"min", "max"}
+
+
+def test_same_inputs_same_bytes_and_seeds_vary(invoke: Invoke) -> None:
+    one = invoke("plan", "--json", "--seed", "3").stdout
+    assert one == invoke("plan", "--json", "--seed", "3").stdout
+    assert (
+        one != invoke("plan", "--json", "--seed", "4").stdout
+        or one != invoke("plan", "--json").stdout
+    )
+
+
+def test_on_picks_days_and_warns_when_close(invoke: Invoke) -> None:
+    result = invoke("plan", "--on", "tue,wed", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [s["weekday"] for s in data["sessions"]] == ["Tuesday", "Wednesday"]
+    assert data["days"] == 2
+    assert "Tuesday and Wednesday are less than 48 hours apart" in result.stderr
+
+
+def test_on_repeatable_and_full_names(invoke: Invoke) -> None:
+    data = json.loads(invoke("plan", "--on", "Monday", "--on", "thursday", "--json").stdout)
+    assert [s["weekday"] for s in data["sessions"]] == ["Monday", "Thursday"]
+
+
+def test_equipment_limits_the_moves(invoke: Invoke) -> None:
+    data = json.loads(invoke("plan", "-e", "dumbbells", "--json").stdout)
+    slugs = {e["slug"] for s in data["sessions"] for e in s["exercises"]}
+    assert slugs == {"staggered-stance-romanian-deadlift", "split-squat", "lateral-lunge"}
+    assert data["available"] == ["dumbbells"]
+
+
+def test_equipment_none_is_bodyweight_only(invoke: Invoke) -> None:
+    result = invoke("plan", "--equipment", "none")
+    assert result.exit_code == 1
+    assert "only 1 move fits your equipment (none): lateral-lunge" in result.stderr
+
+
+def test_weeks_and_sets(invoke: Invoke) -> None:
+    data = json.loads(invoke("plan", "--weeks", "4", "--sets", "3", "--json").stdout)
+    assert len(data["sessions"]) == 12
+    assert {e["sets"] for s in data["sessions"] for e in s["exercises"]} == {3}
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--days", "4"], "48 hours"),
+        (["--days", "0"], "48 hours"),
+        (["--days", "three"], "valid integer"),
+        (["--on", "mon,tue,wed,thu"], "48 hours"),
+        (["--on", "mon,mon"], "Monday is named twice"),
+        (["--on", "funday"], "'funday' is not a weekday"),
+        (["--on", "mon,wed", "--days", "3"], "--days 3 disagrees with --on"),
+        (["--equipment", "kettlebell"], "known: dumbbells, band, box, mat, none"),
+        (["--equipment", ""], "give equipment names"),
+        (["--sets", "5"], "less than or equal to 4"),
+        (["--sets", "1"], "greater than or equal to 2"),
+        (["--weeks", "13"], "less than or equal to 12"),
+        (["--start", "2026-02-30"], "'2026-02-30' is not a date"),
+        (["--start", "tomorrow"], "is not a date"),
+        (["--seed", "-1"], "greater than or equal to 0"),
+        (["--seed", "9" * 40], "less than or equal to"),
+        (["--format", "pdf"], "'pdf' is not a format"),
+        (["--json", "--format", "ics"], "--json and --format disagree"),
+        (["--time", "07:00"], "--time applies only to iCalendar"),
+        (["--time", "7am", "--format", "ics"], "'7am' is not a time"),
+    ],
+)
+def test_refusals_exit_2_with_the_reason(invoke: Invoke, args: list[str], needle: str) -> None:
+    result = invoke("plan", *args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert needle in " ".join(result.stderr.split())
+
+
+def test_catalogue_with_one_move_cannot_plan_but_lists(
+    invoke: Invoke, write_catalogue: Callable[[object], Path]
+) -> None:
+    path = write_catalogue({"exercises": [move("only-one", lateral=True)]})
+    result = invoke("--catalogue", str(path), "plan")
+    assert result.exit_code == 1
+    assert "the catalogue has only 1 move; a session needs 2 different moves" in result.stderr
+    assert invoke("--catalogue", str(path), "list").exit_code == 0
+    assert invoke("--catalogue", str(path), "show", "only-one").exit_code == 0
+
+
+def test_no_lateral_move_plans_with_a_warning(
+    invoke: Invoke, write_catalogue: Callable[[object], Path]
+) -> None:
+    path = write_catalogue({"exercises": [move("a"), move("b")]})
+    result = invoke("--catalogue", str(path), "plan", "--days", "2")
+    assert result.exit_code == 0
+    assert "nothing in this plan works the hip sideways" in result.stderr
