@@ -1,0 +1,239 @@
+"""Markdown, iCalendar and JSON exports, and writing files without ever losing one."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from markdown_it import MarkdownIt
+
+from glutemed.catalogue import load_catalogue
+from glutemed.errors import ExportError
+from glutemed.export import to_markdown, write_file
+from glutemed.planner import PlanOptions, make_plan
+
+from .conftest import Invoke
+
+START = ["--start", "2026-11-30"]
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(heading level or token type, inline text) for every block of a Markdown document."""
+    md = MarkdownIt("commonmark")
+    tokens = md.parse(text)
+    out = []
+    for index, token in enumerate(tokens):
+        if token.type in ("heading_open", "paragraph_open"):
+            kind = token.tag if token.type == "heading_open" else "p"
+            out.append((kind, tokens[index + 1].content))
+    return out
+
+
+def test_markdown_sheet_structure(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    result = invoke("plan", "--days", "3", *START, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text()
+    blocks = _tokens(text)
+    h1 = [content for kind, content in blocks if kind == "h1"]
+    assert h1 == ["Gluteus medius plan: 3 days a week, 1 week"]
+    sessions = [content for kind, content in blocks if kind == "h2" and content.startswith("Week")]
+    assert sessions == [
+        "Week 1 · Monday · 2026-11-30",
+        "Week 1 · Wednesday · 2026-12-02",
+        "Week 1 · Friday · 2026-12-04",
+    ]
+    moves = [content for kind, content in blocks if kind == "h3"]
+    assert "Lateral Lunge (`lateral-lunge`)" in moves
+    assert blocks[-1][1].startswith("Training information, not a diagnosis")
+    assert any("Runner's World" in content for _, content in blocks)
+
+
+def test_markdown_has_one_checkbox_per_set(invoke: Invoke) -> None:
+    text = invoke("plan", "--format", "markdown", "--sets", "3").stdout
+    data = json.loads(invoke("plan", "--json", "--sets", "3").stdout)
+    boxes = [line for line in text.splitlines() if line.startswith("- [ ] Set ")]
+    assert len(boxes) == sum(e["sets"] for s in data["sessions"] for e in s["exercises"])
+    assert "- [ ] Set 1: 6-12 reps each side; did __ reps @ __" in boxes
+    assert "- [ ] Set 3: 8-15 reps; did __ reps @ __" in boxes
+    md = MarkdownIt("commonmark")
+    items = [t for t in md.parse(text) if t.type == "list_item_open"]
+    assert len(items) >= len(boxes)
+
+
+def test_markdown_how_to_lists_each_planned_move_once(invoke: Invoke) -> None:
+    text = invoke("plan", "--days", "3", "--format", "markdown").stdout
+    how_to = text.split("## How to do the moves", 1)[1]
+    blocks = _tokens(how_to)
+    names = [content for kind, content in blocks if kind == "h3"]
+    assert sorted(names) == sorted(set(names))
+    assert "Lateral Lunge" in names
+    assert "1. Stand with your feet about shoulder-width apart" in how_to
+
+
+def test_format_markdown_prints_exactly_what_output_writes(invoke: Invoke, tmp_path: Path) -> None:
+    printed = invoke("plan", *START, "--weeks", "2", "--format", "markdown").stdout_bytes
+    target = tmp_path / "plan.markdown"
+    invoke("plan", *START, "--weeks", "2", "-o", str(target))
+    assert target.read_bytes() == printed
+    assert invoke("plan", *START, "--weeks", "2", "--format", "markdown").stdout_bytes == printed
+
+
+def test_markdown_escapes_catalogue_text() -> None:
+    from glutemed.catalogue import Catalogue, Exercise
+
+    catalogue = Catalogue(
+        exercises=[
+            Exercise(slug="a", name="*Bold* [link](x)", reps={"min": 1, "max": 2}, lateral=True),  # type: ignore[arg-type]
+            Exercise(slug="b", name="# not a heading", reps={"min": 1, "max": 2}),  # type: ignore[arg-type]
+        ]
+    )
+    text = to_markdown(make_plan(catalogue, PlanOptions(weekdays=(0,))), catalogue)
+    tokens = MarkdownIt("commonmark").parse(text)
+    assert [t.tag for t in tokens if t.type == "heading_open"].count("h3") == 4
+    inline = [c.type for t in tokens if t.children for c in t.children]
+    assert "em_open" not in inline and "link_open" not in inline
+
+
+def _calendar(data: bytes) -> Calendar:
+    return Calendar.from_ical(data)  # type: ignore[return-value]
+
+
+def test_ics_has_one_all_day_event_per_session(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "plan.ics"
+    assert invoke("plan", *START, "--weeks", "2", "-o", str(target)).exit_code == 0
+    events = list(_calendar(target.read_bytes()).walk("VEVENT"))
+    assert len(events) == 6
+    first = events[0]
+    assert first.decoded("dtstart") == date(2026, 11, 30)
+    assert first.decoded("dtend") == date(2026, 12, 1)
+    assert str(first["summary"]).startswith("Glute med: ")
+    assert " x 6-12 reps each side" in str(first["description"])
+    assert len({str(e["uid"]) for e in events}) == 6
+
+
+def test_ics_is_byte_identical_and_uids_survive_more_weeks(invoke: Invoke) -> None:
+    one = invoke("plan", *START, "--format", "ics").stdout_bytes
+    assert one == invoke("plan", *START, "--format", "ics").stdout_bytes
+    longer = invoke("plan", *START, "--format", "ics", "--weeks", "3").stdout_bytes
+    uids = {str(e["uid"]) for e in _calendar(one).walk("VEVENT")}
+    assert uids <= {str(e["uid"]) for e in _calendar(longer).walk("VEVENT")}
+    other_seed = invoke("plan", *START, "--format", "ics", "--seed", "5").stdout_bytes
+    assert uids.isdisjoint({str(e["uid"]) for e in _calendar(other_seed).walk("VEVENT")})
+
+
+def test_ics_at_a_time_lasts_the_session(invoke: Invoke) -> None:
+    data = invoke("plan", *START, "--format", "ics", "--time", "07:30").stdout_bytes
+    plan = json.loads(invoke("plan", *START, "--json").stdout)
+    events = list(_calendar(data).walk("VEVENT"))
+    start = events[0].decoded("dtstart")
+    assert start == datetime(2026, 11, 30, 7, 30)
+    assert events[0].decoded("dtend") - start == timedelta(minutes=plan["sessions"][0]["minutes"])
+
+
+def test_ics_without_start_begins_next_monday_and_says_so(invoke: Invoke) -> None:
+    result = invoke("plan", "--format", "ics")
+    assert "no --start given: the calendar starts next Monday" in result.stderr
+    first = next(iter(_calendar(result.stdout_bytes).walk("VEVENT"))).decoded("dtstart")
+    assert first.weekday() == 0 and date.today() < first <= date.today() + timedelta(days=7)
+
+
+def test_json_file_is_the_json_output(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    invoke("plan", *START, "-o", str(target))
+    assert target.read_text() == invoke("plan", *START, "--json").stdout
+
+
+def test_unknown_suffix_exits_2_and_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("plan", "-o", str(tmp_path / "plan.pdf"))
+    assert result.exit_code == 2
+    assert ".md, .markdown, .ics, .json" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_format_overrides_the_suffix(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "plan.txt"
+    assert invoke("plan", "-o", str(target), "--format", "markdown").exit_code == 0
+    assert target.read_text().startswith("# Gluteus medius plan")
+
+
+def test_existing_file_needs_force(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    target.write_text("my notes")
+    result = invoke("plan", "-o", str(target))
+    assert result.exit_code == 1
+    assert str(target) in result.stderr and "--force" in result.stderr
+    assert target.read_text() == "my notes"
+    assert invoke("plan", "-o", str(target), "--force").exit_code == 0
+    assert target.read_text().startswith("# Gluteus medius plan")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]
+
+
+@pytest.mark.parametrize(
+    ("target", "needle"),
+    [
+        ("missing-folder/plan.md", "no such folder"),
+        (".", "is a folder"),
+    ],
+)
+def test_unwritable_targets_exit_1(
+    invoke: Invoke, tmp_path: Path, target: str, needle: str
+) -> None:
+    result = invoke("plan", "-o", str(tmp_path / target), "--format", "markdown")
+    assert result.exit_code == 1
+    assert needle in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_dev_null_is_never_replaced(invoke: Invoke) -> None:
+    result = invoke("plan", "-o", "/dev/null", "--format", "json", "--force")
+    assert result.exit_code == 1
+    assert "not a regular file" in result.stderr
+    assert Path("/dev/null").is_char_device()
+
+
+def test_failed_write_leaves_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_text("old")
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(ExportError, match="Input/output error"):
+        write_file(target, b"new", force=True)
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
+
+
+def test_write_keeps_the_existing_mode(tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_file(target, b"new", force=True)
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_new_file_respects_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_file(tmp_path / "plan.md", b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "plan.md").stat().st_mode & 0o777 == 0o644
+
+
+def test_exports_share_the_plan(tmp_path: Path) -> None:
+    catalogue = load_catalogue()
+    plan = make_plan(catalogue, PlanOptions(start=date(2026, 11, 30)))
+    text = to_markdown(plan, catalogue)
+    for session in plan.sessions:
+        for exercise in session.exercises:
+            assert f"`{exercise.slug}`" in text
