@@ -1,5 +1,26 @@
-"""``python -m glutemed``."""
+"""The ``glutemed`` console script and ``python -m glutemed``.
 
-from glutemed.cli import main
+``glutemed --version`` alone is answered here, before typer (and what typer
+loads) is imported: it only reads the package metadata. Everything else,
+``--version`` among other arguments included, goes to the typer app in
+``cli.py``.
+"""
 
-main()
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        from glutemed import version_text
+
+        print(version_text())
+        return
+    from glutemed.cli import main as run
+
+    run()
+
+
+if __name__ == "__main__":
+    main()

@@ -38,6 +38,8 @@ OPTIONAL_EQUIPMENT: frozenset[str] = frozenset({"mat"})
 MAX_BYTES = 4 * 1024 * 1024
 #: The most values (mappings, lists and scalars, aliases expanded) a catalogue may hold.
 MAX_VALUES = 500_000
+#: The deepest nesting of lists and mappings a catalogue may have (a valid one has 4).
+MAX_DEPTH = 64
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Equipment = Literal["dumbbells", "band", "box", "mat"]
@@ -73,10 +75,12 @@ class Exercise(_Model):
     name: Name
     reps: Reps
     per_side: bool = False
-    equipment: list[Equipment] = Field(default_factory=list, max_length=len(EQUIPMENT))
+    # Plain defaults, not default_factory: pydantic copies them per instance, and
+    # inspecting a factory's signature costs milliseconds at every start.
+    equipment: list[Equipment] = Field([], max_length=len(EQUIPMENT))
     lateral: bool = False
-    steps: list[Text] = Field(default_factory=list, max_length=100)
-    cues: list[Text] = Field(default_factory=list, max_length=100)
+    steps: list[Text] = Field([], max_length=100)
+    cues: list[Text] = Field([], max_length=100)
 
     @model_validator(mode="after")
     def _equipment_once(self) -> Exercise:
@@ -174,60 +178,90 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
 
 
 def read_yaml(path: Path) -> Any:
-    """Safely load a YAML file into plain data, bounded in size and expansion."""
+    """Safely load a YAML file into plain data, bounded in size, depth and expansion."""
     import yaml
 
     text = _read_text(path)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        if sum(map(text.count, "[{-:?")) > MAX_DEPTH:
+            _check_depth(yaml.parse(text, Loader=loader), path)
         data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = err.problem or err.context or "invalid YAML"
-        raise CatalogueError(f"{path}: {where}{_short(problem)}") from None
+        raise CatalogueError(f"{_shown(path)}: {where}{_short(problem)}") from None
     except yaml.YAMLError as err:
-        raise CatalogueError(f"{path}: invalid YAML: {_short(str(err))}") from None
+        raise CatalogueError(f"{_shown(path)}: invalid YAML: {_short(str(err))}") from None
     except RecursionError:
-        raise CatalogueError(f"{path}: YAML nested too deeply") from None
-    _check_expansion(data, path)
+        raise CatalogueError(f"{_shown(path)}: YAML nested too deeply") from None
+    if "*" in text:  # only an alias (*name) can make the data bigger than the text
+        _check_expansion(data, path)
     return data
+
+
+def _check_depth(events: Iterator[Any], path: Path) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` before anything recursive sees it.
+
+    libyaml's parser keeps its own stack, so reading events is safe at any
+    depth; building nodes from them is not (deep enough nesting overflows the C
+    stack). Every nested collection needs one of ``[ { - : ?`` of its own, so a
+    text with fewer of those than MAX_DEPTH cannot be too deep and skips this.
+    """
+    import yaml
+
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else "?"
+                raise CatalogueError(
+                    f"{_shown(path)}: line {line}: nested more than {MAX_DEPTH} levels deep"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def validate_catalogue(data: Any, path: Path) -> Catalogue:
     """Turn loaded YAML data into a :class:`Catalogue`, or one clear error."""
     if data is None:
-        raise CatalogueError(f"{path}: the file is empty; expected a mapping with 'exercises:'")
+        raise CatalogueError(
+            f"{_shown(path)}: the file is empty; expected a mapping with 'exercises:'"
+        )
     if not isinstance(data, dict):
         raise CatalogueError(
-            f"{path}: expected a mapping with 'exercises:' at the top, found {_kind(data)}"
+            f"{_shown(path)}: expected a mapping with 'exercises:' at the top, found {_kind(data)}"
         )
     try:
         return Catalogue.model_validate(data)
     except ValidationError as err:
-        raise CatalogueError(f"{path}: {_describe(err, data)}") from None
+        raise CatalogueError(f"{_shown(path)}: {_describe(err, data)}") from None
 
 
 def _read_text(path: Path) -> str:
     try:
         if path.is_dir():
-            raise CatalogueError(f"{path}: is a folder, not a catalogue file")
+            raise CatalogueError(f"{_shown(path)}: is a folder, not a catalogue file")
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise CatalogueError(f"{path}: no such file") from None
+        raise CatalogueError(f"{_shown(path)}: no such file") from None
     except OSError as err:
-        raise CatalogueError(f"{path}: cannot read: {err.strerror or err}") from None
+        raise CatalogueError(f"{_shown(path)}: cannot read: {err.strerror or err}") from None
     if len(raw) > MAX_BYTES:
-        raise CatalogueError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
+        raise CatalogueError(f"{_shown(path)}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
     if b"\0" in raw:
         line = raw[: raw.index(b"\0")].count(b"\n") + 1
-        raise CatalogueError(f"{path}: line {line}: binary data (a NUL byte), not YAML text")
+        raise CatalogueError(
+            f"{_shown(path)}: line {line}: binary data (a NUL byte), not YAML text"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise CatalogueError(f"{path}: line {line}: not UTF-8 text") from None
+        raise CatalogueError(f"{_shown(path)}: line {line}: not UTF-8 text") from None
 
 
 def _check_expansion(data: Any, path: Path) -> None:
@@ -242,7 +276,7 @@ def _check_expansion(data: Any, path: Path) -> None:
             total = 1 + sum(sizes.get(id(child), 1) for child in children)
             if total > MAX_VALUES:
                 raise CatalogueError(
-                    f"{path}: expands to more than {MAX_VALUES:,} values "
+                    f"{_shown(path)}: expands to more than {MAX_VALUES:,} values "
                     "(aliases repeated too often?); glutemed does not load it"
                 )
             sizes[id(node)] = total
@@ -255,7 +289,7 @@ def _check_expansion(data: Any, path: Path) -> None:
         for child in children:
             if isinstance(child, (dict, list)):
                 if id(child) in open_:
-                    raise CatalogueError(f"{path}: an alias refers to itself; not loaded")
+                    raise CatalogueError(f"{_shown(path)}: an alias refers to itself; not loaded")
                 stack.append((child, False))
 
 
@@ -310,6 +344,11 @@ def _kind(value: Any) -> str:
     return {list: "a list", str: "a string", int: "a number", float: "a number"}.get(
         type(value), f"a {type(value).__name__}"
     )
+
+
+def _shown(path: Path) -> str:
+    """A path as error messages show it: whole unless absurdly long."""
+    return _short(str(path), 120)
 
 
 def _short(text: str, limit: int = 160) -> str:

@@ -10,6 +10,7 @@ options that do not go together. typer's own usage errors exit 2.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, time, timedelta
@@ -19,10 +20,17 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from glutemed import options as names
+from glutemed import version_text
 from glutemed.errors import GlutemedError, UsageError
 
 if TYPE_CHECKING:
     from glutemed.catalogue import Catalogue
+
+# pydantic looks for third-party plugins (scanning every installed package's entry
+# points) the first time it builds a model; glutemed uses none, and the scan costs
+# more than planning a week. PYDANTIC_DISABLE_PLUGINS is pydantic's documented
+# switch; a value the user set is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,9 +77,7 @@ def _note(message: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
-
-        typer.echo(f"glutemed {version('glutemed')}")
+        typer.echo(version_text())
         raise typer.Exit()
 
 
@@ -293,11 +299,12 @@ def plan(
         if fmt not in (None, "json"):
             raise UsageError("--json and --format disagree; give one of them")
         fmt = "json"
-    from glutemed import export
     from glutemed.planner import DEFAULT_DAYS, PlanOptions, make_plan, spacing_warnings
 
     if output is not None:
-        fmt = export.format_for(output, fmt)
+        from glutemed.export import format_for
+
+        fmt = format_for(output, fmt)
     when = _time(at)
     if when is not None and fmt != "ics":
         raise UsageError("--time applies only to iCalendar output (-o FILE.ics or --format ics)")
@@ -327,6 +334,8 @@ def plan(
 
         render.console().print(render.plan_view(result))
         return
+    from glutemed import export
+
     data = export.render(result, catalogue, fmt, when)
     if output is None:
         sys.stdout.flush()
@@ -337,5 +346,5 @@ def plan(
 
 
 def main() -> None:
-    """The console script: ``glutemed``."""
+    """Run the command line (``python -m glutemed`` and the console script)."""
     app()

@@ -97,7 +97,11 @@ class PlanOptions:
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    """A planner result. The planner builds these from values it has already checked,
+    with ``model_construct``, and their schemas are built only when first needed (for
+    JSON): a terminal view then pays nothing for them at start-up."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class PlannedExercise(_Out):
@@ -137,7 +141,7 @@ class Plan(_Out):
     available: list[str]
     equipment: list[str]
     sessions: list[Session]
-    warnings: list[str] = Field(default_factory=list, exclude=True)
+    warnings: list[str] = Field([], exclude=True)
 
 
 def spacing_warnings(weekdays: Sequence[int]) -> list[str]:
@@ -178,7 +182,7 @@ def make_plan(catalogue: Catalogue, options: PlanOptions) -> Plan:
         for week, weekday, when in _calendar(options)
     ]
     needed = {item for session in pattern for move in session for item in move.needs}
-    return Plan(
+    return Plan.model_construct(
         days=options.days,
         weekdays=[WEEKDAYS[day] for day in sorted(options.weekdays)],
         weeks=options.weeks,
@@ -327,7 +331,7 @@ def _session(
 ) -> Session:
     sets, climb = week_load(week, options.days, options.sets)
     planned = [
-        PlannedExercise(
+        PlannedExercise.model_construct(
             slug=move.slug,
             name=move.name,
             sets=sets,
@@ -338,7 +342,7 @@ def _session(
         )
         for move in moves
     ]
-    return Session(
+    return Session.model_construct(
         week=week, weekday=WEEKDAYS[weekday], date=when, minutes=minutes(planned), exercises=planned
     )
 

@@ -7,6 +7,8 @@ colour by itself when stdout is not a terminal or ``NO_COLOR`` is set.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -15,12 +17,15 @@ from rich.table import Table
 from rich.text import Text
 
 from glutemed.about import CAUTION
-from glutemed.catalogue import Catalogue, Exercise
-from glutemed.planner import Plan
+
+if TYPE_CHECKING:
+    from glutemed.catalogue import Catalogue, Exercise
+    from glutemed.planner import Plan
 
 
 def console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    # No markup or emoji codes: catalogue text prints exactly as written.
+    return Console(highlight=False, markup=False, emoji=False)
 
 
 def catalogue_table(catalogue: Catalogue) -> Table:

@@ -1,0 +1,113 @@
+"""Startup benchmark: how much each glutemed command costs over its dependencies.
+
+Standard library only. Run from a checkout with glutemed installed:
+
+    python benchmarks/startup.py            # 21 pairs each
+    python benchmarks/startup.py --pairs 31
+
+Each goal compares two commands run alternately in one session (A, B, A, B,
+...), so a noisy, shared machine slows both sides alike; the ratio reported is
+the median of the per-pair ratios A/B. Absolute times are printed for
+information only: compare ratios, never times across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PYTHON = sys.executable
+BASELINE = [PYTHON, "-c", "import typer, rich.console, rich.table, pydantic, yaml"]
+
+
+def glutemed(*args: str) -> list[str]:
+    return [PYTHON, "-m", "glutemed", *args]
+
+
+def big_catalogue(folder: Path, moves: int = 1000) -> Path:
+    """A catalogue of ``moves`` moves with steps and cues, like a real one but larger."""
+    lines = ["exercises:"]
+    for i in range(moves):
+        lines += [
+            f"  - slug: move-{i}",
+            f"    name: Move {i}",
+            "    reps: {min: 6, max: 12}",
+            f"    per_side: {'true' if i % 2 else 'false'}",
+            f"    equipment: [{'dumbbells' if i % 3 else 'band'}]",
+            f"    lateral: {'true' if i % 4 == 0 else 'false'}",
+            "    steps:",
+            *[f"      - Step {j} of move {i}, done slowly and with good form." for j in range(5)],
+            "    cues:",
+            *[f"      - Cue {j} for move {i}." for j in range(4)],
+        ]
+    path = folder / "big.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_once(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+    )
+    return time.perf_counter() - start
+
+
+def pair_ratio(
+    a: list[str], b: list[str], pairs: int, env: dict[str, str]
+) -> tuple[float, float, float]:
+    """Median of per-pair ratios a/b, with the median times of each side."""
+    run_once(a, env), run_once(b, env)  # warm the file cache
+    ratios, a_times, b_times = [], [], []
+    for _ in range(pairs):
+        ta, tb = run_once(a, env), run_once(b, env)
+        ratios.append(ta / tb)
+        a_times.append(ta)
+        b_times.append(tb)
+    return statistics.median(ratios), statistics.median(a_times), statistics.median(b_times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=21, help="alternating pairs per goal (>= 15)")
+    args = parser.parse_args()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GLUTEMED_")}
+    env["GLUTEMED_CONFIG"] = os.devnull
+    with tempfile.TemporaryDirectory() as folder:
+        env["GLUTEMED_HOME"] = folder
+        big = big_catalogue(Path(folder))
+        goals = [
+            ("plan --days 3", glutemed("plan", "--days", "3"), BASELINE, 1.6),
+            ("show lateral-lunge", glutemed("show", "lateral-lunge"), BASELINE, 1.6),
+            ("--help", glutemed("--help"), BASELINE, 1.3),
+            ("--version", glutemed("--version"), BASELINE, 0.6),
+            (
+                "1,000-move plan vs built-in plan",
+                glutemed("--catalogue", str(big), "plan", "--days", "3"),
+                glutemed("plan", "--days", "3"),
+                2.0,
+            ),
+        ]
+        print(f"{'command':<34} {'ratio':>6} {'goal':>6}  {'median A':>9} {'median B':>9}")
+        failed = 0
+        for name, a, b, goal in goals:
+            ratio, ta, tb = pair_ratio(a, b, args.pairs, env)
+            ok = ratio <= goal
+            failed += not ok
+            mark = "ok" if ok else "MISSED"
+            print(
+                f"{name:<34} {ratio:6.2f} {goal:6.2f}  "
+                f"{ta * 1000:7.0f}ms {tb * 1000:7.0f}ms  {mark}"
+            )
+    print(f"baseline B = {' '.join(BASELINE[1:])!r} unless named; {args.pairs} pairs each")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
