@@ -129,7 +129,11 @@ def test_benign_aliases_still_load(write_catalogue: Callable[[object], Path]) ->
     )
     with pytest.raises(CatalogueError, match="field 'common': unknown field"):
         load_catalogue(write_catalogue(text))
-    ok = "exercises:\n  - {slug: a, name: A, reps: &r {min: 6, max: 12}}\n  - {slug: b, name: B, reps: *r}\n"
+    ok = (
+        "exercises:\n"
+        "  - {slug: a, name: A, reps: &r {min: 6, max: 12}}\n"
+        "  - {slug: b, name: B, reps: *r}\n"
+    )
     assert [m.reps.max for m in load_catalogue(write_catalogue(ok))] == [12, 12]
 
 
