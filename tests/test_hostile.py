@@ -51,6 +51,11 @@ HOSTILE_CATALOGUES: list[tuple[str, str | bytes, str]] = [
         "nested more than 64 levels",
     ),
     ("deep block nesting", "exercises:\n" + "- " * 50_000 + "x\n", "nested more than 64 levels"),
+    (
+        "moderate nesting",
+        "exercises: " + "[" * 300 + "]" * 300,
+        "entry 1: Input should be a valid dictionary",
+    ),
     ("number for a list", "exercises: 5\n", "field 'exercises': Input should be a valid list"),
     ("duplicate keys", "exercises: []\nexercises: []\n", "field 'exercises'"),
     (

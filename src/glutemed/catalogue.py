@@ -40,6 +40,10 @@ MAX_BYTES = 4 * 1024 * 1024
 MAX_VALUES = 500_000
 #: The deepest nesting of lists and mappings a catalogue may have (a valid one has 4).
 MAX_DEPTH = 64
+#: Nesting libyaml and PyYAML build without trouble (2,000 levels are seen to work;
+#: hundreds of thousands overflow the C stack). A text with fewer ``[ { - : ?``
+#: characters than this cannot nest deeper, so it skips the depth check.
+SAFE_NESTING = 1000
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Equipment = Literal["dumbbells", "band", "box", "mat"]
@@ -184,7 +188,7 @@ def read_yaml(path: Path) -> Any:
     text = _read_text(path)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        if sum(map(text.count, "[{-:?")) > MAX_DEPTH:
+        if sum(map(text.count, "[{-:?")) > SAFE_NESTING:
             _check_depth(yaml.parse(text, Loader=loader), path)
         data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as err:
@@ -207,7 +211,8 @@ def _check_depth(events: Iterator[Any], path: Path) -> None:
     libyaml's parser keeps its own stack, so reading events is safe at any
     depth; building nodes from them is not (deep enough nesting overflows the C
     stack). Every nested collection needs one of ``[ { - : ?`` of its own, so a
-    text with fewer of those than MAX_DEPTH cannot be too deep and skips this.
+    text with fewer of those than :data:`SAFE_NESTING` is safe to build as it
+    is (the models then refuse any shape deeper than theirs) and skips this.
     """
     import yaml
 

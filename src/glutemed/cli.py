@@ -7,8 +7,6 @@ one line on stderr (``glutemed: error: ...``) and its exit code: 1, or 2 for
 options that do not go together. typer's own usage errors exit 2.
 """
 
-from __future__ import annotations
-
 import functools
 import os
 import sys
@@ -81,7 +79,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _load(ctx: typer.Context) -> Catalogue:
+def _load(ctx: typer.Context) -> "Catalogue":
     from glutemed.catalogue import load_catalogue
 
     path: Path | None = ctx.obj

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from glutemed.about import CAUTION
 
 if TYPE_CHECKING:
+    from rich.panel import Panel
+
     from glutemed.catalogue import Catalogue, Exercise
     from glutemed.planner import Plan
 
@@ -49,6 +49,9 @@ def catalogue_table(catalogue: Catalogue) -> Table:
 
 
 def exercise_card(move: Exercise, number: int) -> Panel:
+    from rich.padding import Padding
+    from rich.panel import Panel
+
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
