@@ -343,6 +343,112 @@ def plan(
     typer.echo(f"Wrote {len(result.sessions)} sessions to {output}")
 
 
+KNEES = ("over-foot", "midline", "past-toes")
+
+
+def _knee(value: str | None) -> str | None:
+    if value is not None and value.strip().lower() not in KNEES:
+        raise typer.BadParameter(f"{value[:40]!r} is not a knee answer; use {', '.join(KNEES)}")
+    return None if value is None else value.strip().lower()
+
+
+@app.command()
+@_friendly
+def check(
+    ctx: typer.Context,
+    left: Annotated[
+        str | None,
+        typer.Option(
+            "--left",
+            callback=_knee,
+            metavar="KNEE",
+            help="Left knee: over-foot, midline or past-toes.",
+        ),
+    ] = None,
+    right: Annotated[
+        str | None,
+        typer.Option(
+            "--right",
+            callback=_knee,
+            metavar="KNEE",
+            help="Right knee: over-foot, midline or past-toes.",
+        ),
+    ] = None,
+    hip_drop: Annotated[
+        bool, typer.Option("--hip-drop", help="You have noticed your hip drop.")
+    ] = False,
+    trunk_lean: Annotated[
+        bool, typer.Option("--trunk-lean", help="You lean over the standing leg.")
+    ] = False,
+    knee_collapse: Annotated[
+        bool, typer.Option("--knee-collapse", help="Your knee collapses inward.")
+    ] = False,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", help="Walk through the test with prompts.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    save: Annotated[bool, typer.Option("--save", help="Keep the result in your log.")] = False,
+    history: Annotated[
+        bool, typer.Option("--history", help="Show your earlier saved results.")
+    ] = False,
+) -> None:
+    """The mirror test: is your gluteus medius weak? (A self-check, not a diagnosis.)"""
+    from glutemed import log
+
+    if history:
+        rows = log.check_history()
+        if as_json:
+            _print_json(rows)
+            return
+        from glutemed import render
+
+        if not rows:
+            _note("no saved results yet: run 'glutemed check ... --save'")
+        render.console().print(render.check_history_table(rows))
+        return
+    from glutemed import selfcheck
+
+    gait = [
+        sign
+        for sign, given in (
+            ("hip-drop", hip_drop),
+            ("trunk-lean", trunk_lean),
+            ("knee-collapse", knee_collapse),
+        )
+        if given
+    ]
+    if interactive or (left is None and right is None and sys.stdin.isatty()):
+        from glutemed import render
+
+        con = render.console()
+        render.check_intro(
+            con, selfcheck.CAUTION, selfcheck.SETUP, selfcheck.STEPS, selfcheck.WATCH
+        )
+        left = render.ask_knee(con, "left", selfcheck.KNEE_CHOICES)
+        right = render.ask_knee(con, "right", selfcheck.KNEE_CHOICES)
+        gait = [sign for sign, text in selfcheck.GAIT_SIGNS.items() if render.ask_sign(con, text)]
+        con.print()
+    elif left is None and right is None:
+        raise UsageError(
+            "no answers given and no terminal to ask them on: pass --left and --right "
+            "(over-foot, midline or past-toes), or --interactive"
+        )
+    elif left is None or right is None:
+        raise UsageError("give both --left and --right (over-foot, midline or past-toes)")
+    result = selfcheck.read_check(_load(ctx), left, right, gait)
+    if save:
+        from datetime import datetime
+
+        number = log.save_check(result.model_dump(mode="json"), datetime.now())
+        _note(f"saved as check {number} in {log.log_path()}")
+    if as_json:
+        _print_json(result.model_dump(mode="json"))
+        return
+    from glutemed import render
+
+    render.console().print(render.check_view(result))
+
+
 def main() -> None:
     """Run the command line (``python -m glutemed`` and the console script)."""
     app()

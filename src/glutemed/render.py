@@ -7,7 +7,7 @@ colour by itself when stdout is not a terminal or ``NO_COLOR`` is set.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from glutemed.catalogue import Catalogue, Exercise
     from glutemed.planner import Plan
+    from glutemed.selfcheck import CheckResult
 
 
 def console() -> Console:
@@ -115,3 +116,77 @@ def plan_view(plan: Plan) -> Group:
     )
     parts.append(Text(CAUTION, style="dim"))
     return Group(*parts)
+
+
+def check_intro(
+    console: Console, caution: str, setup: list[str], steps: list[str], watch: str
+) -> None:
+    """The mirror test's instructions, before the questions."""
+    console.print(Text("The mirror test", style="bold"))
+    console.print(Text(caution, style="yellow"))
+    console.print(Text("\nSet up", style="bold"))
+    for line in setup:
+        console.print(Text(f"  - {line}"))
+    console.print(Text("\nOn each leg in turn", style="bold"))
+    for number, line in enumerate(steps, start=1):
+        console.print(Text(f"  {number}. {line}"))
+    console.print(Text(f"\n{watch}\n"))
+
+
+def ask_knee(console: Console, side: str, choices: dict[str, str]) -> str:
+    """Ask what the knee did on one side; the answer's key (e.g. ``midline``)."""
+    from rich.prompt import Prompt
+
+    keys = list(choices)
+    console.print(Text(f"Standing on your {side} leg, the {side} knee:", style="bold"))
+    for number, key in enumerate(keys, start=1):
+        console.print(Text(f"  {number}. {choices[key]}"))
+    answer = Prompt.ask(
+        f"Your answer for the {side} knee",
+        choices=[str(n) for n in range(1, len(keys) + 1)],
+        console=console,
+    )
+    return keys[int(answer) - 1]
+
+
+def ask_sign(console: Console, description: str) -> bool:
+    from rich.prompt import Confirm
+
+    return Confirm.ask(
+        f"When you run or walk, have you noticed that {description}?",
+        default=False,
+        console=console,
+    )
+
+
+def check_view(result: CheckResult) -> Group:
+    """A self-check's reading, recommendation and caution."""
+    rec = result.recommendation
+    parts: list[RenderableType] = [Text("Your mirror test", style="bold")]
+    for side, reading in (("Left", result.left), ("Right", result.right)):
+        parts.append(Text(f"  {side} knee ({reading.knee}): ") + Text(reading.reading))
+    parts.extend(Text(f"  {note}") for note in result.notes)
+    parts.append(Text("\nWhat to do", style="bold"))
+    parts.append(Text(f"  {rec.reason}"))
+    if rec.favour:
+        parts.append(Text(f"  Lean on in each session: {', '.join(rec.favour)}"))
+    parts.append(Text("  Plan it with:"))
+    parts.append(Text(rec.command, style="bold cyan"))
+    parts.append(Text(f"\n{result.caution}", style="yellow"))
+    return Group(*parts)
+
+
+def check_history_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title="Your mirror tests", title_justify="left")
+    for column in ("#", "taken", "left knee", "right knee", "gait signs", "weak sides"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            row["taken"],
+            row["left"],
+            row["right"],
+            ", ".join(row["gait"]) or "none",
+            ", ".join(row["weak_sides"]) or "none",
+        )
+    return table

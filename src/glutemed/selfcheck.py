@@ -1,0 +1,146 @@
+"""The mirror test: its instructions, its questions, and reading the answers.
+
+The source's self-test: a slow single-leg squat, 2 to 3 reps on each side, in
+front of a mirror, watching the knee. A knee that drifts toward the midline
+is a sign of gluteus medius weakness; a knee that travels out past the toes
+means the quads are doing the work and the glutes need strength or
+activation. Gait signs (the pelvis dropping, the trunk leaning over the
+standing leg, the knee collapsing inward) point the same way.
+
+Pure: answers and a catalogue in, a :class:`CheckResult` out. No I/O.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from glutemed.catalogue import Catalogue
+
+KNEE_VALUES: tuple[str, ...] = ("over-foot", "midline", "past-toes")
+KNEE_CHOICES: dict[str, str] = {
+    "over-foot": "stayed over the middle of the foot",
+    "midline": "drifted in, toward the midline of the body",
+    "past-toes": "travelled forward, out past the toes",
+}
+GAIT_SIGNS: dict[str, str] = {
+    "hip-drop": "the pelvis drops on the side of the lifted leg (hip drop)",
+    "trunk-lean": "the trunk leans over the standing leg",
+    "knee-collapse": "the knee of the standing leg collapses inward",
+}
+READINGS: dict[str, str] = {
+    "over-foot": "The knee stayed over the foot: no sign of weakness on this side.",
+    "midline": (
+        "The knee drifted toward the midline: a sign that the gluteus medius on this side is weak."
+    ),
+    "past-toes": (
+        "The knee travelled out past the toes: the quads are doing most of the work, "
+        "and the glutes need strength or activation work."
+    ),
+}
+CAUTION = (
+    "This is a training self-check, not a diagnosis. If you have pain, numbness or a "
+    "recent injury, see a clinician (a physiotherapist or sports doctor) before "
+    "training, and stop the test if it hurts."
+)
+SETUP = [
+    "Face a full-length mirror, close enough to see both knees and feet.",
+    "Stand tall with your feet about hip-width apart; bare feet or flat shoes.",
+    "Keep a wall or chair within reach in case you lose your balance.",
+]
+STEPS = [
+    "Lift one foot off the floor and balance on the other leg.",
+    "Squat slowly on the standing leg, only as low as you can control, then rise.",
+    "Do 2 to 3 slow reps, watching the standing knee in the mirror.",
+]
+WATCH = (
+    "Watch the standing knee: does it stay over the middle of the foot, drift in "
+    "toward the midline, or travel forward past the toes?"
+)
+#: Moves that teach the glutes to take the load from the quads (for ``past-toes``).
+GLUTE_FOCUS: tuple[str, ...] = ("banded-squat", "staggered-stance-romanian-deadlift")
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class SideReading(_Result):
+    knee: str
+    reading: str
+
+
+class Recommendation(_Result):
+    days: int
+    favour: list[str]
+    reason: str
+    command: str
+
+
+class CheckResult(_Result):
+    left: SideReading
+    right: SideReading
+    gait: list[str]
+    weak_sides: list[str]
+    notes: list[str]
+    recommendation: Recommendation
+    caution: str
+
+
+def read_check(
+    catalogue: Catalogue, left: str, right: str, gait: list[str] | tuple[str, ...] = ()
+) -> CheckResult:
+    """The source's reading of one mirror test, with a plan to follow it up."""
+    for knee in (left, right):
+        if knee not in KNEE_VALUES:
+            raise ValueError(f"unknown knee answer {knee!r}; known: {', '.join(KNEE_VALUES)}")
+    signs = [sign for sign in GAIT_SIGNS if sign in gait]
+    unknown = set(gait) - set(GAIT_SIGNS)
+    if unknown:
+        raise ValueError(f"unknown gait sign {sorted(unknown)[0]!r}")
+    sides = {"left": left, "right": right}
+    weak = [side for side, knee in sides.items() if knee == "midline"]
+    quads = [side for side, knee in sides.items() if knee == "past-toes"]
+    notes = []
+    if left != right:
+        notes.append(
+            "Your two sides moved differently; a difference between sides is worth "
+            "noting, and worth checking again in a few weeks."
+        )
+    if signs:
+        notes.append(
+            "The gait signs you noticed ("
+            + "; ".join(GAIT_SIGNS[sign] for sign in signs)
+            + ") are also signs of a weak gluteus medius."
+        )
+    lateral = [move.slug for move in catalogue if move.lateral]
+    present = {move.slug for move in catalogue}
+    if weak or signs:
+        days, favour = 3, lateral
+        reason = (
+            "Signs of gluteus medius weakness: train two to three times a week (the "
+            "source's better-results range) and lean on the moves that work the hip "
+            "sideways."
+        )
+    elif quads:
+        days, favour = 3, [slug for slug in GLUTE_FOCUS if slug in present] or lateral
+        reason = (
+            "The quads are taking over: train two to three times a week and lean on "
+            "the moves that make the glutes drive the movement."
+        )
+    else:
+        days, favour = 2, []
+        reason = (
+            "No signs of weakness: keep the muscle strong with two sessions a week "
+            "(at least one), using all the moves."
+        )
+    return CheckResult(
+        left=SideReading(knee=left, reading=READINGS[left]),
+        right=SideReading(knee=right, reading=READINGS[right]),
+        gait=signs,
+        weak_sides=weak,
+        notes=notes,
+        recommendation=Recommendation(
+            days=days, favour=favour, reason=reason, command=f"glutemed plan --days {days}"
+        ),
+        caution=CAUTION,
+    )

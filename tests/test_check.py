@@ -1,0 +1,152 @@
+"""glutemed check: the mirror test, by prompts and by options."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from glutemed.catalogue import load_catalogue
+from glutemed.selfcheck import CAUTION, read_check
+
+from .conftest import Invoke
+
+LATERAL = ["lateral-step-up-to-balance", "lateral-lunge", "banded-squat"]
+
+# (left, right, gait flags) -> (weak sides, days, favour, words in the readings)
+TABLE = [
+    ("over-foot", "over-foot", [], [], 2, [], "no sign of weakness"),
+    ("midline", "over-foot", [], ["left"], 3, LATERAL, "toward the midline"),
+    ("over-foot", "midline", [], ["right"], 3, LATERAL, "gluteus medius on this side is weak"),
+    ("midline", "midline", [], ["left", "right"], 3, LATERAL, "toward the midline"),
+    (
+        "past-toes",
+        "past-toes",
+        [],
+        [],
+        3,
+        ["banded-squat", "staggered-stance-romanian-deadlift"],
+        "quads",
+    ),
+    ("over-foot", "over-foot", ["--hip-drop"], [], 3, LATERAL, "no sign of weakness"),
+    (
+        "over-foot",
+        "over-foot",
+        ["--trunk-lean", "--knee-collapse"],
+        [],
+        3,
+        LATERAL,
+        "over the foot",
+    ),
+    ("past-toes", "midline", [], ["right"], 3, LATERAL, "past the toes"),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "flags", "weak", "days", "favour", "words"), TABLE)
+def test_answers_give_the_sources_reading(
+    invoke: Invoke,
+    left: str,
+    right: str,
+    flags: list[str],
+    weak: list[str],
+    days: int,
+    favour: list[str],
+    words: str,
+) -> None:
+    result = invoke("check", "--left", left, "--right", right, *flags, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["left"]["knee"] == left and data["right"]["knee"] == right
+    assert words in data["left"]["reading"] + data["right"]["reading"]
+    assert data["weak_sides"] == weak
+    assert data["recommendation"]["days"] == days
+    assert data["recommendation"]["favour"] == favour
+    assert data["recommendation"]["command"] == f"glutemed plan --days {days}"
+    assert data["caution"] == CAUTION
+    assert len(data["gait"]) == len(flags)
+    if left != right:
+        assert any("differ" in note for note in data["notes"])
+
+
+def test_view_puts_the_plan_command_on_its_own_line(invoke: Invoke) -> None:
+    out = invoke("check", "--left", "midline", "--right", "over-foot").stdout
+    assert "glutemed plan --days 3" in out.splitlines()
+    assert "not a diagnosis" in out and "clinician" in out
+
+
+def test_interactive_prompts_walk_through_the_test(invoke: Invoke) -> None:
+    # left: 2 (midline), right: 3 (past the toes), then the three gait questions
+    result = invoke("check", "--interactive", input="2\n3\ny\nn\nn\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.index("not a diagnosis") < out.index("Standing on your left leg")
+    assert "Face a full-length mirror" in out
+    assert "2 to 3 slow reps" in out
+    assert "Left knee (midline)" in out and "Right knee (past-toes)" in out
+    assert "hip drop" in out
+    assert "glutemed plan --days 3" in out.splitlines()
+
+
+def test_interactive_reasks_after_a_bad_answer(invoke: Invoke) -> None:
+    result = invoke("check", "--interactive", input="7\n1\n1\nn\nn\nn\n")
+    assert result.exit_code == 0
+    assert "Please select one of the available options" in result.stdout
+    assert "Left knee (over-foot)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "needle", "code"),
+    [
+        (
+            ["--left", "wobbly", "--right", "midline"],
+            "'wobbly' is not a knee answer; use over-foot, midline, past-toes",
+            2,
+        ),
+        (["--left", "midline"], "give both --left and --right", 2),
+        ([], "no answers given and no terminal", 2),
+    ],
+)
+def test_refusals(invoke: Invoke, args: list[str], needle: str, code: int) -> None:
+    result = invoke("check", *args)
+    assert result.exit_code == code
+    assert needle in " ".join(result.stderr.split())
+    assert result.stdout == ""
+
+
+def test_save_and_history(invoke: Invoke, tmp_path: Path) -> None:
+    assert json.loads(invoke("check", "--history", "--json").stdout) == []
+    first = invoke("check", "--left", "midline", "--right", "over-foot", "--save")
+    assert "saved as check 1" in first.stderr
+    invoke("check", "--left", "over-foot", "--right", "over-foot", "--save")
+    rows = json.loads(invoke("check", "--history", "--json").stdout)
+    assert [(r["left"], r["right"], r["weak_sides"]) for r in rows] == [
+        ("midline", "over-foot", ["left"]),
+        ("over-foot", "over-foot", []),
+    ]
+    table = invoke("check", "--history").stdout
+    assert "midline" in table and "over-foot" in table
+    assert (tmp_path / "home" / "glutemed.sqlite3").is_file()
+
+
+def test_save_refuses_a_file_that_is_not_ours(invoke: Invoke, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    other = home / "glutemed.sqlite3"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE photos (id INTEGER)")
+    before = other.read_bytes()
+    result = invoke("check", "--left", "midline", "--right", "midline", "--save")
+    assert result.exit_code == 1
+    assert "is not a glutemed log" in result.stderr
+    assert other.read_bytes() == before
+
+
+def test_reading_is_pure_and_refuses_unknown_answers() -> None:
+    catalogue = load_catalogue()
+    assert read_check(catalogue, "midline", "midline") == read_check(
+        catalogue, "midline", "midline"
+    )
+    with pytest.raises(ValueError, match="unknown knee answer"):
+        read_check(catalogue, "sideways", "midline")
