@@ -14,12 +14,26 @@ from glutemed.cli import app
 Invoke = Callable[..., Result]
 
 
+@pytest.fixture
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data folder (GLUTEMED_HOME) of this test: empty, outside tmp_path."""
+    return tmp_path_factory.mktemp("home")
+
+
+@pytest.fixture
+def config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The config file (GLUTEMED_CONFIG) of this test: empty, outside tmp_path."""
+    path = tmp_path_factory.mktemp("config") / "config.toml"
+    path.write_text("")
+    return path
+
+
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _clean_env(monkeypatch: pytest.MonkeyPatch, home: Path, config_file: Path) -> None:
     """No test sees the developer's own catalogue, config or log."""
     monkeypatch.delenv("GLUTEMED_CATALOGUE", raising=False)
-    monkeypatch.setenv("GLUTEMED_CONFIG", str(tmp_path / "no-config.toml"))
-    monkeypatch.setenv("GLUTEMED_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("GLUTEMED_CONFIG", str(config_file))
+    monkeypatch.setenv("GLUTEMED_HOME", str(home))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
 

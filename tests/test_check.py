@@ -115,7 +115,7 @@ def test_refusals(invoke: Invoke, args: list[str], needle: str, code: int) -> No
     assert result.stdout == ""
 
 
-def test_save_and_history(invoke: Invoke, tmp_path: Path) -> None:
+def test_save_and_history(invoke: Invoke, home: Path) -> None:
     assert json.loads(invoke("check", "--history", "--json").stdout) == []
     first = invoke("check", "--left", "midline", "--right", "over-foot", "--save")
     assert "saved as check 1" in first.stderr
@@ -127,12 +127,10 @@ def test_save_and_history(invoke: Invoke, tmp_path: Path) -> None:
     ]
     table = invoke("check", "--history").stdout
     assert "midline" in table and "over-foot" in table
-    assert (tmp_path / "home" / "glutemed.sqlite3").is_file()
+    assert (home / "glutemed.sqlite3").is_file()
 
 
-def test_save_refuses_a_file_that_is_not_ours(invoke: Invoke, tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    home.mkdir()
+def test_save_refuses_a_file_that_is_not_ours(invoke: Invoke, home: Path) -> None:
     other = home / "glutemed.sqlite3"
     with sqlite3.connect(other) as db:
         db.execute("CREATE TABLE photos (id INTEGER)")

@@ -137,7 +137,7 @@ def test_ics_at_a_time_lasts_the_session(invoke: Invoke) -> None:
 
 def test_ics_without_start_begins_next_monday_and_says_so(invoke: Invoke) -> None:
     result = invoke("plan", "--format", "ics")
-    assert "no --start given: the calendar starts next Monday" in result.stderr
+    assert "no --start given: the plan starts next Monday" in result.stderr
     first = next(iter(_calendar(result.stdout_bytes).walk("VEVENT"))).decoded("dtstart")
     assert first.weekday() == 0 and date.today() < first <= date.today() + timedelta(days=7)
 

@@ -29,7 +29,11 @@ BUILTIN = load_catalogue()
 def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
     """Assert every rule of the planner issue on one plan."""
     moves = {m.slug: m for m in fitting(catalogue, options.available)}
-    days = options.days
+    days = plan.days
+    chosen = [WEEKDAYS.index(name) for name in plan.weekdays]
+    if options.weekdays is not None:
+        assert chosen == sorted(options.weekdays)
+    assert len(chosen) == days
     assert len(plan.sessions) == days * options.weeks
     lateral = {slug for slug, m in moves.items() if m.lateral}
     for session in plan.sessions:
@@ -52,7 +56,7 @@ def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
     by_day = {s.weekday: [e.slug for e in s.exercises] for s in week}
     for session in plan.sessions:  # the same pattern every week
         assert [e.slug for e in session.exercises] == by_day[session.weekday]
-    assert sorted(by_day, key=WEEKDAYS.index) == [WEEKDAYS[d] for d in sorted(options.weekdays)]
+    assert sorted(by_day, key=WEEKDAYS.index) == plan.weekdays
     counts = Counter(slug for s in week for slug in (e.slug for e in s.exercises))
     non_lateral = len(moves) - len(lateral)
     if non_lateral + max(len(lateral), days) <= 3 * days:
@@ -61,7 +65,7 @@ def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
         every = [counts.get(slug, 0) for slug in moves]
         assert max(every) - min(every) <= 1, "counts stay balanced"
     if len(moves) >= 3 and days >= 2:
-        ordered = [frozenset(by_day[WEEKDAYS[d]]) for d in sorted(options.weekdays)]
+        ordered = [frozenset(by_day[name]) for name in plan.weekdays]
         for here, after in zip(ordered, ordered[1:] + ordered[:1], strict=True):
             assert here != after, "back-to-back sessions differ"
     if options.start is not None:

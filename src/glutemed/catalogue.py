@@ -30,7 +30,7 @@ from pydantic import (
 )
 
 from glutemed.errors import CatalogueError, NotFoundError
-from glutemed.options import EQUIPMENT
+from glutemed.options import EQUIPMENT, builtin_catalogue
 
 #: Equipment that is never required: a move that lists it can be done without.
 OPTIONAL_EQUIPMENT: frozenset[str] = frozenset({"mat"})
@@ -168,11 +168,8 @@ def _or_list(items: list[str]) -> str:
 
 
 def builtin_path() -> Path:
-    """Where the built-in catalogue is: inside an installed wheel, else the checkout's data/."""
-    packaged = Path(__file__).with_name("data") / "exercises.yaml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "exercises.yaml"
+    """Where the built-in catalogue is (inside a wheel, or the checkout's data/)."""
+    return builtin_catalogue()
 
 
 def load_catalogue(path: Path | None = None) -> Catalogue:

@@ -1,28 +1,26 @@
-"""glutemed's command line: parse the options, call the core, render the result.
+"""glutemed's command line: parse the options, call the command, render the result.
 
-Only this module imports typer. The core (catalogue, planner, export) is
-imported inside the commands, so ``--help`` and ``--version`` load neither
-pydantic, yaml nor rich. Every :class:`~glutemed.errors.GlutemedError` becomes
-one line on stderr (``glutemed: error: ...``) and its exit code: 1, or 2 for
-options that do not go together. typer's own usage errors exit 2.
+Only this module imports typer. Each command's work is in
+``glutemed.commands.<name>.run``, imported when the command runs, so
+``--help`` and ``--version`` load neither pydantic, yaml nor rich. Every
+:class:`~glutemed.errors.GlutemedError` becomes one line on stderr
+(``glutemed: error: ...``) and its exit code: 1, or 2 for options that do not
+go together. typer's own usage errors exit 2. Options that check a single
+value raise ``typer.BadParameter`` here, so the message names the option.
 """
 
 import functools
 import os
-import sys
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import date, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from glutemed import options as names
 from glutemed import version_text
-from glutemed.errors import GlutemedError, UsageError
-
-if TYPE_CHECKING:
-    from glutemed.catalogue import Catalogue
+from glutemed.errors import GlutemedError
 
 # pydantic looks for third-party plugins (scanning every installed package's entry
 # points) the first time it builds a model; glutemed uses none, and the scan costs
@@ -49,6 +47,8 @@ DAYS_REASON = (
     "plan 1 to 3 days a week: the gluteus medius needs about 48 hours between "
     "sessions, so at most 3 fit in a week, and the source asks for 2 to 3"
 )
+KNEES = ("over-foot", "midline", "past-toes")
+FORMATS = {"markdown": "markdown", "md": "markdown", "ics": "ics", "ical": "ics", "json": "json"}
 
 
 def _friendly(command: F) -> F:
@@ -65,31 +65,140 @@ def _friendly(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _warn(message: str) -> None:
-    typer.echo(f"glutemed: warning: {message}", err=True)
-
-
-def _note(message: str) -> None:
-    typer.echo(f"glutemed: {message}", err=True)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(version_text())
         raise typer.Exit()
 
 
-def _load(ctx: typer.Context) -> "Catalogue":
-    from glutemed.catalogue import load_catalogue
+def _choice(ctx: typer.Context) -> Any:
+    from glutemed.commands import CatalogueChoice
 
     path: Path | None = ctx.obj
-    return load_catalogue(path)
+    if path is None:
+        return CatalogueChoice()
+    source = ctx.find_root().get_parameter_source("catalogue")
+    name = getattr(source, "name", "")
+    return CatalogueChoice(path, "environment" if name == "ENVIRONMENT" else "option")
 
 
-def _print_json(data: Any) -> None:
-    import json
+# Parsing single values. Each raises BadParameter naming its option.
 
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+def _bad(message: str, option: str) -> typer.BadParameter:
+    return typer.BadParameter(message, param_hint=f"'{option}'")
+
+
+def _days(value: int | None) -> int | None:
+    if value is not None and not 1 <= value <= 3:
+        raise typer.BadParameter(DAYS_REASON)
+    return value
+
+
+def _weekday_list(values: list[str] | None, option: str) -> tuple[int, ...] | None:
+    if not values:
+        return None
+    try:
+        return names.parse_weekdays(values)
+    except ValueError as err:
+        raise _bad(str(err), option) from None
+
+
+def _weekday(value: str | None, option: str) -> int | None:
+    if value is None:
+        return None
+    try:
+        return names.parse_weekday(value)
+    except ValueError as err:
+        raise _bad(str(err), option) from None
+
+
+def _equipment(values: list[str] | None) -> frozenset[str] | None:
+    if values is None:
+        return None
+    try:
+        return names.parse_equipment(values)
+    except ValueError as err:
+        raise _bad(str(err), "--equipment") from None
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise _bad(f"{value[:40]!r} is not a date in the form YYYY-MM-DD", option) from None
+
+
+def _time(value: str | None) -> time | None:
+    if value is None:
+        return None
+    try:
+        parsed: time | None = time.fromisoformat(value.strip())
+    except ValueError:
+        parsed = None
+    if parsed is None or len(value.strip()) != 5:
+        raise _bad(f"{value[:40]!r} is not a time in the form HH:MM", "--time")
+    return parsed
+
+
+def _format(value: str | None, as_json: bool) -> str | None:
+    fmt = None
+    if value is not None:
+        fmt = FORMATS.get(value.strip().lower())
+        if fmt is None:
+            raise _bad(f"{value[:40]!r} is not a format; use markdown, ics or json", "--format")
+    if as_json:
+        if fmt not in (None, "json"):
+            from glutemed.errors import UsageError
+
+            raise UsageError("--json and --format disagree; give one of them")
+        fmt = "json"
+    return fmt
+
+
+def _knee(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.strip().lower() not in KNEES:
+        raise typer.BadParameter(f"{value[:40]!r} is not a knee answer; use {', '.join(KNEES)}")
+    return value.strip().lower()
+
+
+# Shell completion: standard library only, and no catalogue validation.
+
+
+def _complete_move(ctx: typer.Context, incomplete: str) -> list[str]:
+    path = ctx.find_root().params.get("catalogue") or os.environ.get("GLUTEMED_CATALOGUE")
+    if not path:
+        try:
+            from glutemed.config import load_config
+
+            path = load_config().values.get("catalogue")
+        except GlutemedError:
+            path = None
+    slugs = names.quick_slugs(Path(path) if path else names.builtin_catalogue())
+    return [slug for slug in slugs if slug.startswith(incomplete)]
+
+
+def _complete_weekdays(incomplete: str) -> list[str]:
+    return names.complete_words(incomplete, names.WEEKDAY_WORDS)
+
+
+def _complete_equipment(incomplete: str) -> list[str]:
+    return names.complete_words(incomplete, (*names.EQUIPMENT, "none"))
+
+
+def _complete_format(incomplete: str) -> list[str]:
+    return [fmt for fmt in ("markdown", "ics", "json") if fmt.startswith(incomplete)]
+
+
+def _complete_knee(incomplete: str) -> list[str]:
+    return [knee for knee in KNEES if knee.startswith(incomplete)]
+
+
+# The commands.
 
 
 @app.callback()
@@ -121,146 +230,93 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the moves in the catalogue."""
-    catalogue = _load(ctx)
-    if as_json:
-        _print_json([move.model_dump(mode="json") for move in catalogue])
-        return
-    from glutemed import render
+    from glutemed.commands import listing
 
-    render.console().print(render.catalogue_table(catalogue))
+    listing.run(_choice(ctx), as_json=as_json)
 
 
 @app.command()
 @_friendly
 def show(
     ctx: typer.Context,
-    move: Annotated[str, typer.Argument(help="A slug, a name, or a number from 'list'.")],
+    move: Annotated[
+        str,
+        typer.Argument(
+            help="A slug, a name, or a number from 'list'.", autocompletion=_complete_move
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a card.")] = False,
 ) -> None:
     """Show one move step by step."""
-    catalogue = _load(ctx)
-    exercise = catalogue.find(move)
-    if as_json:
-        _print_json(exercise.model_dump(mode="json"))
-        return
-    from glutemed import render
+    from glutemed.commands import show as command
 
-    number = catalogue.exercises.index(exercise) + 1
-    render.console().print(render.exercise_card(exercise, number))
+    command.run(_choice(ctx), move, as_json=as_json)
 
 
-def _days(value: int | None) -> int | None:
-    if value is not None and not 1 <= value <= 3:
-        raise typer.BadParameter(DAYS_REASON)
-    return value
-
-
-def _weekdays(values: list[str]) -> tuple[int, ...]:
-    try:
-        days = names.parse_weekdays(values)
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="'--on'") from None
-    if values and not 1 <= len(days) <= 3:
-        raise typer.BadParameter(DAYS_REASON, param_hint="'--on'")
-    return days
-
-
-def _equipment(values: list[str]) -> frozenset[str]:
-    if not values:
-        return frozenset(names.EQUIPMENT)
-    try:
-        return names.parse_equipment(values)
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="'--equipment'") from None
-
-
-def _start(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value[:40]!r} is not a date in the form YYYY-MM-DD", param_hint="'--start'"
-        ) from None
-
-
-def _time(value: str | None) -> time | None:
-    if value is None:
-        return None
-    try:
-        parsed = time.fromisoformat(value.strip())
-    except ValueError:
-        parsed = None
-    if parsed is None or len(value.strip()) != 5:
-        raise typer.BadParameter(
-            f"{value[:40]!r} is not a time in the form HH:MM", param_hint="'--time'"
-        )
-    return parsed
-
-
-def _format(value: str | None) -> str | None:
-    from glutemed.options import split_words
-
-    if value is None:
-        return None
-    word = (split_words([value]) or [""])[0]
-    word = {"md": "markdown", "ical": "ics", "icalendar": "ics"}.get(word, word)
-    if word not in ("markdown", "ics", "json"):
-        raise typer.BadParameter(
-            f"{value[:40]!r} is not a format; use markdown, ics or json", param_hint="'--format'"
-        )
-    return word
-
-
-def next_monday(today: date) -> date:
-    """The first Monday after ``today``."""
-    return today + timedelta(days=7 - today.weekday())
+DaysOption = Annotated[
+    int | None,
+    typer.Option(
+        "--days", "-d", callback=_days, metavar="N", help="Sessions a week, 1 to 3 [default: 3]."
+    ),
+]
+EquipmentOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--equipment",
+        "-e",
+        metavar="LIST",
+        autocompletion=_complete_equipment,
+        help="What you have: dumbbells,band,box,mat, or none [default: all].",
+    ),
+]
+SetsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--sets", min=2, max=4, metavar="N", help="Sets of every move, 2 to 4 [default: by week]."
+    ),
+]
+LongRunOption = Annotated[
+    str | None,
+    typer.Option(
+        "--long-run",
+        metavar="DAY",
+        autocompletion=_complete_weekdays,
+        help="The day of your long run: no session that day or the day before.",
+    ),
+]
+HardOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--hard",
+        metavar="DAYS",
+        autocompletion=_complete_weekdays,
+        help="Your hard-run days: sessions go after them, never the day before.",
+    ),
+]
 
 
 @app.command()
 @_friendly
 def plan(
     ctx: typer.Context,
-    days: Annotated[
-        int | None,
-        typer.Option(
-            "--days",
-            "-d",
-            callback=_days,
-            metavar="N",
-            help="Sessions a week, 1 to 3 [default: 3].",
-        ),
-    ] = None,
+    days: DaysOption = None,
     on: Annotated[
         list[str] | None,
         typer.Option(
-            "--on", metavar="DAYS", help="Weekdays to train, e.g. mon,wed,sat (sets --days)."
+            "--on",
+            metavar="DAYS",
+            autocompletion=_complete_weekdays,
+            help="Weekdays to train, e.g. mon,wed,sat (sets --days).",
         ),
     ] = None,
-    equipment: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--equipment",
-            "-e",
-            metavar="LIST",
-            help="What you have: dumbbells,band,box,mat, or none [default: all].",
-        ),
-    ] = None,
-    sets: Annotated[
+    equipment: EquipmentOption = None,
+    sets: SetsOption = None,
+    weeks: Annotated[
         int | None,
         typer.Option(
-            "--sets",
-            min=2,
-            max=4,
-            metavar="N",
-            help="Sets of every move, 2 to 4 [default: by days and week].",
+            "--weeks", "-w", min=1, max=12, metavar="N", help="Weeks to plan, 1 to 12 [default: 1]."
         ),
     ] = None,
-    weeks: Annotated[
-        int,
-        typer.Option("--weeks", "-w", min=1, max=12, metavar="N", help="Weeks to plan, 1 to 12."),
-    ] = 1,
     start: Annotated[
         str | None,
         typer.Option("--start", metavar="YYYY-MM-DD", help="Date the sessions from this day on."),
@@ -269,6 +325,14 @@ def plan(
         int,
         typer.Option("--seed", min=0, max=2**63 - 1, metavar="N", help="Pick another valid plan."),
     ] = 0,
+    long_run: LongRunOption = None,
+    hard: HardOption = None,
+    race: Annotated[
+        str | None,
+        typer.Option(
+            "--race", metavar="YYYY-MM-DD", help="Taper for a race: rest in its last 4 days."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
     output: Annotated[
         Path | None,
@@ -282,6 +346,7 @@ def plan(
             "--format",
             "-f",
             metavar="FORMAT",
+            autocompletion=_complete_format,
             help="markdown, ics or json: print it, or write it with -o.",
         ),
     ] = None,
@@ -292,64 +357,33 @@ def plan(
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Plan this week's sessions (or several weeks' with --weeks)."""
-    fmt = _format(fmt)
-    if as_json:
-        if fmt not in (None, "json"):
-            raise UsageError("--json and --format disagree; give one of them")
-        fmt = "json"
-    from glutemed.planner import DEFAULT_DAYS, PlanOptions, make_plan, spacing_warnings
+    from glutemed.commands import plan as command
 
-    if output is not None:
-        from glutemed.export import format_for
+    weekdays = _weekday_list(on, "--on")
+    if weekdays is not None and not 1 <= len(weekdays) <= 3:
+        raise _bad(DAYS_REASON, "--on")
+    if weekdays is not None and days is not None and days != len(weekdays):
+        from glutemed.errors import UsageError
 
-        fmt = format_for(output, fmt)
-    when = _time(at)
-    if when is not None and fmt != "ics":
-        raise UsageError("--time applies only to iCalendar output (-o FILE.ics or --format ics)")
-    weekdays = _weekdays(on or [])
-    if weekdays and days is not None and days != len(weekdays):
         raise UsageError(f"--days {days} disagrees with --on, which names {len(weekdays)} days")
-    weekdays = weekdays or DEFAULT_DAYS[days or 3]
-    first = _start(start)
-    if first is None and fmt == "ics":
-        first = next_monday(date.today())
-        _note(f"no --start given: the calendar starts next Monday, {first.isoformat()}")
-    options = PlanOptions(
-        weekdays=weekdays,
-        available=_equipment(equipment or []),
+    command.run(
+        _choice(ctx),
+        days=days,
+        on=weekdays,
+        equipment=_equipment(equipment),
         sets=sets,
         weeks=weeks,
-        start=first,
+        start=_date(start, "--start"),
         seed=seed,
-        warnings=tuple(spacing_warnings(weekdays) if on else ()),
+        fmt=_format(fmt, as_json),
+        output=output,
+        at=_time(at),
+        force=force,
+        long_run=_weekday(long_run, "--long-run"),
+        hard=_weekday_list(hard, "--hard") if hard is not None else None,
+        race=_date(race, "--race"),
+        today=date.today(),
     )
-    catalogue = _load(ctx)
-    result = make_plan(catalogue, options)
-    for warning in result.warnings:
-        _warn(warning)
-    if fmt is None:
-        from glutemed import render
-
-        render.console().print(render.plan_view(result))
-        return
-    from glutemed import export
-
-    data = export.render(result, catalogue, fmt, when)
-    if output is None:
-        sys.stdout.flush()
-        typer.echo(data, nl=False)
-        return
-    export.write_file(output, data, force=force)
-    typer.echo(f"Wrote {len(result.sessions)} sessions to {output}")
-
-
-KNEES = ("over-foot", "midline", "past-toes")
-
-
-def _knee(value: str | None) -> str | None:
-    if value is not None and value.strip().lower() not in KNEES:
-        raise typer.BadParameter(f"{value[:40]!r} is not a knee answer; use {', '.join(KNEES)}")
-    return None if value is None else value.strip().lower()
 
 
 @app.command()
@@ -362,6 +396,7 @@ def check(
             "--left",
             callback=_knee,
             metavar="KNEE",
+            autocompletion=_complete_knee,
             help="Left knee: over-foot, midline or past-toes.",
         ),
     ] = None,
@@ -371,6 +406,7 @@ def check(
             "--right",
             callback=_knee,
             metavar="KNEE",
+            autocompletion=_complete_knee,
             help="Right knee: over-foot, midline or past-toes.",
         ),
     ] = None,
@@ -393,60 +429,47 @@ def check(
     ] = False,
 ) -> None:
     """The mirror test: is your gluteus medius weak? (A self-check, not a diagnosis.)"""
-    from glutemed import log
+    from glutemed.commands import check as command
 
-    if history:
-        rows = log.check_history()
-        if as_json:
-            _print_json(rows)
-            return
-        from glutemed import render
+    signs = [("hip-drop", hip_drop), ("trunk-lean", trunk_lean), ("knee-collapse", knee_collapse)]
+    command.run(
+        _choice(ctx),
+        left=left,
+        right=right,
+        gait=[sign for sign, given in signs if given],
+        interactive=interactive,
+        as_json=as_json,
+        save=save,
+        history=history,
+    )
 
-        if not rows:
-            _note("no saved results yet: run 'glutemed check ... --save'")
-        render.console().print(render.check_history_table(rows))
-        return
-    from glutemed import selfcheck
 
-    gait = [
-        sign
-        for sign, given in (
-            ("hip-drop", hip_drop),
-            ("trunk-lean", trunk_lean),
-            ("knee-collapse", knee_collapse),
-        )
-        if given
-    ]
-    if interactive or (left is None and right is None and sys.stdin.isatty()):
-        from glutemed import render
+@app.command()
+@_friendly
+def config(
+    ctx: typer.Context,
+    days: DaysOption = None,
+    equipment: EquipmentOption = None,
+    sets: SetsOption = None,
+    long_run: LongRunOption = None,
+    hard: HardOption = None,
+    path: Annotated[bool, typer.Option("--path", help="Print the config file's path.")] = False,
+    init: Annotated[
+        bool, typer.Option("--init", help="Write a commented example config file.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
+) -> None:
+    """Show the settings plan would use, and where each comes from."""
+    from glutemed.commands import config as command
 
-        con = render.console()
-        render.check_intro(
-            con, selfcheck.CAUTION, selfcheck.SETUP, selfcheck.STEPS, selfcheck.WATCH
-        )
-        left = render.ask_knee(con, "left", selfcheck.KNEE_CHOICES)
-        right = render.ask_knee(con, "right", selfcheck.KNEE_CHOICES)
-        gait = [sign for sign, text in selfcheck.GAIT_SIGNS.items() if render.ask_sign(con, text)]
-        con.print()
-    elif left is None and right is None:
-        raise UsageError(
-            "no answers given and no terminal to ask them on: pass --left and --right "
-            "(over-foot, midline or past-toes), or --interactive"
-        )
-    elif left is None or right is None:
-        raise UsageError("give both --left and --right (over-foot, midline or past-toes)")
-    result = selfcheck.read_check(_load(ctx), left, right, gait)
-    if save:
-        from datetime import datetime
-
-        number = log.save_check(result.model_dump(mode="json"), datetime.now())
-        _note(f"saved as check {number} in {log.log_path()}")
-    if as_json:
-        _print_json(result.model_dump(mode="json"))
-        return
-    from glutemed import render
-
-    render.console().print(render.check_view(result))
+    given = {
+        "days": days,
+        "equipment": _equipment(equipment),
+        "sets": sets,
+        "long_run": _weekday(long_run, "--long-run"),
+        "hard": _weekday_list(hard, "--hard") if hard is not None else None,
+    }
+    command.run(_choice(ctx), given=given, path_only=path, init=init, as_json=as_json)
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from glutemed.about import CAUTION, CREDIT
 from glutemed.catalogue import Catalogue
 from glutemed.errors import ExportError, UsageError
-from glutemed.planner import Plan, Session
+from glutemed.planner import RUN_TEXT, Plan, Session
 
 #: Output file suffixes and the format each one means.
 SUFFIXES: dict[str, str] = {
@@ -77,6 +77,8 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
         "",
         "Tick a box when a set is done and fill in the reps and load you managed.",
     ]
+    if plan.notes:
+        lines += ["", *[f"> {_md(note)}" for note in plan.notes]]
     for session in plan.sessions:
         lines += ["", f"## {session.title}", "", f"About {session.minutes} minutes."]
         for exercise in session.exercises:
@@ -138,7 +140,8 @@ def to_ics(plan: Plan, at: time | None = None) -> bytes:
         start, end = _event_times(session, when, at)
         event.add("dtstart", start)
         event.add("dtend", end)
-        event.add("summary", "Glute med: " + ", ".join(e.name for e in session.exercises))
+        run = f" ({RUN_TEXT[session.run]})" if session.run else ""
+        event.add("summary", "Glute med: " + ", ".join(e.name for e in session.exercises) + run)
         event.add("description", _description(session))
         calendar.add_component(event)
     return bytes(calendar.to_ical())

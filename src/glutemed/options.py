@@ -3,7 +3,9 @@ so option parsing and shell completion load nothing heavy."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 WEEKDAYS: tuple[str, ...] = (
     "Monday",
@@ -72,3 +74,37 @@ def parse_equipment(values: Iterable[str]) -> frozenset[str]:
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+WEEKDAY_WORDS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_SLUG_LINE = re.compile(r"(?:^|[\s{,])slug\s*:\s*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"']?", re.M)
+
+
+def complete_words(incomplete: str, words: Sequence[str]) -> list[str]:
+    """Shell completions for a comma list: ``tue,th`` -> ``tue,thu``; no word twice."""
+    head, comma, last = incomplete.rpartition(",")
+    used = set(head.lower().split(",")) if comma else set()
+    prefix = head + comma
+    return [prefix + word for word in words if word.startswith(last.lower()) and word not in used]
+
+
+def builtin_catalogue() -> Path:
+    """Where the built-in catalogue is: inside an installed wheel, else the checkout's data/."""
+    packaged = Path(__file__).with_name("data") / "exercises.yaml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "exercises.yaml"
+
+
+def quick_slugs(path: Path) -> list[str]:
+    """The slugs in a catalogue, read by a text scan: no YAML parser, no validation.
+
+    For shell completion, which runs on every TAB; a catalogue that cannot be
+    read gives no slugs.
+    """
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(4 * 1024 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return []
+    return list(dict.fromkeys(_SLUG_LINE.findall(text)))

@@ -39,16 +39,17 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from glutemed.catalogue import Catalogue, Exercise, Reps
+from glutemed import runs
+from glutemed.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps
 from glutemed.errors import PlanError, UsageError
 from glutemed.options import EQUIPMENT, WEEKDAYS
 
-#: The weekdays (0 = Monday) used for 1, 2 and 3 sessions: at least 48 hours apart.
+#: The weekdays (0 = Monday) chosen for 1, 2 and 3 sessions when no runs are given.
 DEFAULT_DAYS: dict[int, tuple[int, ...]] = {1: (0,), 2: (0, 3), 3: (0, 2, 4)}
 #: Sets in the first cycle when ``--sets`` is not given: fewer sessions, more sets.
 BASE_SETS: dict[int, int] = {1: 3, 2: 3, 3: 2}
@@ -61,39 +62,71 @@ REST_SECONDS = 60
 
 @dataclass(frozen=True)
 class PlanOptions:
-    """What the runner asked for. Checked on creation; bad values raise UsageError."""
+    """What the runner asked for. Checked on creation; bad values raise UsageError.
 
-    weekdays: tuple[int, ...] = DEFAULT_DAYS[3]
+    ``weekdays`` (0 = Monday) are the days the runner picked with ``--on``;
+    without them glutemed chooses ``days`` days around the runs (see
+    :mod:`glutemed.runs`). ``days`` defaults to 3, or to the number of
+    ``weekdays`` given.
+    """
+
+    days: int | None = None
+    weekdays: tuple[int, ...] | None = None
     available: frozenset[str] = frozenset(EQUIPMENT)
     sets: int | None = None
     weeks: int = 1
     start: date | None = None
     seed: int = 0
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    long_run: int | None = None
+    hard: tuple[int, ...] = ()
+    race: date | None = None
 
     def __post_init__(self) -> None:
-        if not 1 <= len(self.weekdays) <= MAX_DAYS:
+        count = self.wanted_days
+        if not 1 <= count <= MAX_DAYS:
             raise UsageError(
                 "plan 1 to 3 days a week: the gluteus medius needs about 48 hours "
                 "between sessions, and the source asks for 2 to 3"
             )
-        if len(set(self.weekdays)) != len(self.weekdays) or not all(
-            0 <= day < 7 for day in self.weekdays
-        ):
-            raise UsageError("each weekday may be given once")
+        if self.weekdays is not None:
+            if self.days is not None and self.days != len(self.weekdays):
+                raise UsageError(
+                    f"--days {self.days} disagrees with --on, which names {len(self.weekdays)} days"
+                )
+            if len(set(self.weekdays)) != len(self.weekdays):
+                raise UsageError("each weekday may be given once")
+        days = [
+            *(self.weekdays or ()),
+            *self.hard,
+            *([] if self.long_run is None else [self.long_run]),
+        ]
+        if not all(0 <= day < 7 for day in days):
+            raise UsageError("weekdays are 0 (Monday) to 6 (Sunday)")
         if self.sets is not None and not MIN_SETS <= self.sets <= MAX_SETS:
             raise UsageError("sets must be 2 to 4, as the source gives")
         if not 1 <= self.weeks <= MAX_WEEKS:
             raise UsageError("weeks must be 1 to 12")
         if self.start is not None and self.start > date.max - timedelta(weeks=self.weeks + 1):
             raise UsageError("--start is too far in the future to plan from")
+        if self.race is not None:
+            if self.start is None:
+                raise UsageError("--race needs a start date")
+            if self.race <= self.start:
+                raise UsageError("--race must be after the plan starts")
         unknown = self.available - set(EQUIPMENT)
         if unknown:
             raise UsageError(f"unknown equipment: {', '.join(sorted(unknown))}")
 
     @property
-    def days(self) -> int:
-        return len(self.weekdays)
+    def wanted_days(self) -> int:
+        if self.days is not None:
+            return self.days
+        return 3 if self.weekdays is None else len(self.weekdays)
+
+
+def weeks_until(start: date, race: date) -> int:
+    """Weeks from ``start`` up to the race, at least 1 and at most 12."""
+    return max(1, min(MAX_WEEKS, math.ceil((race - start).days / 7)))
 
 
 class _Out(BaseModel):
@@ -111,6 +144,7 @@ class PlannedExercise(_Out):
     reps: Reps
     target_reps: int
     per_side: bool
+    lateral: bool
     equipment: list[str]
 
     @property
@@ -119,18 +153,29 @@ class PlannedExercise(_Out):
         return f"{self.sets} x {self.reps} reps{' each side' if self.per_side else ''}"
 
 
+RUN_TEXT = {"hard": "after your hard run", "long": "on your long-run day"}
+
+
 class Session(_Out):
     week: int
     weekday: str
     date: date | None
+    run: str | None
     minutes: int
     exercises: list[PlannedExercise]
 
     @property
     def title(self) -> str:
-        """``Week 1 · Monday · 2026-11-30`` (the date when the plan has one)."""
+        """``Week 1 · Tuesday · 2026-12-01 · after your hard run`` (date and run when known)."""
         when = f" · {self.date.isoformat()}" if self.date else ""
-        return f"Week {self.week} · {self.weekday}{when}"
+        run = f" · {RUN_TEXT[self.run]}" if self.run else ""
+        return f"Week {self.week} · {self.weekday}{when}{run}"
+
+
+class Runs(_Out):
+    long: str | None
+    hard: list[str]
+    race: date | None
 
 
 class Plan(_Out):
@@ -140,6 +185,8 @@ class Plan(_Out):
     seed: int
     available: list[str]
     equipment: list[str]
+    runs: Runs
+    notes: list[str]
     sessions: list[Session]
     warnings: list[str] = Field([], exclude=True)
 
@@ -169,29 +216,116 @@ def make_plan(catalogue: Catalogue, options: PlanOptions) -> Plan:
     moves = fitting(catalogue, options.available)
     if len(moves) < 2:
         raise PlanError(_too_few(catalogue, moves, options.available))
-    warnings = list(options.warnings)
+    warnings: list[str] = []
+    if options.weekdays is not None:
+        weekdays = tuple(sorted(options.weekdays))
+        warnings += spacing_warnings(weekdays)
+        warnings += runs.collisions(weekdays, options.long_run, options.hard)
+    else:
+        weekdays, fewer = runs.choose_weekdays(options.wanted_days, options.long_run, options.hard)
+        warnings += fewer
+        if not weekdays:
+            raise PlanError(warnings[0].replace("only 0 of", "none of"))
     if not any(move.lateral for move in moves):
         warnings.append(
             "nothing in this plan works the hip sideways: no lateral move fits "
             "your catalogue and equipment"
         )
-    pattern = weekly_pattern(moves, options.days, options.seed)
-    by_weekday = dict(zip(sorted(options.weekdays), pattern, strict=True))
+    notes = []
+    on_hard = [WEEKDAYS[day] for day in weekdays if day in options.hard]
+    if on_hard and options.weekdays is None:
+        notes.append(
+            f"Strength on {', '.join(on_hard)} comes after your hard run: "
+            "keep hard days hard and easy days easy."
+        )
+    pattern = weekly_pattern(moves, len(weekdays), options.seed)
+    by_weekday = dict(zip(weekdays, pattern, strict=True))
     sessions = [
-        _session(week, weekday, when, by_weekday[weekday], options)
-        for week, weekday, when in _calendar(options)
+        _session(week, weekday, when, by_weekday[weekday], options, len(weekdays))
+        for week, weekday, when in _calendar(options, weekdays)
     ]
-    needed = {item for session in pattern for move in session for item in move.needs}
+    if options.race is not None:
+        sessions, race_notes = _taper(sessions, pattern, options, weekdays)
+        notes += race_notes
+    needed = {item for session in sessions for e in session.exercises for item in e.equipment}
     return Plan.model_construct(
-        days=options.days,
-        weekdays=[WEEKDAYS[day] for day in sorted(options.weekdays)],
+        days=len(weekdays),
+        weekdays=[WEEKDAYS[day] for day in weekdays],
         weeks=options.weeks,
         seed=options.seed,
         available=[item for item in EQUIPMENT if item in options.available],
-        equipment=[item for item in EQUIPMENT if item in needed],
+        equipment=[item for item in EQUIPMENT if item in needed and item not in OPTIONAL_EQUIPMENT],
+        runs=Runs.model_construct(
+            long=None if options.long_run is None else WEEKDAYS[options.long_run],
+            hard=[WEEKDAYS[day] for day in sorted(options.hard)],
+            race=options.race,
+        ),
+        notes=notes,
         sessions=sessions,
         warnings=warnings,
     )
+
+
+def _taper(
+    sessions: list[Session],
+    pattern: list[list[Exercise]],
+    options: PlanOptions,
+    weekdays: tuple[int, ...],
+) -> tuple[list[Session], list[str]]:
+    """The race week: one short session early in the last 7 days, then rest.
+
+    Sessions on or after the race, and in the 4 days before it, are dropped.
+    Of the sessions 7 to 5 days before the race the first is kept, cut to 2
+    moves and 2 sets; if none falls there, one is added on the first of those
+    days the runs rules allow (and at least 48 hours after the last session).
+    """
+    assert options.race is not None and options.start is not None
+    race = options.race
+    first, last, rest = runs.race_days(race)
+    first = max(first, options.start)
+    before = [s for s in sessions if s.date is not None and s.date < first]
+    window = [s for s in sessions if s.date is not None and first <= s.date <= last]
+    if window:
+        short = _shorten(window[0], options)
+    elif first <= last:
+        blocked = runs.blocked_days(options.long_run, options.hard)
+        previous = before[-1].date if before else None
+        candidates = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+        def fits(day: date) -> tuple[bool, bool]:
+            spaced = previous is None or (day - previous).days >= 2
+            return day.weekday() not in blocked, spaced
+
+        chosen = max(candidates, key=lambda day: (*fits(day), -day.toordinal()))
+        moves = pattern[0]
+        week = (chosen - options.start).days // 7 + 1
+        added = _session(week, chosen.weekday(), chosen, moves, options, len(weekdays))
+        short = _shorten(added, options)
+    else:
+        short = None
+    kept = [*before, *([short] if short else [])]
+    if short is not None:
+        first_part = (
+            f"one short session ({short.weekday} {short.date}, 2 moves, 2 sets) "
+            "early in race week, then "
+        )
+    else:
+        first_part = ""
+    notes = [
+        f"Race on {race.isoformat()}: {first_part}no strength work from "
+        f"{rest.isoformat()} on, so your legs are fresh on race day."
+    ]
+    return kept, notes
+
+
+def _shorten(session: Session, options: PlanOptions) -> Session:
+    """The same session cut to 2 moves (keeping a lateral one) and 2 sets each."""
+    exercises = session.exercises
+    lateral = [e for e in exercises if e.lateral][:1]
+    others = [e for e in exercises if e not in lateral]
+    keep = sorted([*lateral, *others][:2], key=exercises.index)
+    short = [e.model_copy(update={"sets": MIN_SETS}) for e in keep]
+    return session.model_copy(update={"exercises": short, "minutes": minutes(short)})
 
 
 def weekly_pattern(moves: Sequence[Exercise], days: int, seed: int) -> list[list[Exercise]]:
@@ -300,16 +434,14 @@ def _spread(moves: list[Exercise], slots: int) -> list[Exercise]:
     ]
 
 
-def _calendar(options: PlanOptions) -> list[tuple[int, int, date | None]]:
+def _calendar(
+    options: PlanOptions, weekdays: tuple[int, ...]
+) -> list[tuple[int, int, date | None]]:
     """(week, weekday, date) of every session in order; weeks start at ``start``."""
     if options.start is None:
-        return [
-            (week, weekday, None)
-            for week in range(1, options.weeks + 1)
-            for weekday in sorted(options.weekdays)
-        ]
+        return [(week, day, None) for week in range(1, options.weeks + 1) for day in weekdays]
     first = options.start.weekday()
-    offsets = sorted((weekday - first) % 7 for weekday in options.weekdays)
+    offsets = sorted((day - first) % 7 for day in weekdays)
     return [
         (week, (first + offset) % 7, options.start + timedelta(days=7 * (week - 1) + offset))
         for week in range(1, options.weeks + 1)
@@ -327,9 +459,14 @@ def week_load(week: int, days: int, fixed_sets: int | None) -> tuple[int, float]
 
 
 def _session(
-    week: int, weekday: int, when: date | None, moves: list[Exercise], options: PlanOptions
+    week: int,
+    weekday: int,
+    when: date | None,
+    moves: list[Exercise],
+    options: PlanOptions,
+    days: int,
 ) -> Session:
-    sets, climb = week_load(week, options.days, options.sets)
+    sets, climb = week_load(week, days, options.sets)
     planned = [
         PlannedExercise.model_construct(
             slug=move.slug,
@@ -338,12 +475,18 @@ def _session(
             reps=move.reps,
             target_reps=move.reps.min + math.floor((move.reps.max - move.reps.min) * climb + 0.5),
             per_side=move.per_side,
+            lateral=move.lateral,
             equipment=list(move.equipment),
         )
         for move in moves
     ]
     return Session.model_construct(
-        week=week, weekday=WEEKDAYS[weekday], date=when, minutes=minutes(planned), exercises=planned
+        week=week,
+        weekday=WEEKDAYS[weekday],
+        date=when,
+        run=runs.run_on(weekday, options.long_run, options.hard),
+        minutes=minutes(planned),
+        exercises=planned,
     )
 
 

@@ -87,7 +87,9 @@ def plan_view(plan: Plan) -> Group:
         f" on {', '.join(plan.weekdays)} · {plan.weeks} week{'s' if plan.weeks > 1 else ''}",
         f" · equipment needed: {needed}",
     )
-    parts: list[RenderableType] = [header, Text("")]
+    parts: list[RenderableType] = [header]
+    parts.extend(Text(note, style="italic") for note in plan.notes)
+    parts.append(Text(""))
     for session in plan.sessions:
         table = Table(
             box=box.SIMPLE_HEAD,
@@ -189,4 +191,20 @@ def check_history_table(rows: list[dict[str, Any]]) -> Table:
             ", ".join(row["gait"]) or "none",
             ", ".join(row["weak_sides"]) or "none",
         )
+    return table
+
+
+def settings_table(rows: list[tuple[str, Any, str]], path: str) -> Table:
+    """Effective settings: key, value and where it came from."""
+    table = Table(
+        box=box.SIMPLE_HEAD, title=f"glutemed settings (file: {path})", title_justify="left"
+    )
+    for column in ("setting", "value", "from"):
+        table.add_column(column)
+    for key, value, source in rows:
+        if isinstance(value, list):
+            value = ", ".join(value) or "none"
+        elif value is None:
+            value = {"sets": "chosen by week", "catalogue": "built-in"}.get(key, "none")
+        table.add_row(key, Text(str(value)), source)
     return table
