@@ -38,6 +38,20 @@ def glutemed(*args: str) -> list[str]:
     return [PYTHON, "-m", "glutemed", *args]
 
 
+def script(*args: str) -> list[str]:
+    """The installed console script (completion needs its program name)."""
+    return [str(Path(PYTHON).with_name("glutemed")), *args]
+
+
+TAB = [
+    "env",
+    "_GLUTEMED_COMPLETE=complete_bash",
+    "COMP_WORDS=glutemed show lat",
+    "COMP_CWORD=2",
+    *script(),
+]
+
+
 def big_catalogue(folder: Path, moves: int = 1000) -> Path:
     """A catalogue of ``moves`` moves with steps and cues, like a real one but larger."""
     lines = ["exercises:"]
@@ -131,6 +145,7 @@ def main() -> int:
                 glutemed("plan", "--days", "3"),
                 2.0,
             ),
+            ("TAB completion vs plan --days 3", TAB, script("plan", "--days", "3"), 1.0),
         ]
         print(f"{'command':<40} {'ratio':>6} {'goal':>6}  {'cpu A':>9} {'cpu B':>9}")
         failed = 0

@@ -1,15 +1,18 @@
 """The exercise catalogue: pydantic models and loading them from YAML.
 
-Data flows one way: YAML text -> ``yaml`` safe loader -> plain Python data ->
-pydantic models (``extra="forbid"``, strict types). Every problem a user can
-cause comes out as one :class:`~glutemed.errors.CatalogueError` whose message
-names the file and, where they are known, the line or the entry and field.
+Data flows one way: YAML text -> PyYAML's parser (libyaml's where available)
+-> plain Python data, built by :func:`_build` with PyYAML's safe resolver and
+scalar constructors -> pydantic models (``extra="forbid"``, strict types).
+Every problem a user can cause comes out as one
+:class:`~glutemed.errors.CatalogueError` whose message names the file and,
+where known, the line or the entry and field.
 
 Hostile input is bounded before anything walks it: the file is read up to
-:data:`MAX_BYTES`, and the loaded data is counted as it would be seen with
-every YAML alias expanded (each shared object counted once per use, with a
-memo, so counting itself stays linear). A file that expands past
-:data:`MAX_VALUES` values, or that refers to itself, is refused before
+:data:`MAX_BYTES`; nesting past :data:`MAX_DEPTH` is refused while the data
+is built (with a loop, never recursion); and data with aliases is counted as
+it would be seen with every alias expanded (each shared object counted once
+per use, with a memo, so counting itself stays linear). A file that expands
+past :data:`MAX_VALUES` values, or that refers to itself, is refused before
 pydantic or an error message ever walks it.
 """
 
@@ -40,10 +43,6 @@ MAX_BYTES = 4 * 1024 * 1024
 MAX_VALUES = 500_000
 #: The deepest nesting of lists and mappings a catalogue may have (a valid one has 4).
 MAX_DEPTH = 64
-#: Nesting libyaml and PyYAML build without trouble (2,000 levels are seen to work;
-#: hundreds of thousands overflow the C stack). A text with fewer ``[ { - : ?``
-#: characters than this cannot nest deeper, so it skips the depth check.
-SAFE_NESTING = 1000
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Equipment = Literal["dumbbells", "band", "box", "mat"]
@@ -185,9 +184,7 @@ def read_yaml(path: Path) -> Any:
     text = _read_text(path)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        if sum(map(text.count, "[{-:?")) > SAFE_NESTING:
-            _check_depth(yaml.parse(text, Loader=loader), path)
-        data = yaml.load(text, Loader=loader)
+        data = _build(yaml.parse(text, Loader=loader), path)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -195,35 +192,98 @@ def read_yaml(path: Path) -> Any:
         raise CatalogueError(f"{_shown(path)}: {where}{_short(problem)}") from None
     except yaml.YAMLError as err:
         raise CatalogueError(f"{_shown(path)}: invalid YAML: {_short(str(err))}") from None
-    except RecursionError:
-        raise CatalogueError(f"{_shown(path)}: YAML nested too deeply") from None
     if "*" in text:  # only an alias (*name) can make the data bigger than the text
         _check_expansion(data, path)
     return data
 
 
-def _check_depth(events: Iterator[Any], path: Path) -> None:
-    """Refuse nesting deeper than :data:`MAX_DEPTH` before anything recursive sees it.
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+_AS_TEXT = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}  # no meaning here
+_NO_KEY = object()
 
-    libyaml's parser keeps its own stack, so reading events is safe at any
-    depth; building nodes from them is not (deep enough nesting overflows the C
-    stack). Every nested collection needs one of ``[ { - : ?`` of its own, so a
-    text with fewer of those than :data:`SAFE_NESTING` is safe to build as it
-    is (the models then refuse any shape deeper than theirs) and skips this.
+
+def _build(events: Iterator[Any], path: Path) -> Any:
+    """Plain Python data from YAML parser events, as the safe loader would build it.
+
+    One loop with its own stack: libyaml's node composer recurses in C, and
+    deep enough nesting overflows the C stack, so glutemed never calls it.
+    Scalars are resolved and built by PyYAML's own resolver and safe
+    constructors; an explicit tag without a safe constructor (``!!python/...``)
+    is refused, as are nesting past :data:`MAX_DEPTH`, more than one document,
+    and collections as mapping keys. Aliases are shared references, as in
+    PyYAML; :func:`_check_expansion` bounds them afterwards.
     """
-    import yaml
+    from yaml import events as ev
+    from yaml.constructor import SafeConstructor
+    from yaml.nodes import ScalarNode
+    from yaml.resolver import Resolver
 
-    depth = 0
+    resolver, constructor = Resolver(), SafeConstructor()
+    anchors: dict[str, Any] = {}
+    stack: list[Any] = []
+    keys: list[Any] = []
+    result: Any = None
+    documents = 0
+
+    def fail(event: Any, problem: str) -> CatalogueError:
+        line = event.start_mark.line + 1 if event.start_mark else "?"
+        return CatalogueError(f"{_shown(path)}: line {line}: {problem}")
+
+    def attach(value: Any, event: Any) -> None:
+        nonlocal result
+        if not stack:
+            result = value
+        elif isinstance(stack[-1], list):
+            stack[-1].append(value)
+        elif keys[-1] is _NO_KEY:
+            if isinstance(value, (list, dict)):
+                raise fail(event, "a mapping key must be a plain value, not a list or mapping")
+            keys[-1] = value
+        else:
+            stack[-1][keys[-1]] = value
+            keys[-1] = _NO_KEY
+
     for event in events:
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                line = event.start_mark.line + 1 if event.start_mark else "?"
-                raise CatalogueError(
-                    f"{_shown(path)}: line {line}: nested more than {MAX_DEPTH} levels deep"
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+            if tag == _STR or tag in _AS_TEXT:
+                value = event.value
+            else:
+                make = constructor.yaml_constructors.get(tag)
+                if make is None or tag in (_SEQ, _MAP) or "omap" in tag or "pairs" in tag:
+                    raise fail(event, f"could not determine a constructor for the tag {tag!r}")
+                node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+                value = make(constructor, node)
+            if event.anchor:
+                anchors[event.anchor] = value
+            attach(value, event)
+        elif kind is ev.SequenceStartEvent or kind is ev.MappingStartEvent:
+            sequence = kind is ev.SequenceStartEvent
+            if event.tag not in (None, "!", _SEQ if sequence else _MAP):
+                raise fail(event, f"could not determine a constructor for the tag {event.tag!r}")
+            container: Any = [] if sequence else {}
+            if event.anchor:
+                anchors[event.anchor] = container
+            attach(container, event)
+            stack.append(container)
+            keys.append(_NO_KEY)
+            if len(stack) > MAX_DEPTH:
+                raise fail(event, f"nested more than {MAX_DEPTH} levels deep")
+        elif kind is ev.SequenceEndEvent or kind is ev.MappingEndEvent:
+            stack.pop()
+            keys.pop()
+        elif kind is ev.AliasEvent:
+            if event.anchor not in anchors:
+                raise fail(event, f"found undefined alias {event.anchor!r}")
+            attach(anchors[event.anchor], event)
+        elif kind is ev.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise fail(event, "more than one YAML document; a catalogue is one")
+    return result
 
 
 def validate_catalogue(data: Any, path: Path) -> Catalogue:
