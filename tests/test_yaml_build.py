@@ -35,10 +35,10 @@ documents = st.recursive(
 @settings(max_examples=300, deadline=None)
 @given(data=documents, flow=st.sampled_from([None, True, False]))
 def test_same_data_as_the_safe_loader(
-    tmp_path_factory: object, data: object, flow: bool | None
+    tmp_path_factory: pytest.TempPathFactory, data: object, flow: bool | None
 ) -> None:
     text = yaml.safe_dump({"doc": data}, default_flow_style=flow, allow_unicode=True)
-    path = Path(str(tmp_path_factory.mktemp("y"))) / "doc.yaml"  # type: ignore[attr-defined]
+    path = tmp_path_factory.mktemp("y") / "doc.yaml"
     path.write_text(text, encoding="utf-8")
     assert read_yaml(path) == yaml.safe_load(text)
 
