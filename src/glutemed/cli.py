@@ -472,6 +472,90 @@ def config(
     command.run(_choice(ctx), given=given, path_only=path, init=init, as_json=as_json)
 
 
+@app.command("log")
+@_friendly
+def log_(
+    ctx: typer.Context,
+    move: Annotated[
+        str | None,
+        typer.Argument(help="The move: a slug, a name or a number.", autocompletion=_complete_move),
+    ] = None,
+    reps: Annotated[
+        str | None,
+        typer.Option("--reps", metavar="LIST", help="Reps of each set, e.g. 10,10,9."),
+    ] = None,
+    load: Annotated[
+        str | None,
+        typer.Option(
+            "--load", metavar="LOAD", help="12kg, 25lb or band:light|medium|heavy|extra-heavy."
+        ),
+    ] = None,
+    when: Annotated[
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="The day you trained [default: today]."),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="A note kept with each set.")
+    ] = None,
+    sheet: Annotated[
+        Path | None,
+        typer.Option("--sheet", metavar="FILE", help="Log the ticked sets of a Markdown sheet."),
+    ] = None,
+) -> None:
+    """Record the sets you did (or the ticked sets of a sheet)."""
+    from glutemed.commands import log as command
+
+    if note is not None and len(note) > 500:
+        raise _bad("a note is at most 500 characters", "--note")
+    command.run(
+        _choice(ctx),
+        move=move,
+        reps=reps,
+        load=load,
+        when=_date(when, "--date"),
+        note=note,
+        sheet=sheet,
+        today=date.today(),
+    )
+
+
+@app.command()
+@_friendly
+def history(
+    ctx: typer.Context,
+    move: Annotated[
+        str | None,
+        typer.Argument(help="Only this move.", autocompletion=_complete_move),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="YYYY-MM-DD", help="Only sets on or after this day."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per set.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+) -> None:
+    """Show what you logged, newest first, with each move's trend."""
+    from glutemed.commands import history as command
+
+    if as_json and as_csv:
+        from glutemed.errors import UsageError
+
+        raise UsageError("--json and --csv: give one of them")
+    fmt = "json" if as_json else "csv" if as_csv else None
+    command.run(_choice(ctx), move=move, since=_date(since, "--since"), fmt=fmt)
+
+
+@app.command()
+@_friendly
+def undo(
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
+) -> None:
+    """Remove the sets of your most recent 'glutemed log'."""
+    from glutemed.commands import undo as command
+
+    command.run(yes=yes)
+
+
 def main() -> None:
     """Run the command line (``python -m glutemed`` and the console script)."""
     app()

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -243,3 +244,57 @@ def _sync_folder(folder: Path) -> None:
 
 def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# Reading a ticked sheet back (glutemed log --sheet).
+
+_SESSION = re.compile(r"^## Week \d+ · (\w+)(?: · (\d{4}-\d{2}-\d{2}))?")
+_MOVE = re.compile(r"^### .*\(`([a-z0-9]+(?:-[a-z0-9]+)*)`\)\s*$")
+_AIM = re.compile(r"aim for (\d+)\+")
+_BOX = re.compile(r"^\s*[-*] \[([ xX])\] Set (\d+):.*?; did (.*?) reps @ (.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class SheetSet:
+    """One set's checkbox on a training sheet, as the runner left it."""
+
+    line: int
+    date: date | None
+    slug: str
+    set: int
+    ticked: bool
+    reps: str  # what was written in the reps blank ("__" when left blank)
+    load: str  # what was written in the load blank
+    aim: int | None
+
+
+def read_sheet(text: str) -> list[SheetSet]:
+    """Every set checkbox of a Markdown sheet that :func:`to_markdown` wrote."""
+    found = []
+    when: date | None = None
+    slug: str | None = None
+    aim: int | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("## How to do the moves"):
+            break
+        if session := _SESSION.match(line):
+            when = date.fromisoformat(session.group(2)) if session.group(2) else None
+            slug = None
+        elif move := _MOVE.match(line):
+            slug, aim = move.group(1), None
+        elif (target := _AIM.search(line)) and slug and aim is None:
+            aim = int(target.group(1))
+        elif (box := _BOX.match(line)) and slug:
+            found.append(
+                SheetSet(
+                    line=number,
+                    date=when,
+                    slug=slug,
+                    set=int(box.group(2)),
+                    ticked=box.group(1) != " ",
+                    reps=box.group(3).strip(),
+                    load=box.group(4).strip(),
+                    aim=aim,
+                )
+            )
+    return found

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -146,6 +146,8 @@ class PlannedExercise(_Out):
     per_side: bool
     lateral: bool
     equipment: list[str]
+    suggested_load: str | None = None
+    reason: str | None = None
 
     @property
     def prescription(self) -> str:
@@ -211,8 +213,17 @@ def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
     return [exercise for exercise in catalogue if exercise.needs <= available]
 
 
-def make_plan(catalogue: Catalogue, options: PlanOptions) -> Plan:
-    """Plan ``options.weeks`` weeks of sessions from the catalogue."""
+#: For each move, the load to use next and why (from the training log).
+Loads = Mapping[str, tuple[str | None, str]]
+
+
+def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = None) -> Plan:
+    """Plan ``options.weeks`` weeks of sessions from the catalogue.
+
+    ``loads`` (slug -> (suggested load, reason)), read from the training log by
+    the caller, is carried onto every planned exercise.
+    """
+    loads = loads or {}
     moves = fitting(catalogue, options.available)
     if len(moves) < 2:
         raise PlanError(_too_few(catalogue, moves, options.available))
@@ -241,11 +252,11 @@ def make_plan(catalogue: Catalogue, options: PlanOptions) -> Plan:
     pattern = weekly_pattern(moves, len(weekdays), options.seed)
     by_weekday = dict(zip(weekdays, pattern, strict=True))
     sessions = [
-        _session(week, weekday, when, by_weekday[weekday], options, len(weekdays))
+        _session(week, weekday, when, by_weekday[weekday], options, len(weekdays), loads)
         for week, weekday, when in _calendar(options, weekdays)
     ]
     if options.race is not None:
-        sessions, race_notes = _taper(sessions, pattern, options, weekdays)
+        sessions, race_notes = _taper(sessions, pattern, options, weekdays, loads)
         notes += race_notes
     needed = {item for session in sessions for e in session.exercises for item in e.equipment}
     return Plan.model_construct(
@@ -271,6 +282,7 @@ def _taper(
     pattern: list[list[Exercise]],
     options: PlanOptions,
     weekdays: tuple[int, ...],
+    loads: Loads,
 ) -> tuple[list[Session], list[str]]:
     """The race week: one short session early in the last 7 days, then rest.
 
@@ -299,7 +311,7 @@ def _taper(
         chosen = max(candidates, key=lambda day: (*fits(day), -day.toordinal()))
         moves = pattern[0]
         week = (chosen - options.start).days // 7 + 1
-        added = _session(week, chosen.weekday(), chosen, moves, options, len(weekdays))
+        added = _session(week, chosen.weekday(), chosen, moves, options, len(weekdays), loads)
         short = _shorten(added, options)
     else:
         short = None
@@ -465,6 +477,7 @@ def _session(
     moves: list[Exercise],
     options: PlanOptions,
     days: int,
+    loads: Loads,
 ) -> Session:
     sets, climb = week_load(week, days, options.sets)
     planned = [
@@ -477,6 +490,8 @@ def _session(
             per_side=move.per_side,
             lateral=move.lateral,
             equipment=list(move.equipment),
+            suggested_load=loads.get(move.slug, (None, None))[0],
+            reason=loads.get(move.slug, (None, None))[1],
         )
         for move in moves
     ]

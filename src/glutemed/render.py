@@ -17,9 +17,12 @@ from rich.text import Text
 from glutemed.about import CAUTION
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from rich.panel import Panel
 
     from glutemed.catalogue import Catalogue, Exercise
+    from glutemed.log import LoggedSet
     from glutemed.planner import Plan
     from glutemed.selfcheck import CheckResult
 
@@ -90,6 +93,7 @@ def plan_view(plan: Plan) -> Group:
     parts: list[RenderableType] = [header]
     parts.extend(Text(note, style="italic") for note in plan.notes)
     parts.append(Text(""))
+    with_loads = any(e.suggested_load for s in plan.sessions for e in s.exercises)
     for session in plan.sessions:
         table = Table(
             box=box.SIMPLE_HEAD,
@@ -101,14 +105,21 @@ def plan_view(plan: Plan) -> Group:
         table.add_column("sets x reps")
         table.add_column("aim", justify="right")
         table.add_column("equipment")
+        if with_loads:
+            table.add_column("load")
         for exercise in session.exercises:
-            table.add_row(
+            cells: list[RenderableType] = [
                 Text(exercise.name),
                 exercise.prescription,
                 f"{exercise.target_reps}+",
                 ", ".join(exercise.equipment) or "none",
-            )
+            ]
+            table.add_row(*cells, *([Text(exercise.suggested_load or "-")] if with_loads else []))
         parts.append(table)
+    reasons = {e.name: e.reason for s in plan.sessions for e in s.exercises if e.reason is not None}
+    if reasons and with_loads:
+        parts.append(Text("Loads, from your log", style="bold"))
+        parts.extend(Text(f"  {name}: {why}") for name, why in reasons.items())
     parts.append(
         Text(
             "Aim: reach at least this many reps in every set with good form. "
@@ -208,3 +219,63 @@ def settings_table(rows: list[tuple[str, Any, str]], path: str) -> Table:
             value = {"sets": "chosen by week", "catalogue": "built-in"}.get(key, "none")
         table.add_row(key, Text(str(value)), source)
     return table
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int]) -> str:
+    """A one-line chart: ``▁▃▅█``."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    span = (high - low) or 1
+    return "".join(SPARKS[round((v - low) / span * (len(SPARKS) - 1))] for v in values)
+
+
+def history_view(
+    sets: list[LoggedSet], trends: dict[str, list[tuple[date, int, str | None]]]
+) -> Group:
+    """Logged sets, newest first, and a trend line per move."""
+    table = Table(box=box.SIMPLE_HEAD, title="Your training log", title_justify="left")
+    for column in ("date", "move", "set", "reps", "load", "note"):
+        table.add_column(column, justify="right" if column in ("set", "reps") else "left")
+    for item in sets:
+        table.add_row(
+            item.date.isoformat(),
+            Text(item.slug),
+            str(item.set),
+            str(item.reps),
+            Text(item.load or "-"),
+            Text(item.note or ""),
+        )
+    trend = Table(
+        box=box.SIMPLE_HEAD, title="Trend per move (oldest to newest)", title_justify="left"
+    )
+    for column in ("move", "sessions", "total reps", "top load"):
+        trend.add_column(column)
+    for slug, points in trends.items():
+        totals = [total for _, total, _ in points]
+        loads = [load or "-" for _, _, load in points]
+        shown = loads[0] if len(set(loads)) == 1 else f"{loads[0]} -> {loads[-1]}"
+        trend.add_row(
+            Text(slug), str(len(points)), f"{sparkline(totals)} {totals[-1]}", Text(shown)
+        )
+    return Group(table, trend)
+
+
+def undo_preview(source: str, sets: list[LoggedSet]) -> Group:
+    lines: list[RenderableType] = [Text(f"The last log command ({source}) logged:", style="bold")]
+    lines.extend(
+        Text(f"  {s.date.isoformat()}  {s.slug}  set {s.set}: {s.reps} reps")
+        + Text(f" @ {s.load}" if s.load else "")
+        for s in sets
+    )
+    return Group(*lines)
+
+
+def confirm(console: Console, question: str) -> bool:
+    """Ask yes or no (default no). Raises EOFError when there is no answer to read."""
+    from rich.prompt import Confirm
+
+    return Confirm.ask(question, default=False, console=console)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glutemed.commands import CatalogueChoice, note, warn, write_stdout
 from glutemed.config import effective_settings, load_config
 from glutemed.errors import UsageError
+
+if TYPE_CHECKING:
+    from glutemed.catalogue import Catalogue
 
 
 def next_monday(today: date) -> date:
@@ -63,7 +67,7 @@ def run(
         race=race,
     )
     catalogue = choice.load(config)
-    result = make_plan(catalogue, options)
+    result = make_plan(catalogue, options, _loads(catalogue))
     for warning in result.warnings:
         warn(warning)
     if fmt is None:
@@ -79,3 +83,15 @@ def run(
         return
     export.write_file(output, data, force=force)
     print(f"Wrote {len(result.sessions)} sessions to {output}")
+
+
+def _loads(catalogue: Catalogue) -> dict[str, tuple[str | None, str]]:
+    """Each move's next load and why, from the training log; none if it cannot be read."""
+    from glutemed import log
+
+    try:
+        found = log.suggestions({move.slug: move.reps.max for move in catalogue})
+    except log.LogError as err:
+        warn(f"{err}; planning without load suggestions")
+        return {}
+    return {slug: (item.load, item.reason) for slug, item in found.items()}

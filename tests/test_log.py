@@ -1,0 +1,360 @@
+"""The training log: recording sets, history, undo, sheets, storage and progression."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from glutemed.log import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    LoggedSet,
+    parse_load,
+    suggest,
+)
+
+from .conftest import Invoke
+
+DB = "glutemed.sqlite3"
+
+
+def _history(invoke: Invoke, *args: str) -> list[dict[str, object]]:
+    result = invoke("history", *args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_log_and_history(invoke: Invoke) -> None:
+    first = invoke(
+        "log", "split-squat", "--reps", "10,10,9", "--load", "12kg", "--date", "2026-11-16"
+    )
+    assert (
+        first.exit_code == 0
+        and "Logged 3 sets of split-squat at 12kg on 2026-11-16" in first.stdout
+    )
+    invoke("log", "Lateral Lunge", "--reps", "8,8", "--date", "2026-11-18", "--note", "felt good")
+    rows = _history(invoke)
+    assert [(r["date"], r["slug"], r["set"], r["reps"]) for r in rows] == [
+        ("2026-11-18", "lateral-lunge", 2, 8),
+        ("2026-11-18", "lateral-lunge", 1, 8),
+        ("2026-11-16", "split-squat", 3, 9),
+        ("2026-11-16", "split-squat", 2, 10),
+        ("2026-11-16", "split-squat", 1, 10),
+    ]
+    assert set(rows[0]) == {"id", "date", "slug", "set", "reps", "load", "note"}
+    assert rows[0]["note"] == "felt good" and rows[2]["load"] == "12kg"
+    assert [r["slug"] for r in _history(invoke, "split squat")] == ["split-squat"] * 3
+    assert len(_history(invoke, "--since", "2026-11-17")) == 2
+    text = invoke("history", "--csv").stdout
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert list(parsed[0]) == ["id", "date", "slug", "set", "reps", "load", "note"]
+    assert len(parsed) == 5
+    view = invoke("history").stdout
+    assert "Trend per move" in view and "split-squat" in view and "29" in view
+
+
+def test_reps_outside_the_range_warn_but_log(invoke: Invoke) -> None:
+    result = invoke("log", "banded-squat", "--reps", "20,12")
+    assert result.exit_code == 0
+    assert "20 reps is outside banded-squat's range of 8-15" in result.stderr
+    assert len(_history(invoke)) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (["split-squat", "--reps", "10,x"], 2, "--reps takes whole numbers"),
+        (["split-squat", "--reps", "0"], 2, "at least 1 rep"),
+        (["split-squat", "--reps", "10", "--load", "12"], 2, "'12' is not a load"),
+        (["split-squat", "--reps", "10", "--load", "band:purple"], 2, "is not a load"),
+        (["split-squat", "--reps", "10", "--date", "2026-02-30"], 2, "is not a date"),
+        (["split-squat"], 2, "give a move and --reps"),
+        (["lunges", "--reps", "10"], 1, "no move 'lunges'"),
+    ],
+)
+def test_log_refusals_write_nothing(
+    invoke: Invoke, home: Path, args: list[str], code: int, needle: str
+) -> None:
+    result = invoke("log", *args)
+    assert result.exit_code == code
+    assert needle in result.stderr
+    assert not (home / DB).exists()
+
+
+def test_loads_keep_their_units_and_compare_in_kg() -> None:
+    assert parse_load(" 12KG ").text == "12kg"
+    assert parse_load("12.5kg").text == "12.5kg"
+    assert parse_load("25lbs").text == "25lb"
+    assert parse_load("band:Heavy").text == "band:heavy"
+    assert parse_load("12kg").same_as(parse_load("26.46lb"))
+    assert not parse_load("12kg").same_as(parse_load("25lb"))
+    assert not parse_load("band:light").same_as(parse_load("0kg" if False else "1kg"))
+    assert parse_load("12kg").next_step() == parse_load("14kg")
+    assert parse_load("25lb").next_step() == parse_load("30lb")
+    assert parse_load("band:medium").next_step() == parse_load("band:heavy")
+    assert parse_load("band:extra-heavy").next_step() is None
+    for bad in ["", "kg", "-5kg", "0kg", "12 stone", "band:", "99999kg"]:
+        with pytest.raises(ValueError, match="is not a load"):
+            parse_load(bad)
+
+
+def _session(day: int, reps: list[int], load: str | None) -> list[LoggedSet]:
+    return [LoggedSet(date(2026, 11, day), "m", n, r, load) for n, r in enumerate(reps, start=1)]
+
+
+@pytest.mark.parametrize(
+    ("sessions", "load", "words"),
+    [
+        ([], None, "nothing logged yet"),
+        ([_session(2, [12, 12], "12kg")], "12kg", "one session"),
+        ([_session(3, [12, 12], "12kg"), _session(1, [12, 12], "12kg")], "14kg", "go up to 14kg"),
+        (
+            [_session(3, [12, 11], "12kg"), _session(1, [12, 12], "12kg")],
+            "12kg",
+            "aim for more reps",
+        ),
+        ([_session(3, [12, 12], "14kg"), _session(1, [12, 12], "12kg")], "14kg", "load changed"),
+        ([_session(3, [12, 12], "25lb"), _session(1, [12, 12], "25lb")], "30lb", "go up to 30lb"),
+        ([_session(3, [12, 12], "12kg"), _session(1, [12, 12], "26.46lb")], "14kg", "go up"),
+        (
+            [_session(3, [12, 12], "band:light"), _session(1, [12, 12], "band:light")],
+            "band:medium",
+            "band:medium",
+        ),
+        (
+            [_session(3, [12], "band:extra-heavy"), _session(1, [12], "band:extra-heavy")],
+            "band:extra-heavy",
+            "strongest band",
+        ),
+        ([_session(3, [12, 12], None), _session(1, [12, 12], None)], None, "add a dumbbell"),
+        ([_session(3, [12, 10], None), _session(1, [12, 12], None)], None, "aim for more reps"),
+        ([_session(3, [13, 14], "12kg"), _session(1, [12, 15], "12kg")], "14kg", "go up"),
+    ],
+)
+def test_double_progression_edges(
+    sessions: list[list[LoggedSet]], load: str | None, words: str
+) -> None:
+    suggestion = suggest(12, sessions)
+    assert suggestion.load == load
+    assert words in suggestion.reason
+
+
+def test_plan_suggests_the_next_load_from_the_log(invoke: Invoke) -> None:
+    for day in ("2026-11-16", "2026-11-19"):
+        invoke("log", "split-squat", "--reps", "12,12,12", "--load", "12kg", "--date", day)
+    data = json.loads(invoke("plan", "--json").stdout)
+    exercises = {e["slug"]: e for s in data["sessions"] for e in s["exercises"]}
+    assert exercises["split-squat"]["suggested_load"] == "14kg"
+    assert "go up to 14kg" in exercises["split-squat"]["reason"]
+    assert exercises["lateral-lunge"]["suggested_load"] is None
+    assert "nothing logged yet" in exercises["lateral-lunge"]["reason"]
+    view = invoke("plan").stdout
+    assert "14kg" in view and "Loads, from your log" in view
+
+
+def _tick(text: str, line: str, filled: str) -> str:
+    return text.replace(line, filled, 1)
+
+
+def test_sheet_round_trip(invoke: Invoke, tmp_path: Path) -> None:
+    sheet = tmp_path / "plan.md"
+    invoke("plan", "--days", "1", "--sets", "2", "--start", "2026-11-16", "-o", str(sheet))
+    text = sheet.read_text()
+    text = _tick(
+        text,
+        "- [ ] Set 1: 6-12 reps each side; did __ reps @ __",
+        "- [x] Set 1: 6-12 reps each side; did 11 reps @ 14kg",
+    )
+    text = _tick(
+        text,
+        "- [ ] Set 2: 6-12 reps each side; did __ reps @ __",
+        "- [X] Set 2: 6-12 reps each side; did __ reps @ __",
+    )
+    sheet.write_text(text)
+    first = invoke("log", "--sheet", str(sheet))
+    assert first.exit_code == 0 and "Logged 2 sets" in first.stdout
+    rows = _history(invoke)
+    assert [(r["date"], r["set"], r["reps"], r["load"]) for r in reversed(rows)] == [
+        ("2026-11-16", 1, 11, "14kg"),
+        ("2026-11-16", 2, 6, None),  # a ticked blank box logs the aim (the bottom, in week 1)
+    ]
+    again = invoke("log", "--sheet", str(sheet))
+    assert "Logged 0 sets" in again.stdout and "2 already in the log" in again.stdout
+    assert len(_history(invoke)) == 2
+
+
+def test_sheet_without_dates_cannot_be_logged(invoke: Invoke, tmp_path: Path) -> None:
+    sheet = tmp_path / "plan.md"
+    invoke("plan", "-o", str(sheet))
+    sheet.write_text(sheet.read_text().replace("- [ ]", "- [x]", 1))
+    result = invoke("log", "--sheet", str(sheet))
+    assert result.exit_code == 1
+    assert "has no dates" in result.stderr and "--start" in result.stderr
+
+
+def test_sheet_with_a_bad_value_logs_nothing(invoke: Invoke, tmp_path: Path, home: Path) -> None:
+    sheet = tmp_path / "plan.md"
+    invoke("plan", "--start", "2026-11-16", "-o", str(sheet))
+    text = sheet.read_text().replace("- [ ]", "- [x]", 2)
+    text = text.replace("did __ reps @ __", "did lots reps @ __", 2)
+    sheet.write_text(text)
+    result = invoke("log", "--sheet", str(sheet))
+    assert result.exit_code == 1
+    assert "'lots' is not a number of reps" in result.stderr and "line" in result.stderr
+    assert not (home / DB).exists()
+
+
+def test_undo_removes_the_last_command_only(invoke: Invoke) -> None:
+    invoke("log", "split-squat", "--reps", "10,10")
+    invoke("log", "lateral-lunge", "--reps", "8,8,8")
+    shown = invoke("undo", input="n\n")
+    assert "lateral-lunge" in shown.stdout and "Nothing removed" in shown.stdout
+    assert len(_history(invoke)) == 5
+    removed = invoke("undo", input="y\n")
+    assert "Removed 3 sets" in removed.stdout
+    assert {r["slug"] for r in _history(invoke)} == {"split-squat"}
+    assert invoke("undo", "--yes").exit_code == 0
+    assert _history(invoke) == []
+    assert invoke("undo", "--yes").exit_code == 1
+
+
+def test_undo_without_an_answer_removes_nothing(invoke: Invoke) -> None:
+    invoke("log", "split-squat", "--reps", "10")
+    result = invoke("undo")
+    assert result.exit_code == 2 and "add --yes" in result.stderr
+    assert len(_history(invoke)) == 1
+
+
+def _foreign_files(home: Path) -> dict[str, bytes]:
+    text = home / "text"
+    text.write_text("just some notes\n")
+    other = home / "other.sqlite3"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+        db.execute("INSERT INTO photos (name) VALUES ('beach')")
+    damaged = home / "damaged"
+    with sqlite3.connect(damaged) as db:
+        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        db.execute("CREATE TABLE t (x)")
+        db.executemany("INSERT INTO t VALUES (?)", [("y" * 500,)] * 200)
+    raw = bytearray(damaged.read_bytes())
+    raw[4096:8192] = b"\xff" * 4096
+    damaged.write_bytes(bytes(raw))
+    return {name: (home / name).read_bytes() for name in ("text", "other.sqlite3", "damaged")}
+
+
+@pytest.mark.parametrize("which", ["text", "other.sqlite3", "damaged", "empty"])
+def test_a_file_that_is_not_our_log_is_refused_and_untouched(
+    invoke: Invoke, home: Path, which: str
+) -> None:
+    contents = _foreign_files(home)
+    contents["empty"] = b""
+    target = home / DB
+    target.write_bytes(contents[which])
+    for args in (["log", "split-squat", "--reps", "10"], ["history"], ["undo", "--yes"]):
+        result = invoke(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "left as it is" in result.stderr
+    plan = invoke("plan")
+    assert plan.exit_code == 0
+    assert "planning without load suggestions" in plan.stderr
+    assert target.read_bytes() == contents[which]
+
+
+def test_migrates_a_version_1_log_in_place(invoke: Invoke, home: Path) -> None:
+    with sqlite3.connect(home / DB) as db:
+        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        for statement in MIGRATIONS[0]:
+            db.execute(statement)
+        db.execute(
+            "INSERT INTO checks (taken, left_knee, right_knee, gait, result)"
+            " VALUES (?, ?, ?, ?, ?)",
+            ("2026-01-01T10:00:00", "midline", "over-foot", "[]", '{"weak_sides": ["left"]}'),
+        )
+        db.execute("PRAGMA user_version=1")
+    assert invoke("log", "split-squat", "--reps", "10").exit_code == 0
+    with sqlite3.connect(home / DB) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    history = json.loads(invoke("check", "--history", "--json").stdout)
+    assert [(h["left"], h["weak_sides"]) for h in history] == [("midline", ["left"])]
+    assert len(_history(invoke)) == 1
+
+
+def test_a_log_from_a_newer_glutemed_is_read_not_written(invoke: Invoke, home: Path) -> None:
+    invoke("log", "split-squat", "--reps", "10")
+    with sqlite3.connect(home / DB) as db:
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    before = (home / DB).read_bytes()
+    result = invoke("log", "split-squat", "--reps", "12")
+    assert result.exit_code == 1 and "newer glutemed" in result.stderr
+    assert len(_history(invoke)) == 1
+    assert (home / DB).read_bytes() == before
+
+
+def _glutemed(home: Path, *args: str, **env: str) -> subprocess.Popen[str]:
+    full_env = {**os.environ, "GLUTEMED_HOME": str(home), **env}
+    return subprocess.Popen(
+        [sys.executable, "-m", "glutemed", *args],
+        env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_processes_logging_at_once_both_land(home: Path, invoke: Invoke) -> None:
+    invoke("log", "split-squat", "--reps", "1")  # the log exists before the race
+    script = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from glutemed.log import LoggedSet, add_sets\n"
+        "for n in range(25):\n"
+        "    add_sets([LoggedSet(date(2026, 1, 1), sys.argv[1], s, 10) for s in (1, 2)], 'log')\n"
+    )
+    env = {**os.environ, "GLUTEMED_HOME": str(home)}
+    writers = [
+        subprocess.Popen([sys.executable, "-c", script, slug], env=env, stderr=subprocess.PIPE)
+        for slug in ("split-squat", "lateral-lunge")
+    ]
+    for writer in writers:
+        assert writer.wait(timeout=120) == 0, writer.stderr.read() if writer.stderr else ""
+    rows = _history(invoke)
+    assert len(rows) == 1 + 2 * 25 * 2
+    both = [
+        _glutemed(home, "log", slug, "--reps", "9,9") for slug in ("banded-squat", "split-squat")
+    ]
+    for process in both:
+        assert process.wait(timeout=120) == 0
+    assert len(_history(invoke)) == 1 + 100 + 4
+
+
+def test_a_write_killed_midway_leaves_the_log_as_it_was(
+    home: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    invoke("log", "split-squat", "--reps", "10,10")
+    marker = tmp_path / "holding"
+    process = _glutemed(
+        home, "log", "lateral-lunge", "--reps", "8,8,8", GLUTEMED_TEST_HOLD_WRITE=str(marker)
+    )
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    rows = _history(invoke)
+    assert [r["slug"] for r in rows] == ["split-squat", "split-squat"]
+    assert invoke("log", "lateral-lunge", "--reps", "8").exit_code == 0  # still writable
