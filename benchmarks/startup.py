@@ -115,10 +115,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=21, help="alternating pairs per goal (>= 15)")
     args = parser.parse_args()
+    # A new user's setting: no GLUTEMED_* variables, and empty config and data
+    # folders (found through platformdirs, as they would be), so nothing of the
+    # developer's own config or log is read.
     env = {k: v for k, v in os.environ.items() if not k.startswith("GLUTEMED_")}
-    env["GLUTEMED_CONFIG"] = os.devnull
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as folder:
-        env["GLUTEMED_HOME"] = folder
+        env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = folder
         big = big_catalogue(Path(folder))
         floor = Path(folder) / "typer_floor.py"
         floor.write_text(TYPER_FLOOR, encoding="utf-8")

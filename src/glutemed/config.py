@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from glutemed import options as names
 from glutemed.errors import GlutemedError
+from glutemed.paths import config_path
 
 if TYPE_CHECKING:
     from glutemed.commands import CatalogueChoice
@@ -51,15 +52,6 @@ class Config:
 
     path: Path
     values: dict[str, Any] = field(default_factory=dict)
-
-
-def config_path() -> Path:
-    named = os.environ.get("GLUTEMED_CONFIG")
-    if named:
-        return Path(named)
-    import platformdirs
-
-    return platformdirs.user_config_path("glutemed", appauthor=False) / "config.toml"
 
 
 def load_config() -> Config:

@@ -25,13 +25,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from glutemed.about import NOTHING_LOGGED
 from glutemed.errors import GlutemedError, UsageError
+from glutemed.paths import log_path
 
 if TYPE_CHECKING:
     import sqlite3
 
 APPLICATION_ID = 0x676C7574  # "glut"
-FILE_NAME = "glutemed.sqlite3"
 #: Each schema version's statements; version N is reached by running MIGRATIONS[N - 1].
 MIGRATIONS: list[list[str]] = [
     [
@@ -69,20 +70,6 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 class LogError(GlutemedError):
     """The database cannot be used: not glutemed's, damaged, or not writable."""
-
-
-def data_dir() -> Path:
-    """``GLUTEMED_HOME``, else the platform's user data folder for glutemed."""
-    home = os.environ.get("GLUTEMED_HOME")
-    if home:
-        return Path(home)
-    import platformdirs
-
-    return platformdirs.user_data_path("glutemed", appauthor=False)
-
-
-def log_path() -> Path:
-    return data_dir() / FILE_NAME
 
 
 def _inspect(path: Path) -> int:
@@ -407,7 +394,7 @@ def suggest(top_of_range: int, sessions: Sequence[Sequence[LoggedSet]]) -> Sugge
     bottom of the range. Otherwise keep the load and aim for more reps.
     """
     if not sessions:
-        return Suggestion(None, "nothing logged yet: start with a load you can lift for every set")
+        return Suggestion(None, NOTHING_LOGGED)
     last = sessions[0]
     last_load = last[-1].load
     if len(sessions) < 2:

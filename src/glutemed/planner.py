@@ -45,6 +45,7 @@ from datetime import date, timedelta
 from pydantic import BaseModel, ConfigDict, Field
 
 from glutemed import runs
+from glutemed.about import NOTHING_LOGGED
 from glutemed.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps
 from glutemed.errors import PlanError, UsageError
 from glutemed.options import EQUIPMENT, WEEKDAYS
@@ -490,8 +491,8 @@ def _session(
             per_side=move.per_side,
             lateral=move.lateral,
             equipment=list(move.equipment),
-            suggested_load=loads.get(move.slug, (None, None))[0],
-            reason=loads.get(move.slug, (None, None))[1],
+            suggested_load=loads.get(move.slug, (None, NOTHING_LOGGED))[0],
+            reason=loads.get(move.slug, (None, NOTHING_LOGGED))[1],
         )
         for move in moves
     ]

@@ -8,6 +8,7 @@ from datetime import datetime
 from glutemed import log, selfcheck
 from glutemed.commands import CatalogueChoice, note, print_json
 from glutemed.errors import UsageError
+from glutemed.paths import log_path
 
 
 def run(
@@ -53,7 +54,7 @@ def run(
     result = selfcheck.read_check(choice.load(), left, right, gait)
     if save:
         number = log.save_check(result.model_dump(mode="json"), datetime.now())
-        note(f"saved as check {number} in {log.log_path()}")
+        note(f"saved as check {number} in {log_path()}")
     if as_json:
         print_json(result.model_dump(mode="json"))
         return

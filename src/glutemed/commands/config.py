@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from glutemed.commands import CatalogueChoice, print_json
-from glutemed.config import EXAMPLE, config_path, effective_settings, load_config
+from glutemed.config import EXAMPLE, effective_settings, load_config
 from glutemed.errors import GlutemedError
+from glutemed.paths import config_path
 
 
 def run(

@@ -87,6 +87,10 @@ def run(
 
 def _loads(catalogue: Catalogue) -> dict[str, tuple[str | None, str]]:
     """Each move's next load and why, from the training log; none if it cannot be read."""
+    from glutemed.paths import log_path
+
+    if not log_path().exists():
+        return {}  # the planner says "nothing logged yet" for every move
     from glutemed import log
 
     try:

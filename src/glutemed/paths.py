@@ -1,0 +1,34 @@
+"""Where glutemed keeps its files: the data folder (the training log) and the
+config file. Standard library and platformdirs only, so any command can ask
+cheaply whether a file exists before importing what reads it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+LOG_NAME = "glutemed.sqlite3"
+
+
+def data_dir() -> Path:
+    """``GLUTEMED_HOME``, else the platform's user data folder for glutemed."""
+    home = os.environ.get("GLUTEMED_HOME")
+    if home:
+        return Path(home)
+    import platformdirs
+
+    return platformdirs.user_data_path("glutemed", appauthor=False)
+
+
+def log_path() -> Path:
+    return data_dir() / LOG_NAME
+
+
+def config_path() -> Path:
+    """``GLUTEMED_CONFIG``, else ``config.toml`` in the platform's user config folder."""
+    named = os.environ.get("GLUTEMED_CONFIG")
+    if named:
+        return Path(named)
+    import platformdirs
+
+    return platformdirs.user_config_path("glutemed", appauthor=False) / "config.toml"
