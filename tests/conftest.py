@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 from glutemed.cli import app
 
 Invoke = Callable[..., Result]
+
+# CI runs on a shared machine: the same examples every run (a red build is then
+# reproducible), and no failure just because generating data was slow there.
+settings.register_profile(
+    "ci", derandomize=True, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture

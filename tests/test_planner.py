@@ -260,3 +260,40 @@ def test_spacing_warnings_count_across_the_weekend() -> None:
 def test_options_refuse_what_the_rules_forbid(kwargs: dict[str, object]) -> None:
     with pytest.raises(UsageError):
         PlanOptions(**kwargs)  # type: ignore[arg-type]
+
+
+around_runs = st.builds(
+    PlanOptions,
+    days=st.integers(1, 3),
+    available=equipment,
+    sets=st.none() | st.integers(2, 4),
+    weeks=st.integers(1, 12),
+    start=st.none() | st.dates(date(2000, 1, 1), date(2100, 1, 1)),
+    seed=st.integers(0, 2**63 - 1),
+    long_run=st.none() | st.integers(0, 6),
+    hard=st.lists(st.integers(0, 6), max_size=4, unique=True).map(lambda h: tuple(sorted(h))),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(catalogue=catalogues(), options=around_runs)
+def test_every_rule_holds_around_runs(catalogue: Catalogue, options: PlanOptions) -> None:
+    from glutemed.runs import blocked_days
+
+    try:
+        plan = make_plan(catalogue, options)
+    except PlanError as err:
+        assert "a session needs 2" in str(err) or "none of the" in str(err)
+        return
+    check_rules(plan, catalogue, options)
+    blocked = blocked_days(options.long_run, options.hard)
+    assert not {WEEKDAYS.index(day) for day in plan.weekdays} & set(blocked)
+    for session in plan.sessions:
+        expected = (
+            "long"
+            if WEEKDAYS.index(session.weekday) == options.long_run
+            else "hard"
+            if WEEKDAYS.index(session.weekday) in options.hard
+            else None
+        )
+        assert session.run == expected
