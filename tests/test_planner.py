@@ -13,15 +13,14 @@ from glutemed.catalogue import Catalogue, Exercise, load_catalogue
 from glutemed.errors import PlanError, UsageError
 from glutemed.options import EQUIPMENT, WEEKDAYS
 from glutemed.planner import (
-    DEFAULT_DAYS,
     Plan,
     PlanOptions,
     fitting,
     make_plan,
     minutes,
-    spacing_warnings,
     week_load,
 )
+from glutemed.runs import spacing_warnings
 
 BUILTIN = load_catalogue()
 
@@ -150,7 +149,7 @@ def test_default_week_is_monday_wednesday_friday_with_every_move() -> None:
 
 @pytest.mark.parametrize(("days", "expected"), [(1, ["Monday"]), (2, ["Monday", "Thursday"])])
 def test_fewer_days_fall_48_hours_apart(days: int, expected: list[str]) -> None:
-    plan = make_plan(BUILTIN, PlanOptions(weekdays=DEFAULT_DAYS[days]))
+    plan = make_plan(BUILTIN, PlanOptions(days=days))
     assert plan.weekdays == expected
 
 
@@ -164,8 +163,7 @@ def test_three_days_with_only_dumbbells_needs_a_three_move_session() -> None:
 def test_other_seeds_give_other_valid_plans() -> None:
     for days in (1, 2, 3):
         plans = {
-            str(_pattern(make_plan(BUILTIN, PlanOptions(weekdays=DEFAULT_DAYS[days], seed=s))))
-            for s in range(10)
+            str(_pattern(make_plan(BUILTIN, PlanOptions(days=days, seed=s)))) for s in range(10)
         }
         assert len(plans) >= 2, days
     default, other = (make_plan(BUILTIN, PlanOptions(seed=seed)) for seed in (0, 1))

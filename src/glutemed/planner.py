@@ -50,8 +50,6 @@ from glutemed.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps
 from glutemed.errors import PlanError, UsageError
 from glutemed.options import EQUIPMENT, WEEKDAYS
 
-#: The weekdays (0 = Monday) chosen for 1, 2 and 3 sessions when no runs are given.
-DEFAULT_DAYS: dict[int, tuple[int, ...]] = {1: (0,), 2: (0, 3), 3: (0, 2, 4)}
 #: Sets in the first cycle when ``--sets`` is not given: fewer sessions, more sets.
 BASE_SETS: dict[int, int] = {1: 3, 2: 3, 3: 2}
 MIN_SETS, MAX_SETS = 2, 4
@@ -194,21 +192,6 @@ class Plan(_Out):
     warnings: list[str] = Field([], exclude=True)
 
 
-def spacing_warnings(weekdays: Sequence[int]) -> list[str]:
-    """Warnings for chosen weekdays closer than 48 hours, counting across the weekend."""
-    ordered = sorted(weekdays)
-    if len(ordered) < 2:
-        return []
-    warnings = []
-    for here, after in zip(ordered, [*ordered[1:], ordered[0] + 7], strict=True):
-        if after - here < 2:
-            warnings.append(
-                f"{WEEKDAYS[here]} and {WEEKDAYS[after % 7]} are less than 48 hours apart; "
-                "the gluteus medius recovers best with a day between sessions"
-            )
-    return warnings
-
-
 def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
     """The moves that can be done with this equipment, in catalogue order."""
     return [exercise for exercise in catalogue if exercise.needs <= available]
@@ -231,7 +214,7 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
     warnings: list[str] = []
     if options.weekdays is not None:
         weekdays = tuple(sorted(options.weekdays))
-        warnings += spacing_warnings(weekdays)
+        warnings += runs.spacing_warnings(weekdays)
         warnings += runs.collisions(weekdays, options.long_run, options.hard)
     else:
         weekdays, fewer = runs.choose_weekdays(options.wanted_days, options.long_run, options.hard)

@@ -44,6 +44,19 @@ def gaps(weekdays: Sequence[int]) -> list[int]:
     ]
 
 
+def spacing_warnings(weekdays: Sequence[int]) -> list[str]:
+    """Warnings for chosen weekdays closer than 48 hours, counting across the weekend."""
+    ordered = sorted(weekdays)
+    if len(ordered) < 2:
+        return []
+    return [
+        f"{WEEKDAYS[here]} and {WEEKDAYS[after]} are less than 48 hours apart; "
+        "the gluteus medius recovers best with a day between sessions"
+        for here, after, gap in zip(ordered, [*ordered[1:], ordered[0]], gaps(ordered), strict=True)
+        if gap < 2
+    ]
+
+
 def blocked_days(long_run: int | None, hard: Sequence[int]) -> dict[int, str]:
     """Weekdays the runs rule out, each with the reason."""
     blocked: dict[int, str] = {}
