@@ -27,6 +27,10 @@ The seed shuffles the moves before steps 2 and 3 (seed 0 keeps catalogue
 order), so other seeds give other valid patterns. Every step is a handful of
 list operations: a catalogue of 1,000 moves plans as quickly as one of five.
 
+The weekdays come from :mod:`glutemed.runs` (around the long and hard runs,
+48 hours apart) unless the runner names them; with a race, :func:`_taper`
+reshapes the last week before it.
+
 Progression (``weeks`` > 1) runs in four-week cycles: three building weeks in
 which the rep target climbs from the bottom of each move's range to its top,
 then a lighter week (2 sets, the bottom of the range). Each new cycle adds a
@@ -282,7 +286,7 @@ def _taper(
     before = [s for s in sessions if s.date is not None and s.date < first]
     window = [s for s in sessions if s.date is not None and first <= s.date <= last]
     if window:
-        short = _shorten(window[0], options)
+        short = _shorten(window[0])
     elif first <= last:
         blocked = runs.blocked_days(options.long_run, options.hard)
         previous = before[-1].date if before else None
@@ -296,7 +300,7 @@ def _taper(
         moves = pattern[0]
         week = (chosen - options.start).days // 7 + 1
         added = _session(week, chosen.weekday(), chosen, moves, options, len(weekdays), loads)
-        short = _shorten(added, options)
+        short = _shorten(added)
     else:
         short = None
     kept = [*before, *([short] if short else [])]
@@ -314,7 +318,7 @@ def _taper(
     return kept, notes
 
 
-def _shorten(session: Session, options: PlanOptions) -> Session:
+def _shorten(session: Session) -> Session:
     """The same session cut to 2 moves (keeping a lateral one) and 2 sets each."""
     exercises = session.exercises
     lateral = [e for e in exercises if e.lateral][:1]
