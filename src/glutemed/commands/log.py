@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glutemed import log
 from glutemed.commands import CatalogueChoice, warn
 from glutemed.errors import ExportError, GlutemedError, UsageError
+
+if TYPE_CHECKING:
+    from glutemed.catalogue import Catalogue
 
 
 def run(
@@ -55,11 +59,9 @@ def _warn_range(slug: str, low: int, high: int, counts: list[int]) -> None:
         )
 
 
-def _from_sheet(catalogue: object, sheet: Path, note: str | None) -> None:
-    from glutemed.catalogue import Catalogue
+def _from_sheet(catalogue: Catalogue, sheet: Path, note: str | None) -> None:
     from glutemed.export import read_sheet
 
-    assert isinstance(catalogue, Catalogue)
     try:
         text = sheet.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
