@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.catalogue import Catalogue, builtin_path, load_catalogue
+from glutemed.catalogue import Catalogue, load_catalogue
 from glutemed.errors import CatalogueError, NotFoundError
+from glutemed.options import builtin_catalogue as builtin_path
 
 from .conftest import move
 

@@ -11,7 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glutemed.catalogue import builtin_path, read_yaml
+from glutemed.catalogue import read_yaml
+from glutemed.options import builtin_catalogue as builtin_path
 
 scalars = st.one_of(
     st.none(),

@@ -33,7 +33,7 @@ from pydantic import (
 )
 
 from glutemed.errors import CatalogueError, NotFoundError
-from glutemed.options import EQUIPMENT, builtin_catalogue
+from glutemed.options import EQUIPMENT, builtin_catalogue, shorten
 
 #: Equipment that is never required: a move that lists it can be done without.
 OPTIONAL_EQUIPMENT: frozenset[str] = frozenset({"mat"})
@@ -166,14 +166,9 @@ def _or_list(items: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def builtin_path() -> Path:
-    """Where the built-in catalogue is (inside a wheel, or the checkout's data/)."""
-    return builtin_catalogue()
-
-
 def load_catalogue(path: Path | None = None) -> Catalogue:
     """Load and validate a catalogue (the built-in one when ``path`` is None)."""
-    source = builtin_path() if path is None else path
+    source = builtin_catalogue() if path is None else path
     return validate_catalogue(read_yaml(source), source)
 
 
@@ -414,5 +409,5 @@ def _shown(path: Path) -> str:
 
 
 def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    """One line of at most ``limit`` characters."""
+    return shorten(" ".join(str(text).split()), limit)

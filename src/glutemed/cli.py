@@ -14,13 +14,16 @@ import os
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from glutemed import options as names
 from glutemed import version_text
 from glutemed.errors import GlutemedError
+
+if TYPE_CHECKING:
+    from glutemed.commands import CatalogueChoice
 
 # pydantic looks for third-party plugins (scanning every installed package's entry
 # points) the first time it builds a model; glutemed uses none, and the scan costs
@@ -71,7 +74,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _choice(ctx: typer.Context) -> Any:
+def _choice(ctx: typer.Context) -> "CatalogueChoice":
     from glutemed.commands import CatalogueChoice
 
     path: Path | None = ctx.obj
@@ -362,10 +365,6 @@ def plan(
     weekdays = _weekday_list(on, "--on")
     if weekdays is not None and not 1 <= len(weekdays) <= 3:
         raise _bad(DAYS_REASON, "--on")
-    if weekdays is not None and days is not None and days != len(weekdays):
-        from glutemed.errors import UsageError
-
-        raise UsageError(f"--days {days} disagrees with --on, which names {len(weekdays)} days")
     command.run(
         _choice(ctx),
         days=days,

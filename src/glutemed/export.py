@@ -20,6 +20,7 @@ from pathlib import Path
 from glutemed.about import CAUTION, CREDIT
 from glutemed.catalogue import Catalogue
 from glutemed.errors import ExportError, UsageError
+from glutemed.options import shorten
 from glutemed.planner import RUN_TEXT, Plan, Session
 
 #: Output file suffixes and the format each one means.
@@ -40,7 +41,7 @@ def format_for(path: Path, explicit: str | None = None) -> str:
         return SUFFIXES[path.suffix.lower()]
     except KeyError:
         raise UsageError(
-            f"cannot tell the format of {_short(str(path))!r} from its suffix; "
+            f"cannot tell the format of {shorten(str(path), 120)!r} from its suffix; "
             f"use one of {', '.join(SUFFIXES)} or give --format"
         ) from None
 
@@ -176,7 +177,7 @@ def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
     forcing). On any failure the temp file is removed and the target is as it
     was. Only regular files are ever replaced.
     """
-    shown = _short(str(path))
+    shown = shorten(str(path), 120)
     try:
         if path.is_dir():
             raise ExportError(f"{shown} is a folder; give a file name")
@@ -187,7 +188,7 @@ def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
                 raise ExportError(f"{shown} already exists; add --force to overwrite it")
         folder = path.parent
         if not folder.is_dir():
-            raise ExportError(f"{_short(str(folder))}: no such folder")
+            raise ExportError(f"{shorten(str(folder), 120)}: no such folder")
         mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
         handle, temp_name = tempfile.mkstemp(
             dir=folder, prefix=f".{path.name[:40]}.", suffix=".tmp"
@@ -240,10 +241,6 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # Reading a ticked sheet back (glutemed log --sheet).

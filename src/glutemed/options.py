@@ -39,7 +39,7 @@ def parse_weekday(word: str) -> int:
         for index, name in enumerate(WEEKDAYS):
             if name.lower().startswith(folded):
                 return index
-    raise ValueError(f"{_short(word)!r} is not a weekday; use mon, tue, wed, thu, fri, sat or sun")
+    raise ValueError(f"{shorten(word)!r} is not a weekday; use mon, tue, wed, thu, fri, sat or sun")
 
 
 def parse_weekdays(values: Iterable[str]) -> tuple[int, ...]:
@@ -66,13 +66,14 @@ def parse_equipment(values: Iterable[str]) -> frozenset[str]:
         name = _EQUIPMENT_ALIASES.get(word, word)
         if name not in EQUIPMENT:
             raise ValueError(
-                f"unknown equipment {_short(word)!r}; known: {', '.join(EQUIPMENT)}, none"
+                f"unknown equipment {shorten(word)!r}; known: {', '.join(EQUIPMENT)}, none"
             )
         chosen.add(name)
     return frozenset(chosen)
 
 
-def _short(text: str, limit: int = 40) -> str:
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters with ``...``, for error messages."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

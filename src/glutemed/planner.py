@@ -509,7 +509,7 @@ def _too_few(catalogue: Catalogue, moves: list[Exercise], available: frozenset[s
     fit = ", ".join(move.slug for move in moves) or "none"
     unlocks = []
     for item in EQUIPMENT:
-        if item in available or item in {"mat"}:
+        if item in available or item in OPTIONAL_EQUIPMENT:
             continue
         have_slugs = {move.slug for move in moves}
         more = [m.slug for m in fitting(catalogue, available | {item}) if m.slug not in have_slugs]

@@ -23,7 +23,7 @@ Pure: no I/O.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from itertools import combinations
 
 from glutemed.options import WEEKDAYS
@@ -117,7 +117,5 @@ def run_on(day: int, long_run: int | None, hard: Sequence[int]) -> str | None:
 
 def race_days(race: date) -> tuple[date, date, date]:
     """(first day of the short-session window, its last day, first day of full rest)."""
-    from datetime import timedelta
-
     first, last = (race - timedelta(days=n) for n in RACE_WINDOW)
     return first, last, race - timedelta(days=RACE_REST_DAYS)

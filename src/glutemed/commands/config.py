@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from glutemed.commands import CatalogueChoice, print_json
@@ -36,13 +37,10 @@ def run(
     render.console().print(render.settings_table(rows, str(path)))
 
 
-def _init(path: object) -> None:
-    from pathlib import Path
-
+def _init(target: Path) -> None:
     from glutemed.errors import ExportError
     from glutemed.export import write_file
 
-    target = Path(str(path))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
