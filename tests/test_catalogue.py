@@ -9,7 +9,7 @@ import pytest
 
 from glutemed.catalogue import Catalogue, load_catalogue
 from glutemed.errors import CatalogueError, NotFoundError
-from glutemed.options import builtin_catalogue as builtin_path
+from glutemed.rules import builtin_catalogue as builtin_path
 
 from .conftest import move
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from glutemed.about import CAUTION
 from glutemed.catalogue import load_catalogue
-from glutemed.selfcheck import CAUTION, read_check
+from glutemed.errors import FieldError
+from glutemed.selfcheck import read_check
 
 from .conftest import Invoke
 
@@ -101,7 +103,7 @@ def test_interactive_reasks_after_a_bad_answer(invoke: Invoke) -> None:
     [
         (
             ["--left", "wobbly", "--right", "midline"],
-            "'wobbly' is not a knee answer; use over-foot, midline, past-toes",
+            "--left takes over-foot, midline or past-toes; 'wobbly' is not a knee answer",
             2,
         ),
         (["--left", "midline"], "give both --left and --right", 2),
@@ -146,5 +148,5 @@ def test_reading_is_pure_and_refuses_unknown_answers() -> None:
     assert read_check(catalogue, "midline", "midline") == read_check(
         catalogue, "midline", "midline"
     )
-    with pytest.raises(ValueError, match="unknown knee answer"):
+    with pytest.raises(FieldError, match="left takes over-foot, midline, past-toes"):
         read_check(catalogue, "sideways", "midline")

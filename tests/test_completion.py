@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from glutemed.cli import app
-from glutemed.options import complete_words, quick_slugs
+from glutemed.rules import complete_words, quick_slugs
 
 from .conftest import move
 

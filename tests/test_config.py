@@ -75,10 +75,10 @@ def test_catalogue_precedence_option_env_file(
         ('\n\ndays = "three"\n', "line 3: key 'days': must be a whole number from 1 to 3"),
         ("sets = 9\n", "key 'sets': must be a whole number from 2 to 4"),
         ('equipment = "dumbbells"\n', "key 'equipment': must be an array"),
-        ('equipment = ["kettlebell"]\n', "unknown equipment 'kettlebell'"),
+        ('equipment = ["kettlebell"]\n', "'kettlebell' is not equipment glutemed knows"),
         ('hard = ["someday"]\n', "'someday' is not a weekday"),
         ("long_run = 6\n", "key 'long_run': must be a non-empty string"),
-        ("days = [\n", "Invalid"),
+        ("days = [\n", "line 2: invalid value (invalid TOML)"),
         ("days = 2\ndays = 3\n", "line 2"),
     ],
 )

@@ -13,8 +13,9 @@ from markdown_it import MarkdownIt
 
 from glutemed.catalogue import load_catalogue
 from glutemed.errors import ExportError
-from glutemed.export import to_markdown, write_file
+from glutemed.export import write_file
 from glutemed.planner import PlanOptions, make_plan
+from glutemed.sheet import to_markdown
 
 from .conftest import Invoke
 

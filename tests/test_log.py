@@ -16,14 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.log import (
-    APPLICATION_ID,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    LoggedSet,
-    parse_load,
-    suggest,
-)
+from glutemed.log import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, LoggedSet
+from glutemed.progression import parse_load, suggest
 
 from .conftest import Invoke
 
@@ -276,7 +270,7 @@ def test_a_file_that_is_not_our_log_is_refused_and_untouched(
 def test_migrates_a_version_1_log_in_place(invoke: Invoke, home: Path) -> None:
     with sqlite3.connect(home / DB) as db:
         db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        for statement in MIGRATIONS[0]:
+        for statement in MIGRATIONS[0].statements:
             db.execute(statement)
         db.execute(
             "INSERT INTO checks (taken, left_knee, right_knee, gait, result)"
@@ -345,8 +339,28 @@ def test_a_write_killed_midway_leaves_the_log_as_it_was(
 ) -> None:
     invoke("log", "split-squat", "--reps", "10,10")
     marker = tmp_path / "holding"
-    process = _glutemed(
-        home, "log", "lateral-lunge", "--reps", "8,8,8", GLUTEMED_TEST_HOLD_WRITE=str(marker)
+    # The fault is injected here, not in glutemed: a process that runs the real
+    # command with the insert of each set patched to pause after the first one.
+    hold = (
+        "import sys, time, pathlib\n"
+        "import glutemed.log as log\n"
+        "insert, marker = log._insert_set, pathlib.Path(sys.argv[1])\n"
+        "def held(db, command, item):\n"
+        "    added = insert(db, command, item)\n"
+        "    marker.write_text('holding')\n"
+        "    time.sleep(60)\n"
+        "    return added\n"
+        "log._insert_set = held\n"
+        "sys.argv = ['glutemed', *sys.argv[2:]]\n"
+        "from glutemed.__main__ import main\n"
+        "main()\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", hold, str(marker), "log", "lateral-lunge", "--reps", "8,8,8"],
+        env={**os.environ, "GLUTEMED_HOME": str(home)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 60
     while not marker.exists():

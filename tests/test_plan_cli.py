@@ -17,7 +17,7 @@ def test_plan_prints_a_week_a_runner_can_follow(invoke: Invoke) -> None:
     out = result.stdout
     for text in ("Week 1 · Monday", "Week 1 · Wednesday", "Week 1 · Friday", "min", "each side"):
         assert text in out
-    assert "equipment needed: dumbbells, band, box" in out
+    assert "Equipment needed: dumbbells, band, box" in out
     assert "not a diagnosis" in out
     assert "\x1b[" not in out  # plain text when piped
     assert result.stderr == ""
@@ -83,24 +83,27 @@ def test_weeks_and_sets(invoke: Invoke) -> None:
     [
         (["--days", "4"], "48 hours"),
         (["--days", "0"], "48 hours"),
-        (["--days", "three"], "valid integer"),
+        (["--days", "three"], "--days takes 1 to 3 sessions a week"),
         (["--on", "mon,tue,wed,thu"], "48 hours"),
-        (["--on", "mon,mon"], "Monday is named twice"),
+        (["--on", "mon,mon"], "--on names Monday twice"),
         (["--on", "funday"], "'funday' is not a weekday"),
         (["--on", "mon,wed", "--days", "3"], "--days 3 disagrees with --on"),
-        (["--equipment", "kettlebell"], "known: dumbbells, band, box, mat, none"),
-        (["--equipment", ""], "give equipment names"),
-        (["--sets", "5"], "less than or equal to 4"),
-        (["--sets", "1"], "greater than or equal to 2"),
-        (["--weeks", "13"], "less than or equal to 12"),
+        (
+            ["--equipment", "kettlebell"],
+            "--equipment takes dumbbells, band, box, mat (comma-separated), or none",
+        ),
+        (["--equipment", ""], "an empty name is not equipment"),
+        (["--sets", "5"], "--sets takes 2 to 4 sets (the source's range), not 5"),
+        (["--sets", "1"], "--sets takes 2 to 4 sets (the source's range), not 1"),
+        (["--weeks", "13"], "--weeks takes 1 to 12 weeks, not 13"),
         (["--start", "2026-02-30"], "'2026-02-30' is not a date"),
         (["--start", "tomorrow"], "is not a date"),
-        (["--seed", "-1"], "greater than or equal to 0"),
-        (["--seed", "9" * 40], "less than or equal to"),
+        (["--seed", "-1"], "--seed takes a whole number of 0 or more, not -1"),
+        (["--seed", "9" * 40], "--seed takes a whole number of 0 or more"),
         (["--format", "pdf"], "'pdf' is not a format"),
         (["--json", "--format", "ics"], "--json and --format disagree"),
         (["--time", "07:00"], "--time applies only to iCalendar"),
-        (["--time", "7am", "--format", "ics"], "'7am' is not a time"),
+        (["--time", "7h", "--format", "ics"], "'7h' is not a time"),
     ],
 )
 def test_refusals_exit_2_with_the_reason(invoke: Invoke, args: list[str], needle: str) -> None:

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from glutemed.catalogue import Catalogue, Exercise, load_catalogue
 from glutemed.errors import PlanError, UsageError
-from glutemed.options import EQUIPMENT, WEEKDAYS
 from glutemed.planner import (
     Plan,
     PlanOptions,
@@ -20,6 +19,7 @@ from glutemed.planner import (
     minutes,
     week_load,
 )
+from glutemed.rules import EQUIPMENT, WEEKDAYS
 from glutemed.runs import spacing_warnings
 
 BUILTIN = load_catalogue()

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glutemed.catalogue import load_catalogue
-from glutemed.options import WEEKDAYS
 from glutemed.planner import PlanOptions, make_plan
+from glutemed.rules import WEEKDAYS
 from glutemed.runs import blocked_days, choose_weekdays, gaps
 
 from .conftest import Invoke
@@ -164,7 +164,7 @@ def test_race_without_start_begins_next_monday(invoke: Invoke) -> None:
         (["--race", "2026-11-01", "--start", "2026-11-30"], "--race must be after the plan starts"),
         (["--race", "someday"], "'someday' is not a date"),
         (["--long-run", "funday"], "'funday' is not a weekday"),
-        (["--hard", "tue,tue"], "Tuesday is named twice"),
+        (["--hard", "tue,tue"], "names Tuesday twice"),
     ],
 )
 def test_run_refusals_exit_2(invoke: Invoke, args: list[str], needle: str) -> None:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glutemed.catalogue import read_yaml
-from glutemed.options import builtin_catalogue as builtin_path
+from glutemed.rules import builtin_catalogue as builtin_path
 
 scalars = st.one_of(
     st.none(),

@@ -33,7 +33,8 @@ from pydantic import (
 )
 
 from glutemed.errors import CatalogueError, NotFoundError
-from glutemed.options import EQUIPMENT, builtin_catalogue, shorten
+from glutemed.rules import EQUIPMENT, SLUG_PATTERN, builtin_catalogue
+from glutemed.text import clip, one_line
 
 #: Equipment that is never required: a move that lists it can be done without.
 OPTIONAL_EQUIPMENT: frozenset[str] = frozenset({"mat"})
@@ -44,7 +45,6 @@ MAX_VALUES = 500_000
 #: The deepest nesting of lists and mappings a catalogue may have (a valid one has 4).
 MAX_DEPTH = 64
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Equipment = Literal["dumbbells", "band", "box", "mat"]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=120)]
@@ -144,7 +144,7 @@ class Catalogue(_Model):
 
     def _not_found_message(self, wanted: str) -> str:
         slugs = [exercise.slug for exercise in self.exercises]
-        shown = wanted if len(wanted) <= 40 else wanted[:37] + "..."
+        shown = clip(wanted)
         folded = wanted.casefold()[:80]
         close = [slug for slug in slugs if folded and folded in slug]
         close += difflib.get_close_matches(folded, slugs, n=3, cutoff=0.5)
@@ -184,9 +184,9 @@ def read_yaml(path: Path) -> Any:
         mark = err.problem_mark or err.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = err.problem or err.context or "invalid YAML"
-        raise CatalogueError(f"{_shown(path)}: {where}{_short(problem)}") from None
+        raise CatalogueError(f"{_shown(path)}: {where}{one_line(problem)}") from None
     except yaml.YAMLError as err:
-        raise CatalogueError(f"{_shown(path)}: invalid YAML: {_short(str(err))}") from None
+        raise CatalogueError(f"{_shown(path)}: invalid YAML: {one_line(str(err))}") from None
     if "*" in text:  # only an alias (*name) can make the data bigger than the text
         _check_expansion(data, path)
     return data
@@ -366,14 +366,14 @@ def _describe(err: ValidationError, data: dict[Any, Any]) -> str:
     field = ".".join(str(p) for p in loc if not isinstance(p, int))
     items = [p for p in loc if isinstance(p, int)]
     if field:
-        parts.append(f"field {_short(field, 60)!r}" + (f" item {items[0] + 1}" if items else ""))
+        parts.append(f"field {one_line(field, 60)!r}" + (f" item {items[0] + 1}" if items else ""))
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "extra_forbidden":
         message = "unknown field" + _known_fields(first["loc"])
     elif first["type"] == "missing":
         message = "required but missing"
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return ": ".join([*parts, _short(message)]) + more
+    return ": ".join([*parts, one_line(message)]) + more
 
 
 def _entry_label(data: dict[Any, Any], index: int) -> str:
@@ -382,7 +382,7 @@ def _entry_label(data: dict[Any, Any], index: int) -> str:
     if isinstance(entries, list) and index < len(entries) and isinstance(entries[index], dict):
         slug = entries[index].get("slug")
         if isinstance(slug, str) and slug:
-            label += f" ({_short(slug, 40)!r})"
+            label += f" ({one_line(slug, 40)!r})"
     return label
 
 
@@ -405,9 +405,4 @@ def _kind(value: Any) -> str:
 
 def _shown(path: Path) -> str:
     """A path as error messages show it: whole unless absurdly long."""
-    return _short(str(path), 120)
-
-
-def _short(text: str, limit: int = 160) -> str:
-    """One line of at most ``limit`` characters."""
-    return shorten(" ".join(str(text).split()), limit)
+    return one_line(str(path), 120)

@@ -1,29 +1,32 @@
-"""glutemed's command line: parse the options, call the command, render the result.
+"""glutemed's command line: the app, its root options, its commands, and one error handler.
 
-Only this module imports typer. Each command's work is in
-``glutemed.commands.<name>.run``, imported when the command runs, so
-``--help`` and ``--version`` load neither pydantic, yaml nor rich. Every
-:class:`~glutemed.errors.GlutemedError` becomes one line on stderr
-(``glutemed: error: ...``) and its exit code: 1, or 2 for options that do not
-go together. typer's own usage errors exit 2. Options that check a single
-value raise ``typer.BadParameter`` here, so the message names the option.
+Each command lives in ``glutemed/commands/<name>.py`` with its options and
+body; this module only registers them. :class:`GlutemedGroup` is the one place
+errors become output: a :class:`~glutemed.errors.GlutemedError` or a usage
+error from parsing is one line on stderr (``glutemed: error: ...``) and exit
+code 1, or 2 for usage. ``--catalogue`` is a root option that every command
+also takes after its name.
 """
 
-import functools
+from __future__ import annotations
+
+import copy
 import os
-from collections.abc import Callable
-from datetime import date, time
+import re
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
+from typer._click import Context
+from typer._click import exceptions as click_errors
+from typer.core import TyperGroup
 
-from glutemed import options as names
-from glutemed import version_text
-from glutemed.errors import GlutemedError
-
-if TYPE_CHECKING:
-    from glutemed.commands import CatalogueChoice
+from glutemed import rules, version_text
+from glutemed.commands import check, common, config, history, listing, log, plan, show, undo
+from glutemed.errors import FieldError, GlutemedError, UsageError
+from glutemed.text import quoted
 
 # pydantic looks for third-party plugins (scanning every installed package's entry
 # points) the first time it builds a model; glutemed uses none, and the scan costs
@@ -31,189 +34,209 @@ if TYPE_CHECKING:
 # switch; a value the user set is kept.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-F = TypeVar("F", bound=Callable[..., Any])
+SHELLS: tuple[str, ...] = ("bash", "zsh", "fish")
+#: Root options that every command takes after its name too.
+SHARED: tuple[str, ...] = ("catalogue",)
+
+
+class GlutemedGroup(TyperGroup):
+    """The app's click group: shared options, and the one error handler."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        for param in self.params:
+            if param.name in SHARED:
+                for command in self.commands.values():
+                    twin = copy.copy(param)
+                    twin.expose_value = False
+                    command.params.append(twin)
+
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FieldError as err:
+            command = self.commands.get(ctx.invoked_subcommand or "")
+            raise UsageError(err.message(_flag_namer(command))) from None
+        except click_errors.UsageError as err:
+            if isinstance(err, click_errors.NoArgsIsHelpError):
+                raise
+            command = self.commands.get(ctx.invoked_subcommand or "")
+            raise UsageError(usage_message(err, command)) from None
+
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: Any = None
+    ) -> None:
+        var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if os.environ.get(var):
+            from typer._completion_classes import completion_init
+
+            completion_init()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(
+                args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra
+            )
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except click_errors.NoArgsIsHelpError as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except GlutemedError as err:
+            _fail(str(err), err.exit_code)
+        except click_errors.UsageError as err:
+            _fail(usage_message(err), 2)
+        except click_errors.ClickException as err:
+            _fail(err.format_message(), err.exit_code)
+        except typer.Abort:
+            _fail("stopped before finishing; nothing more was done", 1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str, code: int) -> None:
+    print(f"glutemed: error: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+def _flag(param: Any) -> str:
+    """How a parameter is named to the user: its long flag, or an argument's metavar."""
+    if param.param_type_name == "argument":
+        return str(param.metavar or param.name.upper()).strip("[]")
+    longs = [opt for opt in param.opts if opt.startswith("--")]
+    return str(max(longs or param.opts, key=len))
+
+
+def _flag_namer(command: Any) -> Callable[[str], str]:
+    """Field name -> the flag that sets it on this command (the field's name if none)."""
+    params = list(getattr(command, "params", []))
+
+    def name(field: str) -> str:
+        for param in params:
+            if param.name == field or f"--{field.replace('_', '-')}" in param.opts:
+                return _flag(param)
+        return field
+
+    return name
+
+
+def _takes(param: Any) -> str:
+    """A parameter's help as the end of a sentence: no default, no full stop."""
+    text = str(getattr(param, "help", None) or "").split(" [default")[0].rstrip(". ")
+    return text[:1].lower() + text[1:]
+
+
+def usage_message(err: click_errors.UsageError, command: Any = None) -> str:
+    """A parsing error as glutemed says it: what the option takes, never the parser's words.
+
+    ``command`` is the command being parsed, for errors that come without a context.
+    """
+    ctx = err.ctx
+    where = f"'{ctx.command_path}'" if ctx is not None else "glutemed"
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    if isinstance(err, click_errors.MissingParameter) and err.param is not None:
+        return f"{where} needs {_flag(err.param)}: {_takes(err.param)}{hint}"
+    if isinstance(err, click_errors.BadParameter) and err.param is not None:
+        message = err.message.removeprefix("Value error, ")  # what pydantic puts before ours
+        return f"{_flag(err.param)} {message}"
+    if isinstance(err, click_errors.NoSuchOption):
+        close = sorted(err.possibilities or ())
+        maybe = f"; did you mean {' or '.join(close)}?" if close else ""
+        return f"{where} has no option {err.option_name}{maybe}{hint}"
+    if isinstance(err, click_errors.BadOptionUsage):
+        params = getattr(ctx.command if ctx is not None else command, "params", [])
+        takes = [_takes(p) for p in params if err.option_name in p.opts]
+        return f"{err.option_name} needs a value" + (f": {takes[0]}" if takes else hint)
+    extra = re.match(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", err.message)
+    if extra:
+        return f"{where} takes no more arguments; got {extra.group(1)!r}{hint}"
+    unknown = re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?", err.message)
+    if unknown:
+        maybe = f"; did you mean {unknown.group(2)}?" if unknown.group(2) else ""
+        return f"no command {unknown.group(1)!r}{maybe} (see 'glutemed --help')"
+    if err.message.startswith("Missing command"):
+        return "give a command (see 'glutemed --help')"
+    return err.message.rstrip(".")
+
 
 app = typer.Typer(
     name="glutemed",
+    cls=GlutemedGroup,
     help=(
         "Gluteus medius workout planner for runners: five standing moves, weekly "
         "sessions, and sheets to print or put in a calendar. Training information, "
         "not a diagnosis."
     ),
+    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-DAYS_REASON = (
-    "plan 1 to 3 days a week: the gluteus medius needs about 48 hours between "
-    "sessions, so at most 3 fit in a week, and the source asks for 2 to 3"
-)
-KNEES = ("over-foot", "midline", "past-toes")
-FORMATS = {"markdown": "markdown", "md": "markdown", "ics": "ics", "ical": "ics", "json": "json"}
 
-
-def _friendly(command: F) -> F:
-    """Turn glutemed's own errors into one line on stderr and their exit code."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except GlutemedError as err:
-            typer.echo(f"glutemed: error: {err}", err=True)
-            raise typer.Exit(err.exit_code) from None
-
-    return wrapper  # type: ignore[return-value]
+def _remember_catalogue(ctx: typer.Context, param: Any, value: Path | None) -> Path | None:
+    if value is not None:
+        ctx.meta[common.CATALOGUE_KEY] = value
+    return value
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(version_text())
+        print(version_text())
         raise typer.Exit()
 
 
-def _choice(ctx: typer.Context) -> "CatalogueChoice":
-    from glutemed.commands import CatalogueChoice
+def _show_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import get_completion_script
 
-    path: Path | None = ctx.obj
-    if path is None:
-        return CatalogueChoice()
-    source = ctx.find_root().get_parameter_source("catalogue")
-    name = getattr(source, "name", "")
-    return CatalogueChoice(path, "environment" if name == "ENVIRONMENT" else "option")
-
-
-# Parsing single values. Each raises BadParameter naming its option.
+    print(
+        get_completion_script(prog_name="glutemed", complete_var="_GLUTEMED_COMPLETE", shell=value)
+    )
+    raise typer.Exit()
 
 
-def _bad(message: str, option: str) -> typer.BadParameter:
-    return typer.BadParameter(message, param_hint=f"'{option}'")
+def _install_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import install
+
+    shell, path = install(shell=value, prog_name="glutemed", complete_var="_GLUTEMED_COMPLETE")
+    print(f"{shell} completion installed in {path}; it works in shells you open from now on")
+    raise typer.Exit()
 
 
-def _days(value: int | None) -> int | None:
-    if value is not None and not 1 <= value <= 3:
-        raise typer.BadParameter(DAYS_REASON)
-    return value
+def _shell(text: str) -> str:
+    if text.strip().lower() not in SHELLS:
+        raise ValueError(f"takes bash, zsh or fish; {quoted(text)} is not a shell glutemed knows")
+    return text.strip().lower()
 
 
-def _weekday_list(values: list[str] | None, option: str) -> tuple[int, ...] | None:
-    if not values:
-        return None
-    try:
-        return names.parse_weekdays(values)
-    except ValueError as err:
-        raise _bad(str(err), option) from None
-
-
-def _weekday(value: str | None, option: str) -> int | None:
-    if value is None:
-        return None
-    try:
-        return names.parse_weekday(value)
-    except ValueError as err:
-        raise _bad(str(err), option) from None
-
-
-def _equipment(values: list[str] | None) -> frozenset[str] | None:
-    if values is None:
-        return None
-    try:
-        return names.parse_equipment(values)
-    except ValueError as err:
-        raise _bad(str(err), "--equipment") from None
-
-
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise _bad(f"{value[:40]!r} is not a date in the form YYYY-MM-DD", option) from None
-
-
-def _time(value: str | None) -> time | None:
-    if value is None:
-        return None
-    try:
-        parsed: time | None = time.fromisoformat(value.strip())
-    except ValueError:
-        parsed = None
-    if parsed is None or len(value.strip()) != 5:
-        raise _bad(f"{value[:40]!r} is not a time in the form HH:MM", "--time")
-    return parsed
-
-
-def _format(value: str | None, as_json: bool) -> str | None:
-    fmt = None
-    if value is not None:
-        fmt = FORMATS.get(value.strip().lower())
-        if fmt is None:
-            raise _bad(f"{value[:40]!r} is not a format; use markdown, ics or json", "--format")
-    if as_json:
-        if fmt not in (None, "json"):
-            from glutemed.errors import UsageError
-
-            raise UsageError("--json and --format disagree; give one of them")
-        fmt = "json"
-    return fmt
-
-
-def _knee(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if value.strip().lower() not in KNEES:
-        raise typer.BadParameter(f"{value[:40]!r} is not a knee answer; use {', '.join(KNEES)}")
-    return value.strip().lower()
-
-
-# Shell completion: standard library only, and no catalogue validation.
-
-
-def _complete_move(ctx: typer.Context, incomplete: str) -> list[str]:
-    path = ctx.find_root().params.get("catalogue") or os.environ.get("GLUTEMED_CATALOGUE")
-    if not path:
-        try:
-            from glutemed.config import load_config
-
-            path = load_config().values.get("catalogue")
-        except GlutemedError:
-            path = None
-    slugs = names.quick_slugs(Path(path) if path else names.builtin_catalogue())
-    return [slug for slug in slugs if slug.startswith(incomplete)]
-
-
-def _complete_weekdays(incomplete: str) -> list[str]:
-    return names.complete_words(incomplete, names.WEEKDAY_WORDS)
-
-
-def _complete_equipment(incomplete: str) -> list[str]:
-    return names.complete_words(incomplete, (*names.EQUIPMENT, "none"))
-
-
-def _complete_format(incomplete: str) -> list[str]:
-    return [fmt for fmt in ("markdown", "ics", "json") if fmt.startswith(incomplete)]
-
-
-def _complete_knee(incomplete: str) -> list[str]:
-    return [knee for knee in KNEES if knee.startswith(incomplete)]
-
-
-# The commands.
+def _complete_shell(incomplete: str) -> list[str]:
+    return [shell for shell in SHELLS if shell.startswith(incomplete)]
 
 
 @app.callback()
 def _root(
-    ctx: typer.Context,
     catalogue: Annotated[
         Path | None,
         typer.Option(
             "--catalogue",
-            envvar="GLUTEMED_CATALOGUE",
+            parser=rules.parse_path,
+            callback=_remember_catalogue,
             metavar="PATH",
             help="Use this YAML catalogue instead of the built-in one.",
+            show_default=False,
         ),
     ] = None,
     version: Annotated[
@@ -222,337 +245,46 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
-) -> None:
-    ctx.obj = catalogue
-
-
-@app.command("list")
-@_friendly
-def list_(
-    ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-) -> None:
-    """List the moves in the catalogue."""
-    from glutemed.commands import listing
-
-    listing.run(_choice(ctx), as_json=as_json)
-
-
-@app.command()
-@_friendly
-def show(
-    ctx: typer.Context,
-    move: Annotated[
-        str,
-        typer.Argument(
-            help="A slug, a name, or a number from 'list'.", autocompletion=_complete_move
-        ),
-    ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a card.")] = False,
-) -> None:
-    """Show one move step by step."""
-    from glutemed.commands import show as command
-
-    command.run(_choice(ctx), move, as_json=as_json)
-
-
-DaysOption = Annotated[
-    int | None,
-    typer.Option(
-        "--days", "-d", callback=_days, metavar="N", help="Sessions a week, 1 to 3 [default: 3]."
-    ),
-]
-EquipmentOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--equipment",
-        "-e",
-        metavar="LIST",
-        autocompletion=_complete_equipment,
-        help="What you have: dumbbells,band,box,mat, or none [default: all].",
-    ),
-]
-SetsOption = Annotated[
-    int | None,
-    typer.Option(
-        "--sets", min=2, max=4, metavar="N", help="Sets of every move, 2 to 4 [default: by week]."
-    ),
-]
-LongRunOption = Annotated[
-    str | None,
-    typer.Option(
-        "--long-run",
-        metavar="DAY",
-        autocompletion=_complete_weekdays,
-        help="The day of your long run: no session that day or the day before.",
-    ),
-]
-HardOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--hard",
-        metavar="DAYS",
-        autocompletion=_complete_weekdays,
-        help="Your hard-run days: sessions go after them, never the day before.",
-    ),
-]
-
-
-@app.command()
-@_friendly
-def plan(
-    ctx: typer.Context,
-    days: DaysOption = None,
-    on: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--on",
-            metavar="DAYS",
-            autocompletion=_complete_weekdays,
-            help="Weekdays to train, e.g. mon,wed,sat (sets --days).",
-        ),
-    ] = None,
-    equipment: EquipmentOption = None,
-    sets: SetsOption = None,
-    weeks: Annotated[
-        int | None,
-        typer.Option(
-            "--weeks", "-w", min=1, max=12, metavar="N", help="Weeks to plan, 1 to 12 [default: 1]."
-        ),
-    ] = None,
-    start: Annotated[
-        str | None,
-        typer.Option("--start", metavar="YYYY-MM-DD", help="Date the sessions from this day on."),
-    ] = None,
-    seed: Annotated[
-        int,
-        typer.Option("--seed", min=0, max=2**63 - 1, metavar="N", help="Pick another valid plan."),
-    ] = 0,
-    long_run: LongRunOption = None,
-    hard: HardOption = None,
-    race: Annotated[
+    install_completion: Annotated[
         str | None,
         typer.Option(
-            "--race", metavar="YYYY-MM-DD", help="Taper for a race: rest in its last 4 days."
+            "--install-completion",
+            parser=_shell,
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            metavar="SHELL",
+            autocompletion=_complete_shell,
+            help="Turn on TAB completion for bash, zsh or fish.",
+            show_default=False,
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write the plan to FILE (.md, .ics or .json)."
-        ),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            autocompletion=_complete_format,
-            help="markdown, ics or json: print it, or write it with -o.",
-        ),
-    ] = None,
-    at: Annotated[
-        str | None,
-        typer.Option("--time", metavar="HH:MM", help="Calendar events at this time, not all-day."),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
-) -> None:
-    """Plan this week's sessions (or several weeks' with --weeks)."""
-    from glutemed.commands import plan as command
-
-    weekdays = _weekday_list(on, "--on")
-    if weekdays is not None and not 1 <= len(weekdays) <= 3:
-        raise _bad(DAYS_REASON, "--on")
-    command.run(
-        _choice(ctx),
-        days=days,
-        on=weekdays,
-        equipment=_equipment(equipment),
-        sets=sets,
-        weeks=weeks,
-        start=_date(start, "--start"),
-        seed=seed,
-        fmt=_format(fmt, as_json),
-        output=output,
-        at=_time(at),
-        force=force,
-        long_run=_weekday(long_run, "--long-run"),
-        hard=_weekday_list(hard, "--hard") if hard is not None else None,
-        race=_date(race, "--race"),
-        today=date.today(),
-    )
-
-
-@app.command()
-@_friendly
-def check(
-    ctx: typer.Context,
-    left: Annotated[
+    show_completion: Annotated[
         str | None,
         typer.Option(
-            "--left",
-            callback=_knee,
-            metavar="KNEE",
-            autocompletion=_complete_knee,
-            help="Left knee: over-foot, midline or past-toes.",
+            "--show-completion",
+            parser=_shell,
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            metavar="SHELL",
+            autocompletion=_complete_shell,
+            help="Print the TAB completion script for bash, zsh or fish.",
+            show_default=False,
         ),
     ] = None,
-    right: Annotated[
-        str | None,
-        typer.Option(
-            "--right",
-            callback=_knee,
-            metavar="KNEE",
-            autocompletion=_complete_knee,
-            help="Right knee: over-foot, midline or past-toes.",
-        ),
-    ] = None,
-    hip_drop: Annotated[
-        bool, typer.Option("--hip-drop", help="You have noticed your hip drop.")
-    ] = False,
-    trunk_lean: Annotated[
-        bool, typer.Option("--trunk-lean", help="You lean over the standing leg.")
-    ] = False,
-    knee_collapse: Annotated[
-        bool, typer.Option("--knee-collapse", help="Your knee collapses inward.")
-    ] = False,
-    interactive: Annotated[
-        bool, typer.Option("--interactive", help="Walk through the test with prompts.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-    save: Annotated[bool, typer.Option("--save", help="Keep the result in your log.")] = False,
-    history: Annotated[
-        bool, typer.Option("--history", help="Show your earlier saved results.")
-    ] = False,
 ) -> None:
-    """The mirror test: is your gluteus medius weak? (A self-check, not a diagnosis.)"""
-    from glutemed.commands import check as command
-
-    signs = [("hip-drop", hip_drop), ("trunk-lean", trunk_lean), ("knee-collapse", knee_collapse)]
-    command.run(
-        _choice(ctx),
-        left=left,
-        right=right,
-        gait=[sign for sign, given in signs if given],
-        interactive=interactive,
-        as_json=as_json,
-        save=save,
-        history=history,
-    )
+    """Root options; each command's own options come after its name."""
 
 
-@app.command()
-@_friendly
-def config(
-    ctx: typer.Context,
-    days: DaysOption = None,
-    equipment: EquipmentOption = None,
-    sets: SetsOption = None,
-    long_run: LongRunOption = None,
-    hard: HardOption = None,
-    path: Annotated[bool, typer.Option("--path", help="Print the config file's path.")] = False,
-    init: Annotated[
-        bool, typer.Option("--init", help="Write a commented example config file.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
-) -> None:
-    """Show the settings plan would use, and where each comes from."""
-    from glutemed.commands import config as command
-
-    given = {
-        "days": days,
-        "equipment": _equipment(equipment),
-        "sets": sets,
-        "long_run": _weekday(long_run, "--long-run"),
-        "hard": _weekday_list(hard, "--hard") if hard is not None else None,
-    }
-    command.run(_choice(ctx), given=given, path_only=path, init=init, as_json=as_json)
-
-
-@app.command("log")
-@_friendly
-def log_(
-    ctx: typer.Context,
-    move: Annotated[
-        str | None,
-        typer.Argument(help="The move: a slug, a name or a number.", autocompletion=_complete_move),
-    ] = None,
-    reps: Annotated[
-        str | None,
-        typer.Option("--reps", metavar="LIST", help="Reps of each set, e.g. 10,10,9."),
-    ] = None,
-    load: Annotated[
-        str | None,
-        typer.Option(
-            "--load", metavar="LOAD", help="12kg, 25lb or band:light|medium|heavy|extra-heavy."
-        ),
-    ] = None,
-    when: Annotated[
-        str | None,
-        typer.Option("--date", metavar="YYYY-MM-DD", help="The day you trained [default: today]."),
-    ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="A note kept with each set.")
-    ] = None,
-    sheet: Annotated[
-        Path | None,
-        typer.Option("--sheet", metavar="FILE", help="Log the ticked sets of a Markdown sheet."),
-    ] = None,
-) -> None:
-    """Record the sets you did (or the ticked sets of a sheet)."""
-    from glutemed.commands import log as command
-
-    if note is not None and len(note) > 500:
-        raise _bad("a note is at most 500 characters", "--note")
-    command.run(
-        _choice(ctx),
-        move=move,
-        reps=reps,
-        load=load,
-        when=_date(when, "--date"),
-        note=note,
-        sheet=sheet,
-        today=date.today(),
-    )
-
-
-@app.command()
-@_friendly
-def history(
-    ctx: typer.Context,
-    move: Annotated[
-        str | None,
-        typer.Argument(help="Only this move.", autocompletion=_complete_move),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option("--since", metavar="YYYY-MM-DD", help="Only sets on or after this day."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per set.")] = False,
-    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
-) -> None:
-    """Show what you logged, newest first, with each move's trend."""
-    from glutemed.commands import history as command
-
-    if as_json and as_csv:
-        from glutemed.errors import UsageError
-
-        raise UsageError("--json and --csv: give one of them")
-    fmt = "json" if as_json else "csv" if as_csv else None
-    command.run(_choice(ctx), move=move, since=_date(since, "--since"), fmt=fmt)
-
-
-@app.command()
-@_friendly
-def undo(
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
-) -> None:
-    """Remove the sets of your most recent 'glutemed log'."""
-    from glutemed.commands import undo as command
-
-    command.run(yes=yes)
+app.command("list")(listing.list_)
+app.command()(show.show)
+app.command()(plan.plan)
+app.command()(check.check)
+app.command()(config.config)
+app.command("log")(log.log)
+app.command()(history.history)
+app.command()(undo.undo)
 
 
 def main() -> None:

@@ -1,14 +1,16 @@
-"""The runner's defaults, from a TOML file.
+"""The runner's settings: one model, resolved from option > environment > file > default.
 
 The file is ``GLUTEMED_CONFIG`` when set (it must then exist), else
 ``config.toml`` in the platform's user config folder (``platformdirs``; on
 Linux ``~/.config/glutemed/config.toml``), which may be absent. Its keys are
-named like the plan options they stand in for: ``days``, ``equipment``,
-``long_run``, ``hard``, ``sets`` and ``catalogue``; lists are TOML arrays; a
-relative ``catalogue`` is relative to the file's folder.
+named like the settings they hold: ``days``, ``equipment``, ``long_run``,
+``hard``, ``sets`` and ``catalogue``; lists are TOML arrays; a relative
+``catalogue`` is relative to the file's folder. The only environment variable
+that holds a setting is ``GLUTEMED_CATALOGUE``.
 
-Precedence, highest first: command-line options, environment variables
-(``GLUTEMED_CATALOGUE``), this file, built-in defaults.
+:meth:`Settings.resolve` is the one place the four layers meet, as
+fastapi-cli's config does: a command passes the options the user typed and
+gets every setting with where it came from.
 """
 
 from __future__ import annotations
@@ -16,18 +18,19 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from glutemed import options as names
-from glutemed.errors import GlutemedError
+from pydantic import BaseModel, ConfigDict
+
+from glutemed import rules
+from glutemed.errors import ConfigError
 from glutemed.paths import config_path
-
-if TYPE_CHECKING:
-    from glutemed.commands import CatalogueChoice
+from glutemed.text import one_line
 
 KEYS: tuple[str, ...] = ("days", "equipment", "long_run", "hard", "sets", "catalogue")
+#: The largest config file glutemed reads.
+MAX_BYTES = 1024 * 1024
 EXAMPLE = """\
 # glutemed settings. Each key stands in for the plan option of the same name;
 # an option given on the command line wins, and GLUTEMED_CATALOGUE wins over
@@ -42,30 +45,78 @@ EXAMPLE = """\
 """
 
 
-class ConfigError(GlutemedError):
-    """The config file is missing (when named), unreadable, or holds a bad value."""
+class Settings(BaseModel):
+    """Every setting in force, and ``sources[key]``: option, environment, file or default."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    days: int = 3
+    equipment: frozenset[str] = frozenset(rules.EQUIPMENT)
+    long_run: int | None = None
+    hard: tuple[int, ...] = ()
+    sets: int | None = None
+    catalogue: Path | None = None
+    sources: dict[str, str] = {}
+    file: Path | None = None
+
+    @classmethod
+    def resolve(cls, given: Mapping[str, Any] | None = None) -> Settings:
+        """The settings from the options the user ``given`` (None: not given).
+
+        ``long_run`` given as :data:`rules.NONE` clears a day the file sets.
+        """
+        options = {key: value for key, value in (given or {}).items() if value is not None}
+        environment: dict[str, Any] = {}
+        if os.environ.get("GLUTEMED_CATALOGUE"):
+            environment["catalogue"] = Path(os.environ["GLUTEMED_CATALOGUE"])
+        path, file = read_file()
+        values: dict[str, Any] = {}
+        sources: dict[str, str] = {}
+        for key in KEYS:
+            sources[key] = "default"
+            for source, layer in (
+                ("option", options),
+                ("environment", environment),
+                ("file", file),
+            ):
+                if key in layer:
+                    values[key], sources[key] = layer[key], source
+                    break
+        if values.get("long_run") == rules.NONE:
+            values["long_run"] = None
+        return cls(**values, sources=sources, file=path)
+
+    def shown(self, key: str) -> Any:
+        """A setting's value as a person (or JSON) reads it."""
+        value = getattr(self, key)
+        if key == "long_run" and value is not None:
+            return rules.WEEKDAYS[value]
+        if key == "equipment":
+            return [item for item in rules.EQUIPMENT if item in value]
+        if key == "hard":
+            return [rules.WEEKDAYS[day] for day in value]
+        if isinstance(value, Path):
+            return str(value)
+        return value
 
 
-@dataclass(frozen=True)
-class Config:
-    """Settings read from the file; a key the file leaves out is absent from ``values``."""
-
-    path: Path
-    values: dict[str, Any] = field(default_factory=dict)
-
-
-def load_config() -> Config:
-    """Read and check the config file; an empty Config when there is none."""
+def read_file() -> tuple[Path, dict[str, Any]]:
+    """The config file's path and its checked values; no values when there is no file."""
     path = config_path()
     named = bool(os.environ.get("GLUTEMED_CONFIG"))
     try:
-        raw = path.read_bytes()
+        if path.exists() and not path.is_file():
+            raise ConfigError(f"{path}: not a regular file, so not a config file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         if named:
             raise ConfigError(f"GLUTEMED_CONFIG names {path}, which does not exist") from None
-        return Config(path)
-    except OSError as err:
-        raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
+        return path, {}
+    except (OSError, ValueError) as err:
+        raise ConfigError(f"{path}: cannot read: {getattr(err, 'strerror', None) or err}") from None
+    if len(raw) > MAX_BYTES:
+        raise ConfigError(f"{path}: larger than 1 MiB, so not a config file")
     import tomllib
 
     try:
@@ -74,36 +125,47 @@ def load_config() -> Config:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{path}: {err}") from None
+        raise ConfigError(f"{path}: {_toml_problem(str(err), text)}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a config file") from None
     values = {}
     for key, value in data.items():
         try:
             values[key] = _check(key, value, path)
         except ValueError as err:
             raise ConfigError(f"{path}: {_line_of(text, key)}key {key!r}: {err}") from None
-    return Config(path, values)
+    return path, values
 
 
 def _check(key: str, value: Any, path: Path) -> Any:
-    """A file value turned into the type the plan options take."""
+    """A file value turned into the type the setting takes."""
     if key not in KEYS:
         raise ValueError(f"unknown key (known: {', '.join(KEYS)})")
     if key in ("days", "sets"):
-        low, high = (1, 3) if key == "days" else (2, 4)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValueError(f"must be a whole number from {low} to {high}")
+        rule = rules.DAYS if key == "days" else rules.SETS
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not rule.low <= value <= rule.high
+        ):
+            raise ValueError(rule.whole_number)
         return value
     if key in ("equipment", "hard"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError('must be an array of names, e.g. ["tue", "thu"]')
         if key == "equipment":
-            return names.parse_equipment(value) if value else frozenset()
-        return names.parse_weekdays(value)
+            return rules.parse_equipment(value) if value else frozenset()
+        return rules.parse_weekdays(value)
     if not isinstance(value, str) or not value.strip():
         raise ValueError("must be a non-empty string")
     if key == "long_run":
-        return names.parse_weekday(value)
-    return path.parent / Path(value).expanduser()  # catalogue
+        return rules.parse_weekday(value)
+    if "\0" in value:
+        raise ValueError("a file name cannot hold a NUL character")
+    try:
+        return path.parent / Path(value).expanduser()  # catalogue
+    except RuntimeError:
+        raise ValueError(f"cannot find the home folder in {one_line(value, 40)!r}") from None
 
 
 def _line_of(text: str, key: str) -> str:
@@ -113,50 +175,17 @@ def _line_of(text: str, key: str) -> str:
     return ""
 
 
-DEFAULTS: dict[str, Any] = {
-    "days": 3,
-    "equipment": frozenset(names.EQUIPMENT),
-    "long_run": None,
-    "hard": (),
-    "sets": None,
-}
+_AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
 
 
-@dataclass(frozen=True)
-class Setting:
-    """One effective setting and where it came from: option, environment, file or default."""
-
-    key: str
-    value: Any
-    source: str
-
-    @property
-    def shown(self) -> Any:
-        """The value as a person (or JSON) reads it."""
-        value = self.value
-        if self.key == "long_run" and value is not None:
-            return names.WEEKDAYS[value]
-        if isinstance(value, frozenset):
-            return [item for item in names.EQUIPMENT if item in value]
-        if isinstance(value, tuple):
-            return [names.WEEKDAYS[day] for day in value]
-        if isinstance(value, Path):
-            return str(value)
-        return value
-
-
-def effective_settings(
-    given: Mapping[str, Any], config: Config, choice: CatalogueChoice
-) -> dict[str, Setting]:
-    """Each key's value: the option if given, else the file's, else the default."""
-    settings = {}
-    for key in KEYS[:-1]:
-        if given.get(key) is not None:
-            settings[key] = Setting(key, given[key], "option")
-        elif key in config.values:
-            settings[key] = Setting(key, config.values[key], "file")
-        else:
-            settings[key] = Setting(key, DEFAULTS[key], "default")
-    path, source = choice.resolve(config)
-    settings["catalogue"] = Setting("catalogue", path, source)
-    return settings
+def _toml_problem(message: str, text: str) -> str:
+    """tomllib's complaint as glutemed says it: always a line, and the key set twice named."""
+    match = _AT.search(message)
+    problem = _AT.sub("", message) if match else message
+    line = int(match.group(1)) if match and match.group(1) else text.count("\n") + 1
+    if problem.startswith("Cannot overwrite a value"):
+        lines = text.splitlines()
+        found = re.match(r"\s*([\w-]+)\s*=", lines[line - 1]) if line <= len(lines) else None
+        key = found.group(1) if found else "a key"
+        return f"line {line}: key {key!r} is set twice; keep one of them"
+    return f"line {line}: {problem[:1].lower()}{problem[1:]} (invalid TOML)"

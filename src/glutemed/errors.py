@@ -1,10 +1,16 @@
-"""The one exception family glutemed raises for anything a user can cause.
+"""Every error class glutemed raises for something a user can cause.
 
 ``cli.py`` turns a :class:`GlutemedError` into one line on stderr and the
-error's ``exit_code``; nothing a user does should end in a traceback.
+error's ``exit_code``; nothing a user does should end in a traceback. The
+core never names a command-line flag: an error about one setting is a
+:class:`FieldError` naming the field, and the command layer shows the flag
+that sets it.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
 
 
 class GlutemedError(Exception):
@@ -22,14 +28,55 @@ class NotFoundError(GlutemedError):
 
 
 class PlanError(GlutemedError):
-    """No plan can be made from these options and this catalogue."""
+    """No plan can be made from these settings and this catalogue."""
 
 
 class ExportError(GlutemedError):
-    """A plan could not be written where the user asked."""
+    """A file could not be written where the user asked."""
+
+
+class SheetError(GlutemedError):
+    """A training sheet could not be read, or a line of it makes no sense."""
+
+
+class ConfigError(GlutemedError):
+    """The config file is missing (when named), unreadable, or holds a bad value."""
+
+
+class LogError(GlutemedError):
+    """The training log cannot be used: not glutemed's, damaged, or not writable."""
+
+
+class NothingToDo(GlutemedError):
+    """The request is fine but there is nothing for it to act on (``undo`` on an empty log)."""
 
 
 class UsageError(GlutemedError):
-    """Options that make sense alone but not together. Exit code 2, like typer's."""
+    """Settings that make sense alone but not together. Exit code 2, like a bad option."""
 
     exit_code = 2
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+class FieldError(UsageError):
+    """A value the user gave for one setting (``field``) that cannot be used.
+
+    ``problem`` reads after the setting's name (``"must be after {start}"``);
+    ``{name}`` in it stands for another setting. Outside the command line the
+    names are shown as they are; the command layer shows each as its flag.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(field, problem)
+        self.field = field
+        self.problem = problem
+
+    def message(self, name: Callable[[str], str] = str) -> str:
+        """The sentence, with each setting named by ``name(field)``."""
+        problem = _FIELD.sub(lambda match: name(match.group(1)), self.problem)
+        return f"{name(self.field)} {problem}"
+
+    def __str__(self) -> str:
+        return self.message()

@@ -1,4 +1,5 @@
-"""Markdown, iCalendar and JSON writers, and writing a file without ever losing one.
+"""iCalendar and JSON writers (the Markdown sheet is :mod:`glutemed.sheet`'s), and
+writing a file without ever losing one.
 
 The writers are pure: a plan (and, for Markdown, the catalogue it came from)
 in, text or bytes out; the same plan always gives the same bytes.
@@ -11,44 +12,22 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import tempfile
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from glutemed.about import CAUTION, CREDIT
+from glutemed.about import CAUTION
 from glutemed.catalogue import Catalogue
-from glutemed.errors import ExportError, UsageError
-from glutemed.options import shorten
+from glutemed.errors import ExportError
 from glutemed.planner import RUN_TEXT, Plan, Session
-
-#: Output file suffixes and the format each one means.
-SUFFIXES: dict[str, str] = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".ics": "ics",
-    ".json": "json",
-}
-FORMATS: tuple[str, ...] = ("markdown", "ics", "json")
-
-
-def format_for(path: Path, explicit: str | None = None) -> str:
-    """The format to write ``path`` in: ``explicit`` if given, else by its suffix."""
-    if explicit is not None:
-        return explicit
-    try:
-        return SUFFIXES[path.suffix.lower()]
-    except KeyError:
-        raise UsageError(
-            f"cannot tell the format of {shorten(str(path), 120)!r} from its suffix; "
-            f"use one of {', '.join(SUFFIXES)} or give --format"
-        ) from None
+from glutemed.text import clip
 
 
 def render(plan: Plan, catalogue: Catalogue, fmt: str, at: time | None = None) -> bytes:
-    """The plan in ``fmt`` (one of :data:`FORMATS`), as the bytes a file would hold."""
+    """The plan in ``fmt`` (one of :data:`glutemed.rules.FORMATS`), as a file's bytes."""
     if fmt == "markdown":
+        from glutemed.sheet import to_markdown
+
         return to_markdown(plan, catalogue).encode()
     if fmt == "ics":
         return to_ics(plan, at)
@@ -57,57 +36,6 @@ def render(plan: Plan, catalogue: Catalogue, fmt: str, at: time | None = None) -
 
 def to_json(plan: Plan) -> str:
     return json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
-
-
-def _md(text: str) -> str:
-    """Catalogue text made safe for Markdown: one line, special characters escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
-    """A GitHub-flavoured Markdown training sheet with a checkbox for every set."""
-    weeks = f"{plan.weeks} week{'s' if plan.weeks > 1 else ''}"
-    lines = [
-        f"# Gluteus medius plan: {plan.days} day{'s' if plan.days > 1 else ''} a week, {weeks}",
-        "",
-        f"- Days: {', '.join(plan.weekdays)}",
-        f"- Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}",
-        f"- Seed: {plan.seed}",
-        "",
-        "Tick a box when a set is done and fill in the reps and load you managed.",
-    ]
-    if plan.notes:
-        lines += ["", *[f"> {_md(note)}" for note in plan.notes]]
-    for session in plan.sessions:
-        lines += ["", f"## {session.title}", "", f"About {session.minutes} minutes."]
-        for exercise in session.exercises:
-            side = " each side" if exercise.per_side else ""
-            lines += [
-                "",
-                f"### {_md(exercise.name)} (`{exercise.slug}`)",
-                "",
-                f"{exercise.prescription}, aim for {exercise.target_reps}+ · "
-                f"equipment: {', '.join(exercise.equipment) or 'none'}",
-                "",
-            ]
-            lines += [
-                f"- [ ] Set {number}: {exercise.reps} reps{side}; did __ reps @ __"
-                for number in range(1, exercise.sets + 1)
-            ]
-    lines += ["", "## How to do the moves"]
-    planned = {e.slug for session in plan.sessions for e in session.exercises}
-    for move in catalogue:
-        if move.slug not in planned:
-            continue
-        lines += ["", f"### {_md(move.name)}", ""]
-        lines += [f"{number}. {_md(step)}" for number, step in enumerate(move.steps, start=1)]
-        if move.cues:
-            lines += ["", "Cues:", ""] + [f"- {_md(cue)}" for cue in move.cues]
-    lines += ["", "---", "", CREDIT, "", CAUTION, ""]
-    return "\n".join(lines)
 
 
 def to_ics(plan: Plan, at: time | None = None) -> bytes:
@@ -177,7 +105,7 @@ def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
     forcing). On any failure the temp file is removed and the target is as it
     was. Only regular files are ever replaced.
     """
-    shown = shorten(str(path), 120)
+    shown = clip(str(path), 120)
     try:
         if path.is_dir():
             raise ExportError(f"{shown} is a folder; give a file name")
@@ -188,7 +116,7 @@ def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
                 raise ExportError(f"{shown} already exists; add --force to overwrite it")
         folder = path.parent
         if not folder.is_dir():
-            raise ExportError(f"{shorten(str(folder), 120)}: no such folder")
+            raise ExportError(f"{clip(str(folder), 120)}: no such folder")
         mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
         handle, temp_name = tempfile.mkstemp(
             dir=folder, prefix=f".{path.name[:40]}.", suffix=".tmp"
@@ -241,57 +169,3 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-# Reading a ticked sheet back (glutemed log --sheet).
-
-_SESSION = re.compile(r"^## Week \d+ · (\w+)(?: · (\d{4}-\d{2}-\d{2}))?")
-_MOVE = re.compile(r"^### .*\(`([a-z0-9]+(?:-[a-z0-9]+)*)`\)\s*$")
-_AIM = re.compile(r"aim for (\d+)\+")
-_BOX = re.compile(r"^\s*[-*] \[([ xX])\] Set (\d+):.*?; did (.*?) reps @ (.*?)\s*$")
-
-
-@dataclass(frozen=True)
-class SheetSet:
-    """One set's checkbox on a training sheet, as the runner left it."""
-
-    line: int
-    date: date | None
-    slug: str
-    set: int
-    ticked: bool
-    reps: str  # what was written in the reps blank ("__" when left blank)
-    load: str  # what was written in the load blank
-    aim: int | None
-
-
-def read_sheet(text: str) -> list[SheetSet]:
-    """Every set checkbox of a Markdown sheet that :func:`to_markdown` wrote."""
-    found = []
-    when: date | None = None
-    slug: str | None = None
-    aim: int | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith("## How to do the moves"):
-            break
-        if session := _SESSION.match(line):
-            when = date.fromisoformat(session.group(2)) if session.group(2) else None
-            slug = None
-        elif move := _MOVE.match(line):
-            slug, aim = move.group(1), None
-        elif (target := _AIM.search(line)) and slug and aim is None:
-            aim = int(target.group(1))
-        elif (box := _BOX.match(line)) and slug:
-            found.append(
-                SheetSet(
-                    line=number,
-                    date=when,
-                    slug=slug,
-                    set=int(box.group(2)),
-                    ticked=box.group(1) != " ",
-                    reps=box.group(3).strip(),
-                    load=box.group(4).strip(),
-                    aim=aim,
-                )
-            )
-    return found

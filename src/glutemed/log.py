@@ -1,5 +1,6 @@
-"""The training log: one SQLite file in the user's data folder, and the
-progression read from it.
+"""The training log: one SQLite file in the user's data folder. Storage and
+migrations only; what the sets mean for the next session is
+:mod:`glutemed.progression`'s.
 
 The folder is ``GLUTEMED_HOME`` when set, else the platform's user data folder
 (``platformdirs``). The file is marked with glutemed's ``application_id`` and
@@ -14,10 +15,6 @@ opened read-only.
 from __future__ import annotations
 
 import json
-import math
-import os
-import re
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -25,18 +22,29 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from glutemed.about import NOTHING_LOGGED
-from glutemed.errors import GlutemedError, UsageError
+from glutemed.errors import LogError
 from glutemed.paths import log_path
 
 if TYPE_CHECKING:
     import sqlite3
 
 APPLICATION_ID = 0x676C7574  # "glut"
-#: Each schema version's statements; version N is reached by running MIGRATIONS[N - 1].
-MIGRATIONS: list[list[str]] = [
-    [
-        """CREATE TABLE checks (
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One named step of the schema; step N takes a file from version N - 1 to N."""
+
+    name: str
+    statements: tuple[str, ...]
+
+
+#: The schema's history, oldest first: ``PRAGMA user_version`` counts the steps done.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "m001_self_checks",
+        (
+            """CREATE TABLE checks (
             id INTEGER PRIMARY KEY,
             taken TEXT NOT NULL,
             left_knee TEXT NOT NULL,
@@ -44,14 +52,17 @@ MIGRATIONS: list[list[str]] = [
             gait TEXT NOT NULL,
             result TEXT NOT NULL
         )""",
-    ],
-    [
-        """CREATE TABLE commands (
+        ),
+    ),
+    Migration(
+        "m002_logged_sets",
+        (
+            """CREATE TABLE commands (
             id INTEGER PRIMARY KEY,
             logged_at TEXT NOT NULL,
             source TEXT NOT NULL
         )""",
-        """CREATE TABLE sets (
+            """CREATE TABLE sets (
             id INTEGER PRIMARY KEY,
             command_id INTEGER NOT NULL REFERENCES commands (id),
             date TEXT NOT NULL,
@@ -62,14 +73,11 @@ MIGRATIONS: list[list[str]] = [
             note TEXT,
             sheet_key TEXT UNIQUE
         )""",
-        "CREATE INDEX sets_by_move ON sets (slug, date)",
-    ],
-]
+            "CREATE INDEX sets_by_move ON sets (slug, date)",
+        ),
+    ),
+)
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class LogError(GlutemedError):
-    """The database cannot be used: not glutemed's, damaged, or not writable."""
 
 
 def _inspect(path: Path) -> int:
@@ -118,7 +126,7 @@ def open_log(*, write: bool) -> Iterator[sqlite3.Connection]:
         return
     try:
         if write:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(path.parent)
             db = sqlite3.connect(path, timeout=30, isolation_level=None)
         else:
             db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
@@ -134,6 +142,15 @@ def open_log(*, write: bool) -> Iterator[sqlite3.Connection]:
             raise LogError(f"{path}: {err}") from None
 
 
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise LogError(
+            f"{folder} is a file, not a folder, so the log cannot go there (check GLUTEMED_HOME)"
+        ) from None
+
+
 def _migrate(db: sqlite3.Connection) -> None:
     """Bring the file to SCHEMA_VERSION, each step in its own transaction."""
     while True:
@@ -145,7 +162,7 @@ def _migrate(db: sqlite3.Connection) -> None:
                 return
             if version == 0:
                 db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            for statement in MIGRATIONS[version]:
+            for statement in MIGRATIONS[version].statements:
                 db.execute(statement)
             db.execute(f"PRAGMA user_version={version + 1}")
             db.execute("COMMIT")
@@ -197,55 +214,6 @@ def _has_table(db: sqlite3.Connection, name: str) -> bool:
     return row.fetchone() is not None
 
 
-# Loads: kept as entered, compared in kilograms.
-
-BANDS: tuple[str, ...] = ("light", "medium", "heavy", "extra-heavy")
-POUND_KG = 0.45359237
-_WEIGHT = re.compile(r"^(\d{1,4}(?:\.\d{1,2})?)\s*(kg|lb)s?$")
-LOAD_FORMS = "12kg, 25lb or band:light|medium|heavy|extra-heavy"
-
-
-@dataclass(frozen=True)
-class Load:
-    """A load as the runner wrote it: ``12kg``, ``25lb`` or ``band:medium``."""
-
-    text: str
-    unit: str  # "kg", "lb" or "band"
-    amount: float  # weight in its unit, or the band's step (0 = light)
-
-    @property
-    def kg(self) -> float:
-        """Weight in kilograms for comparison (bands compare by step, not weight)."""
-        return self.amount * POUND_KG if self.unit == "lb" else self.amount
-
-    def same_as(self, other: Load) -> bool:
-        if (self.unit == "band") != (other.unit == "band"):
-            return False
-        return math.isclose(self.kg, other.kg, abs_tol=0.05)
-
-    def next_step(self) -> Load | None:
-        """One step heavier: +2 kg, +5 lb, or the next band; None past the strongest band."""
-        if self.unit == "band":
-            step = int(self.amount) + 1
-            return None if step >= len(BANDS) else parse_load(f"band:{BANDS[step]}")
-        more = self.amount + (2 if self.unit == "kg" else 5)
-        return parse_load(f"{more:g}{self.unit}")
-
-
-def parse_load(text: str) -> Load:
-    """A load from what the runner typed; ValueError naming the forms it accepts."""
-    cleaned = text.strip().lower()
-    if cleaned.startswith("band:"):
-        name = cleaned.removeprefix("band:").strip()
-        if name in BANDS:
-            return Load(f"band:{name}", "band", float(BANDS.index(name)))
-    match = _WEIGHT.match(cleaned)
-    if match and float(match.group(1)) > 0:
-        number = f"{float(match.group(1)):g}"
-        return Load(f"{number}{match.group(2)}", match.group(2), float(number))
-    raise ValueError(f"{text[:40]!r} is not a load; use {LOAD_FORMS}")
-
-
 # Writing and reading sets.
 
 
@@ -286,24 +254,8 @@ def add_sets(sets: Sequence[LoggedSet], source: str) -> tuple[int, int]:
                 (datetime.now().isoformat(timespec="seconds"), source),
             ).lastrowid
             added = 0
-            for number, item in enumerate(sets):
-                cursor = db.execute(
-                    "INSERT OR IGNORE INTO sets (command_id, date, slug, set_number, reps, load,"
-                    " note, sheet_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        command,
-                        item.date.isoformat(),
-                        item.slug,
-                        item.set,
-                        item.reps,
-                        item.load,
-                        item.note,
-                        item.sheet_key,
-                    ),
-                )
-                added += cursor.rowcount
-                if number == 0:
-                    _test_hold()
+            for item in sets:
+                added += _insert_set(db, int(command or 0), item)
             if added == 0:
                 db.execute("DELETE FROM commands WHERE id = ?", (command,))
             db.execute("COMMIT")
@@ -313,12 +265,23 @@ def add_sets(sets: Sequence[LoggedSet], source: str) -> tuple[int, int]:
     return added, len(sets) - added
 
 
-def _test_hold() -> None:
-    """For the tests only: pause mid-transaction so a test can kill the process there."""
-    marker = os.environ.get("GLUTEMED_TEST_HOLD_WRITE")
-    if marker:
-        Path(marker).write_text("holding")
-        time.sleep(60)
+def _insert_set(db: sqlite3.Connection, command: int, item: LoggedSet) -> int:
+    """Insert one set inside the caller's transaction: 1, or 0 for a sheet set already there."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO sets (command_id, date, slug, set_number, reps, load,"
+        " note, sheet_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            command,
+            item.date.isoformat(),
+            item.slug,
+            item.set,
+            item.reps,
+            item.load,
+            item.note,
+            item.sheet_key,
+        ),
+    )
+    return int(cursor.rowcount)
 
 
 def read_sets(slugs: Iterable[str] | None = None, since: date | None = None) -> list[LoggedSet]:
@@ -374,88 +337,3 @@ def remove_command(command_id: int) -> int:
             db.execute("ROLLBACK")
             raise
     return int(gone)
-
-
-# Progression: double progression read from the log.
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    load: str | None
-    reason: str
-
-
-def suggest(top_of_range: int, sessions: Sequence[Sequence[LoggedSet]]) -> Suggestion:
-    """The next load for a move, from its logged sessions (newest first).
-
-    Double progression: when every set of the last two sessions reached the
-    top of the rep range at the same load, go up one step (+2 kg, +5 lb, the
-    next band; without a load, pick up a dumbbell) and start again at the
-    bottom of the range. Otherwise keep the load and aim for more reps.
-    """
-    if not sessions:
-        return Suggestion(None, NOTHING_LOGGED)
-    last = sessions[0]
-    last_load = last[-1].load
-    if len(sessions) < 2:
-        if last_load is None:
-            return Suggestion(None, f"no load: aim for more reps, up to {top_of_range}")
-        return Suggestion(last_load, "keep this load and aim for more reps (one session logged)")
-    recent = [item for session in sessions[:2] for item in session]
-    loads = {item.load for item in recent}
-    all_top = all(item.reps >= top_of_range for item in recent)
-    if loads == {None}:
-        if all_top:
-            return Suggestion(
-                None,
-                f"every set reached {top_of_range} reps twice without a load: "
-                "add a dumbbell, and start again at the bottom of the range",
-            )
-        return Suggestion(None, f"no load: aim for more reps, up to {top_of_range}")
-    if None in loads:
-        return Suggestion(last_load, "keep this load and aim for more reps")
-    parsed = [parse_load(text) for text in sorted(load for load in loads if load)]
-    same = all(parsed[0].same_as(other) for other in parsed[1:])
-    if not same:
-        return Suggestion(last_load, "the load changed recently: keep it and aim for more reps")
-    if not all_top:
-        return Suggestion(
-            last_load, f"keep this load and aim for more reps, up to {top_of_range} in every set"
-        )
-    heavier = parse_load(last_load or "").next_step() if last_load else None
-    if heavier is None:
-        return Suggestion(
-            last_load, "already the strongest band: add a set or slow the lowering instead"
-        )
-    return Suggestion(
-        heavier.text,
-        f"every set reached {top_of_range} reps at {last_load} in the last two sessions: "
-        f"go up to {heavier.text} and start again at the bottom of the range",
-    )
-
-
-def suggestions(tops: dict[str, int]) -> dict[str, Suggestion]:
-    """A suggestion for each move (slug -> top of its rep range), from the log."""
-    if not log_path().exists():
-        return {slug: suggest(top, []) for slug, top in tops.items()}
-    by_move: dict[str, dict[date, list[LoggedSet]]] = {slug: {} for slug in tops}
-    for item in reversed(read_sets(tops)):  # oldest first, so sets keep their order
-        by_move[item.slug].setdefault(item.date, []).append(item)
-    out = {}
-    for slug, top in tops.items():
-        days = sorted(by_move[slug], reverse=True)
-        out[slug] = suggest(top, [by_move[slug][day] for day in days])
-    return out
-
-
-def parse_reps(text: str) -> list[int]:
-    """``10,10,9`` as a list of set reps; UsageError for anything else."""
-    parts = [part.strip() for part in text.split(",")]
-    if not parts or any(not part.isdecimal() or len(part) > 4 for part in parts):
-        raise UsageError(
-            f"--reps takes whole numbers separated by commas, e.g. 10,10,9 (got {text[:40]!r})"
-        )
-    reps = [int(part) for part in parts]
-    if any(r == 0 for r in reps) or len(reps) > 20:
-        raise UsageError("--reps takes 1 to 20 sets of at least 1 rep")
-    return reps

@@ -51,13 +51,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from glutemed import runs
 from glutemed.about import NOTHING_LOGGED
 from glutemed.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps
-from glutemed.errors import PlanError, UsageError
-from glutemed.options import EQUIPMENT, WEEKDAYS
+from glutemed.errors import FieldError, PlanError
+from glutemed.rules import DAYS, EQUIPMENT, SETS, WEEKDAYS, WEEKS
+from glutemed.text import and_list, plural
 
-#: Sets in the first cycle when ``--sets`` is not given: fewer sessions, more sets.
+#: Sets in the first cycle when the runner sets none: fewer sessions, more sets.
 BASE_SETS: dict[int, int] = {1: 3, 2: 3, 3: 2}
-MIN_SETS, MAX_SETS = 2, 4
-MAX_DAYS, MAX_WEEKS = 3, 12
+MIN_SETS, MAX_SETS = SETS.low, SETS.high
+MAX_DAYS, MAX_WEEKS = DAYS.high, WEEKS.high
 #: Minutes estimate: seconds per rep (slow and controlled) and rest after each set.
 SECONDS_PER_REP = 4
 REST_SECONDS = 60
@@ -85,40 +86,39 @@ class PlanOptions:
     race: date | None = None
 
     def __post_init__(self) -> None:
-        count = self.wanted_days
-        if not 1 <= count <= MAX_DAYS:
-            raise UsageError(
-                "plan 1 to 3 days a week: the gluteus medius needs about 48 hours "
-                "between sessions, and the source asks for 2 to 3"
-            )
         if self.weekdays is not None:
             if self.days is not None and self.days != len(self.weekdays):
-                raise UsageError(
-                    f"--days {self.days} disagrees with --on, which names {len(self.weekdays)} days"
+                raise FieldError(
+                    "days",
+                    f"{self.days} disagrees with {{weekdays}}, which names "
+                    f"{plural(len(self.weekdays), 'day')}",
                 )
             if len(set(self.weekdays)) != len(self.weekdays):
-                raise UsageError("each weekday may be given once")
+                raise FieldError("weekdays", "names a day twice; give each day once")
+        if not DAYS.low <= self.wanted_days <= DAYS.high:
+            field = "days" if self.days is not None else "weekdays"
+            raise FieldError(field, f"takes {DAYS.takes}, not {self.wanted_days}")
         days = [
             *(self.weekdays or ()),
             *self.hard,
             *([] if self.long_run is None else [self.long_run]),
         ]
         if not all(0 <= day < 7 for day in days):
-            raise UsageError("weekdays are 0 (Monday) to 6 (Sunday)")
-        if self.sets is not None and not MIN_SETS <= self.sets <= MAX_SETS:
-            raise UsageError("sets must be 2 to 4, as the source gives")
-        if not 1 <= self.weeks <= MAX_WEEKS:
-            raise UsageError("weeks must be 1 to 12")
+            raise FieldError("weekdays", "takes weekdays 0 (Monday) to 6 (Sunday)")
+        if self.sets is not None and not SETS.low <= self.sets <= SETS.high:
+            raise FieldError("sets", f"takes {SETS.takes}, not {self.sets}")
+        if not WEEKS.low <= self.weeks <= WEEKS.high:
+            raise FieldError("weeks", f"takes {WEEKS.takes}, not {self.weeks}")
         if self.start is not None and self.start > date.max - timedelta(weeks=self.weeks + 1):
-            raise UsageError("--start is too far in the future to plan from")
+            raise FieldError("start", "is too far in the future to plan from")
         if self.race is not None:
             if self.start is None:
-                raise UsageError("--race needs a start date")
+                raise FieldError("race", "needs a start date ({start})")
             if self.race <= self.start:
-                raise UsageError("--race must be after the plan starts")
+                raise FieldError("race", "must be after the plan starts")
         unknown = self.available - set(EQUIPMENT)
         if unknown:
-            raise UsageError(f"unknown equipment: {', '.join(sorted(unknown))}")
+            raise FieldError("equipment", f"holds unknown equipment: {', '.join(sorted(unknown))}")
 
     @property
     def wanted_days(self) -> int:
@@ -234,7 +234,7 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
     on_hard = [WEEKDAYS[day] for day in weekdays if day in options.hard]
     if on_hard and options.weekdays is None:
         notes.append(
-            f"Strength on {', '.join(on_hard)} comes after your hard run: "
+            f"Strength on {and_list(on_hard)} comes after your hard run: "
             "keep hard days hard and easy days easy."
         )
     pattern = weekly_pattern(moves, len(weekdays), options.seed)
@@ -286,7 +286,7 @@ def _taper(
     before = [s for s in sessions if s.date is not None and s.date < first]
     window = [s for s in sessions if s.date is not None and first <= s.date <= last]
     if window:
-        short = _shorten(window[0])
+        short = _short_session(window[0])
     elif first <= last:
         blocked = runs.blocked_days(options.long_run, options.hard)
         previous = before[-1].date if before else None
@@ -300,7 +300,7 @@ def _taper(
         moves = pattern[0]
         week = (chosen - options.start).days // 7 + 1
         added = _session(week, chosen.weekday(), chosen, moves, options, len(weekdays), loads)
-        short = _shorten(added)
+        short = _short_session(added)
     else:
         short = None
     kept = [*before, *([short] if short else [])]
@@ -318,7 +318,7 @@ def _taper(
     return kept, notes
 
 
-def _shorten(session: Session) -> Session:
+def _short_session(session: Session) -> Session:
     """The same session cut to 2 moves (keeping a lateral one) and 2 sets each."""
     exercises = session.exercises
     lateral = [e for e in exercises if e.lateral][:1]
@@ -504,7 +504,10 @@ def minutes(exercises: Sequence[PlannedExercise]) -> int:
 
 def _too_few(catalogue: Catalogue, moves: list[Exercise], available: frozenset[str]) -> str:
     if len(catalogue) < 2:
-        return f"the catalogue has only {len(catalogue)} move; a session needs 2 different moves"
+        return (
+            f"the catalogue has only {plural(len(catalogue), 'move')}; "
+            "a session needs 2 different moves"
+        )
     have = ", ".join(item for item in EQUIPMENT if item in available) or "none"
     fit = ", ".join(move.slug for move in moves) or "none"
     unlocks = []
@@ -519,6 +522,7 @@ def _too_few(catalogue: Catalogue, moves: list[Exercise], available: frozenset[s
             )
     hint = "; ".join(unlocks) if unlocks else "no single item adds a move"
     return (
-        f"only {len(moves)} move fits your equipment ({have}): {fit}; a session needs 2. "
+        f"only {plural(len(moves), 'move')} {'fits' if len(moves) == 1 else 'fit'} your "
+        f"equipment ({have}): {fit}; a session needs 2. "
         f"{hint[0].upper()}{hint[1:]}."
     )

@@ -1,20 +1,25 @@
-"""Rich views of the catalogue, one exercise, and a plan.
+"""Rich views of the catalogue, one exercise, a plan, the log and the self-check.
 
 Every string that comes from a catalogue goes into a ``rich.text.Text`` (never
 through markup), so a move called ``[bold]`` prints as written. Rich drops
 colour by itself when stdout is not a terminal or ``NO_COLOR`` is set.
+:func:`emit` is how every view reaches stdout: piped output carries no
+trailing spaces, and a terminal that cannot show a symbol (an ASCII-only
+locale) gets a plain stand-in instead of an error.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
 from glutemed.about import CAUTION
+from glutemed.text import and_list, plural
 
 if TYPE_CHECKING:
     from datetime import date
@@ -27,33 +32,111 @@ if TYPE_CHECKING:
     from glutemed.selfcheck import CheckResult
 
 
+#: Plain stand-ins for the few symbols glutemed prints, for ASCII-only terminals.
+ASCII = str.maketrans(
+    {
+        "·": "-",
+        "…": "...",
+        "\u2014": "-",
+        "\u2013": "-",
+        **dict(zip("▁▂▃▄▅▆▇█", "_.-:=+*#", strict=True)),
+    }
+)
+
+
 def console() -> Console:
     # No markup or emoji codes: catalogue text prints exactly as written.
     return Console(highlight=False, markup=False, emoji=False)
 
 
-def catalogue_table(catalogue: Catalogue) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title="glutemed catalogue", title_justify="left")
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("move (slug)")
-    table.add_column("reps", justify="right", no_wrap=True)
-    table.add_column("sides", no_wrap=True)
-    table.add_column("equipment")
-    table.add_column("lateral", justify="center")
-    for number, move in enumerate(catalogue, start=1):
-        table.add_row(
-            str(number),
-            Text(move.name, style="bold") + Text("\n") + Text(move.slug, style="cyan"),
-            str(move.reps),
-            move.sides,
-            move.equipment_text,
-            "yes" if move.lateral else "",
-        )
-    return table
+def emit(renderable: RenderableType) -> None:
+    """Print a view on stdout: tidy when piped, and never failing on the encoding."""
+    out = console()
+    with out.capture() as captured:
+        out.print(renderable)
+    text = captured.get()
+    if not out.is_terminal:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    sys.stdout.write(fit_encoding(text, sys.stdout.encoding))
+    sys.stdout.flush()
+
+
+def fit_encoding(text: str, encoding: str | None) -> str:
+    """``text`` as ``encoding`` can carry it: symbols swapped for plain ones, the rest as ``?``."""
+    codec = encoding or "utf-8"
+    try:
+        text.encode(codec)
+        return text
+    except UnicodeEncodeError:
+        plain = text.translate(ASCII)
+        return plain.encode(codec, "replace").decode(codec)
+    except LookupError:
+        return text
+
+
+class CatalogueView:
+    """The catalogue as a table, or stacked a move to a few lines where a table would not fit.
+
+    The slug (what a user types) is never cut: the table is used only when
+    its slug column fits whole.
+    """
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.moves = list(catalogue)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widest = max((len(move.slug) for move in self.moves), default=4)
+        title = Text("glutemed catalogue", style="bold")
+        if options.max_width >= widest + 42:
+            yield self._table(widest, title)
+            return
+        yield title
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", style="dim", no_wrap=True)
+        grid.add_column()
+        for number, move in enumerate(self.moves, start=1):
+            facts = f"{move.reps} reps {move.sides}, {move.equipment_text}"
+            lateral = ", lateral" if move.lateral else ""
+            grid.add_row(
+                str(number),
+                Text(move.slug, style="cyan", overflow="ignore")
+                + Text("\n")
+                + Text(move.name, style="bold")
+                + Text(f"\n{facts}{lateral}"),
+            )
+        yield grid
+
+    def _table(self, widest: int, title: Text) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
+        table.add_column("#", justify="right", style="dim", no_wrap=True)
+        table.add_column("move (slug)", min_width=widest)
+        table.add_column("reps", justify="right", no_wrap=True)
+        table.add_column("sides")
+        table.add_column("equipment")
+        table.add_column("lateral", justify="center")
+        for number, move in enumerate(self.moves, start=1):
+            table.add_row(
+                str(number),
+                Text(move.name, style="bold") + Text("\n") + Text(move.slug, style="cyan"),
+                str(move.reps),
+                move.sides,
+                move.equipment_text,
+                "yes" if move.lateral else "",
+            )
+        return table
+
+
+def _items(items: list[str], numbered: bool) -> Table:
+    """A list whose wrapped lines hang under their text, not under the marker."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column()
+    for index, item in enumerate(items, start=1):
+        grid.add_row(f"  {index}." if numbered else "  -", Text(item))
+    return grid
 
 
 def exercise_card(move: Exercise, number: int) -> Panel:
-    from rich.padding import Padding
     from rich.panel import Panel
 
     facts = Table.grid(padding=(0, 2))
@@ -64,14 +147,9 @@ def exercise_card(move: Exercise, number: int) -> Panel:
     facts.add_row("Works the hip sideways", "yes" if move.lateral else "no")
     parts: list[RenderableType] = [facts]
     if move.steps:
-        parts.append(Text("\nSteps", style="bold"))
-        parts.extend(
-            Padding(Text(f"{index}. ") + Text(step), (0, 0, 0, 2))
-            for index, step in enumerate(move.steps, start=1)
-        )
+        parts += [Text("\nSteps", style="bold"), _items(move.steps, numbered=True)]
     if move.cues:
-        parts.append(Text("\nCues", style="bold"))
-        parts.extend(Padding(Text("- ") + Text(cue), (0, 0, 0, 2)) for cue in move.cues)
+        parts += [Text("\nCues", style="bold"), _items(move.cues, numbered=False)]
     title = Text(f"{number}. ") + Text(move.name, style="bold")
     return Panel(
         Group(*parts),
@@ -84,42 +162,52 @@ def exercise_card(move: Exercise, number: int) -> Panel:
 
 
 def plan_view(plan: Plan) -> Group:
-    needed = ", ".join(plan.equipment) or "none (bodyweight)"
+    """The plan: a header, one table a session (all the same width), loads, the caution."""
     header = Text.assemble(
-        (f"{plan.days} session{'s' if plan.days > 1 else ''} a week", "bold"),
-        f" on {', '.join(plan.weekdays)} · {plan.weeks} week{'s' if plan.weeks > 1 else ''}",
-        f" · equipment needed: {needed}",
+        (f"{plural(plan.days, 'session')} a week", "bold"),
+        f" on {and_list(plan.weekdays)}, {plural(plan.weeks, 'week')}",
     )
-    parts: list[RenderableType] = [header]
+    needed = Text(f"Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}")
+    parts: list[RenderableType] = [header, needed]
     parts.extend(Text(note, style="italic") for note in plan.notes)
     parts.append(Text(""))
     with_loads = any(e.suggested_load for s in plan.sessions for e in s.exercises)
-    for session in plan.sessions:
+    rows = [
+        [
+            [
+                exercise.name,
+                exercise.prescription,
+                f"{exercise.target_reps}+",
+                ", ".join(exercise.equipment) or "none",
+                *([exercise.suggested_load or "-"] if with_loads else []),
+            ]
+            for exercise in session.exercises
+        ]
+        for session in plan.sessions
+    ]
+    headings = ["move", "sets x reps", "aim", "equipment", *(["load"] if with_loads else [])]
+    widths = [
+        max([len(heading)] + [len(row[column]) for table in rows for row in table])
+        for column, heading in enumerate(headings)
+    ]
+    for session, table_rows in zip(plan.sessions, rows, strict=True):
         table = Table(
             box=box.SIMPLE_HEAD,
             title=Text(f"{session.title} · about {session.minutes} min", style="bold"),
             title_justify="left",
             pad_edge=False,
         )
-        table.add_column("move")
-        table.add_column("sets x reps")
-        table.add_column("aim", justify="right")
-        table.add_column("equipment")
-        if with_loads:
-            table.add_column("load")
-        for exercise in session.exercises:
-            cells: list[RenderableType] = [
-                Text(exercise.name),
-                exercise.prescription,
-                f"{exercise.target_reps}+",
-                ", ".join(exercise.equipment) or "none",
-            ]
-            table.add_row(*cells, *([Text(exercise.suggested_load or "-")] if with_loads else []))
+        for heading, width in zip(headings, widths, strict=True):
+            table.add_column(
+                heading, min_width=width, justify="right" if heading == "aim" else "left"
+            )
+        for row in table_rows:
+            table.add_row(*(Text(cell) for cell in row))
         parts.append(table)
     reasons = {e.name: e.reason for s in plan.sessions for e in s.exercises if e.reason is not None}
     if reasons and with_loads:
         parts.append(Text("Loads, from your log", style="bold"))
-        parts.extend(Text(f"  {name}: {why}") for name, why in reasons.items())
+        parts.append(_items([f"{name}: {why}" for name, why in reasons.items()], numbered=False))
     parts.append(
         Text(
             "Aim: reach at least this many reps in every set with good form. "
@@ -131,59 +219,64 @@ def plan_view(plan: Plan) -> Group:
     return Group(*parts)
 
 
-def check_intro(
-    console: Console, caution: str, setup: list[str], steps: list[str], watch: str
-) -> None:
-    """The mirror test's instructions, before the questions."""
-    console.print(Text("The mirror test", style="bold"))
-    console.print(Text(caution, style="yellow"))
-    console.print(Text("\nSet up", style="bold"))
-    for line in setup:
-        console.print(Text(f"  - {line}"))
-    console.print(Text("\nOn each leg in turn", style="bold"))
-    for number, line in enumerate(steps, start=1):
-        console.print(Text(f"  {number}. {line}"))
-    console.print(Text(f"\n{watch}\n"))
+def ask_check(
+    setup: list[str],
+    steps: list[str],
+    watch: str,
+    knees: dict[str, str],
+    signs: dict[str, str],
+) -> tuple[str, str, list[str]]:
+    """Walk through the mirror test: (left knee, right knee, gait signs noticed)."""
+    from rich.prompt import Confirm, Prompt
 
-
-def ask_knee(console: Console, side: str, choices: dict[str, str]) -> str:
-    """Ask what the knee did on one side; the answer's key (e.g. ``midline``)."""
-    from rich.prompt import Prompt
-
-    keys = list(choices)
-    console.print(Text(f"Standing on your {side} leg, the {side} knee:", style="bold"))
-    for number, key in enumerate(keys, start=1):
-        console.print(Text(f"  {number}. {choices[key]}"))
-    answer = Prompt.ask(
-        f"Your answer for the {side} knee",
-        choices=[str(n) for n in range(1, len(keys) + 1)],
-        console=console,
-    )
-    return keys[int(answer) - 1]
-
-
-def ask_sign(console: Console, description: str) -> bool:
-    from rich.prompt import Confirm
-
-    return Confirm.ask(
-        f"When you run or walk, have you noticed that {description}?",
-        default=False,
-        console=console,
-    )
+    out = console()
+    out.print(Text("The mirror test", style="bold"))
+    out.print(Text(CAUTION, style="yellow"))
+    out.print(Text("\nSet up", style="bold"))
+    out.print(_items(setup, numbered=False))
+    out.print(Text("\nOn each leg in turn", style="bold"))
+    out.print(_items(steps, numbered=True))
+    out.print(Text(f"\n{watch}\n"))
+    answers = []
+    keys = list(knees)
+    for side in ("left", "right"):
+        out.print(Text(f"Standing on your {side} leg, the {side} knee:", style="bold"))
+        out.print(_items([knees[key] for key in keys], numbered=True))
+        answer = Prompt.ask(
+            f"Your answer for the {side} knee",
+            choices=[str(n) for n in range(1, len(keys) + 1)],
+            console=out,
+        )
+        answers.append(keys[int(answer) - 1])
+    noticed = [
+        sign
+        for sign, text in signs.items()
+        if Confirm.ask(
+            f"When you run or walk, have you noticed that {text}?", default=False, console=out
+        )
+    ]
+    out.print()
+    return answers[0], answers[1], noticed
 
 
 def check_view(result: CheckResult) -> Group:
     """A self-check's reading, recommendation and caution."""
     rec = result.recommendation
     parts: list[RenderableType] = [Text("Your mirror test", style="bold")]
+    readings = Table.grid(padding=(0, 1))
+    readings.add_column(no_wrap=True)
+    readings.add_column()
     for side, reading in (("Left", result.left), ("Right", result.right)):
-        parts.append(Text(f"  {side} knee ({reading.knee}): ") + Text(reading.reading))
-    parts.extend(Text(f"  {note}") for note in result.notes)
+        readings.add_row(f"  {side} knee ({reading.knee}):", Text(reading.reading))
+    parts.append(readings)
+    if result.notes:
+        parts.append(_items(result.notes, numbered=False))
     parts.append(Text("\nWhat to do", style="bold"))
-    parts.append(Text(f"  {rec.reason}"))
+    advice = [rec.reason]
     if rec.favour:
-        parts.append(Text(f"  Lean on in each session: {', '.join(rec.favour)}"))
-    parts.append(Text("  Plan it with:"))
+        advice.append(f"Lean on in each session: {', '.join(rec.favour)}")
+    parts.append(_items(advice, numbered=False))
+    parts.append(Text("Plan it with:"))
     parts.append(Text(rec.command, style="bold cyan"))
     parts.append(Text(f"\n{result.caution}", style="yellow"))
     return Group(*parts)
@@ -267,15 +360,15 @@ def history_view(
 def undo_preview(source: str, sets: list[LoggedSet]) -> Group:
     lines: list[RenderableType] = [Text(f"The last log command ({source}) logged:", style="bold")]
     lines.extend(
-        Text(f"  {s.date.isoformat()}  {s.slug}  set {s.set}: {s.reps} reps")
+        Text(f"  {s.date.isoformat()}  {s.slug}  set {s.set}: {plural(s.reps, 'rep')}")
         + Text(f" @ {s.load}" if s.load else "")
         for s in sets
     )
     return Group(*lines)
 
 
-def confirm(console: Console, question: str) -> bool:
+def confirm(question: str) -> bool:
     """Ask yes or no (default no). Raises EOFError when there is no answer to read."""
     from rich.prompt import Confirm
 
-    return Confirm.ask(question, default=False, console=console)
+    return Confirm.ask(question, default=False, console=console())

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from itertools import combinations
 
-from glutemed.options import WEEKDAYS
+from glutemed.rules import WEEKDAYS
 
 #: How many days before a race the one short session may fall (first 3 of the last 7).
 RACE_WINDOW = (7, 5)

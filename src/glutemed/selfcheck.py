@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from glutemed.about import CAUTION
 from glutemed.catalogue import Catalogue
+from glutemed.errors import FieldError
+from glutemed.rules import KNEES
 
-KNEE_VALUES: tuple[str, ...] = ("over-foot", "midline", "past-toes")
 KNEE_CHOICES: dict[str, str] = {
     "over-foot": "stayed over the middle of the foot",
     "midline": "drifted in, toward the midline of the body",
@@ -37,11 +39,6 @@ READINGS: dict[str, str] = {
         "and the glutes need strength or activation work."
     ),
 }
-CAUTION = (
-    "This is a training self-check, not a diagnosis. If you have pain, numbness or a "
-    "recent injury, see a clinician (a physiotherapist or sports doctor) before "
-    "training, and stop the test if it hurts."
-)
 SETUP = [
     "Face a full-length mirror, close enough to see both knees and feet.",
     "Stand tall with your feet about hip-width apart; bare feet or flat shoes.",
@@ -90,13 +87,13 @@ def read_check(
     catalogue: Catalogue, left: str, right: str, gait: list[str] | tuple[str, ...] = ()
 ) -> CheckResult:
     """The source's reading of one mirror test, with a plan to follow it up."""
-    for knee in (left, right):
-        if knee not in KNEE_VALUES:
-            raise ValueError(f"unknown knee answer {knee!r}; known: {', '.join(KNEE_VALUES)}")
+    for side, knee in (("left", left), ("right", right)):
+        if knee not in KNEES:
+            raise FieldError(side, f"takes {', '.join(KNEES)}, not {knee!r}")
     signs = [sign for sign in GAIT_SIGNS if sign in gait]
     unknown = set(gait) - set(GAIT_SIGNS)
     if unknown:
-        raise ValueError(f"unknown gait sign {sorted(unknown)[0]!r}")
+        raise FieldError("gait", f"holds an unknown sign, {sorted(unknown)[0]!r}")
     sides = {"left": left, "right": right}
     weak = [side for side, knee in sides.items() if knee == "midline"]
     quads = [side for side, knee in sides.items() if knee == "past-toes"]
@@ -108,9 +105,9 @@ def read_check(
         )
     if signs:
         notes.append(
-            "The gait signs you noticed ("
+            "The gait signs you noticed are also signs of a weak gluteus medius: "
             + "; ".join(GAIT_SIGNS[sign] for sign in signs)
-            + ") are also signs of a weak gluteus medius."
+            + "."
         )
     lateral = [move.slug for move in catalogue if move.lateral]
     present = {move.slug for move in catalogue}

@@ -1,51 +1,70 @@
-"""glutemed config: the effective settings and where each came from."""
+"""glutemed config: the settings in force and where each came from."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated
 
-from glutemed.commands import CatalogueChoice, print_json
-from glutemed.config import EXAMPLE, effective_settings, load_config
-from glutemed.errors import GlutemedError
-from glutemed.paths import config_path
+import typer
+
+from glutemed import rules
+from glutemed.commands import common
 
 
-def run(
-    choice: CatalogueChoice,
-    *,
-    given: Mapping[str, Any],
-    path_only: bool,
-    init: bool,
-    as_json: bool,
+def config(
+    ctx: typer.Context,
+    days: common.Days = None,
+    equipment: common.Equipment = None,
+    sets: common.Sets = None,
+    long_run: common.LongRun = None,
+    hard: common.Hard = None,
+    path: Annotated[bool, typer.Option("--path", help="Print the config file's path.")] = False,
+    init: Annotated[
+        bool, typer.Option("--init", help="Write a commented example config file.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
 ) -> None:
-    path = config_path()
-    if path_only:
-        print(path)
+    """Show the settings plan would use, and where each comes from."""
+    from glutemed.paths import config_path
+
+    target = config_path()
+    if path:
+        print(target)
         return
     if init:
-        _init(path)
+        _init(target)
         return
-    settings = effective_settings(given, load_config(), choice)
+    from glutemed.config import KEYS
+
+    resolved = common.settings(
+        ctx,
+        days=days,
+        equipment=common.parsed("equipment", rules.parse_equipment, equipment),
+        sets=sets,
+        long_run=common.parsed("long_run", common.parse_long_run, long_run),
+        hard=common.parsed("hard", common.parse_hard, hard),
+    )
     if as_json:
-        print_json({key: {"value": s.shown, "from": s.source} for key, s in settings.items()})
+        common.print_json(
+            {key: {"value": resolved.shown(key), "from": resolved.sources[key]} for key in KEYS}
+        )
         return
     from glutemed import render
 
-    rows = [(key, setting.shown, setting.source) for key, setting in settings.items()]
-    render.console().print(render.settings_table(rows, str(path)))
+    rows = [(key, resolved.shown(key), resolved.sources[key]) for key in KEYS]
+    render.emit(render.settings_table(rows, str(target)))
 
 
 def _init(target: Path) -> None:
-    from glutemed.errors import ExportError
+    from glutemed.config import EXAMPLE
+    from glutemed.errors import ConfigError
     from glutemed.export import write_file
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ExportError(f"cannot create {target.parent}: {err.strerror or err}") from None
+        raise ConfigError(f"cannot create {target.parent}: {err.strerror or err}") from None
     if target.exists():
-        raise GlutemedError(f"{target} already exists; glutemed left it untouched")
+        raise ConfigError(f"{target} already exists; glutemed left it untouched")
     write_file(target, EXAMPLE.encode(), force=False)
     print(f"Wrote an example config to {target}")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from glutemed.commands import CatalogueChoice, print_json
+import typer
+
+from glutemed.commands import common
 
 
-def run(choice: CatalogueChoice, *, as_json: bool) -> None:
-    catalogue = choice.load()
+def list_(ctx: typer.Context, as_json: common.Json = False) -> None:
+    """List the moves in the catalogue."""
+    catalogue = common.load_catalogue(common.settings(ctx))
     if as_json:
-        print_json([move.model_dump(mode="json") for move in catalogue])
+        common.print_json([move.model_dump(mode="json") for move in catalogue])
         return
     from glutemed import render
 
-    render.console().print(render.catalogue_table(catalogue))
+    render.emit(render.CatalogueView(catalogue))

@@ -4,106 +4,128 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from glutemed import log
-from glutemed.commands import CatalogueChoice, warn
-from glutemed.errors import ExportError, GlutemedError, UsageError
+import typer
+
+from glutemed import rules
+from glutemed.commands import common
+from glutemed.errors import FieldError, UsageError
+from glutemed.text import plural
 
 if TYPE_CHECKING:
     from glutemed.catalogue import Catalogue
 
 
-def run(
-    choice: CatalogueChoice,
-    *,
-    move: str | None,
-    reps: str | None,
-    load: str | None,
-    when: date | None,
-    note: str | None,
-    sheet: Path | None,
-    today: date,
+def _parse_load(text: str) -> str:
+    from glutemed.progression import parse_load
+
+    return parse_load(text).text
+
+
+def log(
+    ctx: typer.Context,
+    move: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[MOVE]",
+            help="The move: a slug, a name or a number from 'glutemed list'.",
+            autocompletion=common.complete_move,
+            show_default=False,
+        ),
+    ] = None,
+    reps: Annotated[
+        str | None,
+        typer.Option(
+            "--reps",
+            metavar="LIST",
+            help="Reps of each set, e.g. 10,10,9.",
+            show_default=False,
+        ),
+    ] = None,
+    load: Annotated[
+        str | None,
+        typer.Option(
+            "--load",
+            parser=_parse_load,
+            metavar="LOAD",
+            help="12kg, 25lb or band:light|medium|heavy|extra-heavy.",
+            show_default=False,
+        ),
+    ] = None,
+    when: Annotated[
+        date | None,
+        typer.Option(
+            "--date",
+            parser=rules.parse_date,
+            metavar="YYYY-MM-DD",
+            help="The day you trained. [default: today]",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note",
+            parser=rules.parse_note,
+            metavar="TEXT",
+            help=f"A note kept with each set (up to {rules.NOTE_LENGTH} characters).",
+            show_default=False,
+        ),
+    ] = None,
+    sheet: Annotated[
+        Path | None,
+        typer.Option(
+            "--sheet",
+            parser=rules.parse_path,
+            metavar="FILE",
+            help="Log the ticked sets of a Markdown sheet from 'plan -o'.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    catalogue = choice.load()
+    """Record the sets you did (or the ticked sets of a sheet)."""
+    from glutemed import log as storage
+    from glutemed.sheet import range_warnings
+
+    catalogue = common.load_catalogue(common.settings(ctx))
     if sheet is not None:
         if move is not None or reps is not None or load is not None or when is not None:
-            raise UsageError("--sheet takes the moves, reps, loads and dates from the sheet alone")
+            raise FieldError("sheet", "takes the moves, reps, loads and dates from the sheet alone")
         _from_sheet(catalogue, sheet, note)
         return
-    if move is None or reps is None:
+    counts = common.parsed("reps", rules.parse_reps, reps)
+    if move is None or counts is None:
         raise UsageError("give a move and --reps (e.g. glutemed log split-squat --reps 10,10,9)")
     exercise = catalogue.find(move)
-    counts = log.parse_reps(reps)
-    try:
-        parsed = log.parse_load(load) if load is not None else None
-    except ValueError as err:
-        raise UsageError(f"--load: {err}") from None
-    day = when or today
-    _warn_range(exercise.slug, exercise.reps.min, exercise.reps.max, counts)
+    day = when or date.today()
+    for warning in range_warnings(exercise.slug, exercise.reps.min, exercise.reps.max, counts):
+        common.warn(warning)
     sets = [
-        log.LoggedSet(day, exercise.slug, number, count, parsed.text if parsed else None, note)
+        storage.LoggedSet(day, exercise.slug, number, count, load, note)
         for number, count in enumerate(counts, start=1)
     ]
-    log.add_sets(sets, source="log")
-    with_load = f" at {parsed.text}" if parsed else ""
-    print(f"Logged {len(sets)} sets of {exercise.slug}{with_load} on {day.isoformat()}")
-
-
-def _warn_range(slug: str, low: int, high: int, counts: list[int]) -> None:
-    outside = [count for count in counts if not low <= count <= high]
-    if outside:
-        warn(
-            f"{', '.join(map(str, outside))} reps is outside {slug}'s range of {low}-{high}; "
-            "logged as given"
-        )
+    storage.add_sets(sets, source="log")
+    with_load = f" at {load}" if load else ""
+    print(f"Logged {plural(len(sets), 'set')} of {exercise.slug}{with_load} on {day.isoformat()}")
 
 
 def _from_sheet(catalogue: Catalogue, sheet: Path, note: str | None) -> None:
-    from glutemed.export import read_sheet
+    from glutemed import log as storage
+    from glutemed.errors import SheetError
+    from glutemed.sheet import sheet_sets
 
     try:
         text = sheet.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         reason = getattr(err, "strerror", None) or "not UTF-8 text"
-        raise ExportError(f"{sheet}: cannot read: {reason}") from None
-    boxes = read_sheet(text)
-    if not boxes:
-        raise GlutemedError(
-            f"{sheet}: no set checkboxes found; is it a sheet from 'glutemed plan -o'?"
-        )
-    ticked = [box for box in boxes if box.ticked]
-    if any(box.date is None for box in boxes):
-        raise GlutemedError(
-            f"{sheet} has no dates, so its sets cannot be logged; "
-            "export the plan with --start to log from the sheet"
-        )
-    sets = []
-    for box in ticked:
-        assert box.date is not None
-        where = f"{sheet}: line {box.line}"
-        try:
-            exercise = catalogue.find(box.slug)
-        except GlutemedError as err:
-            raise GlutemedError(f"{where}: {err}") from None
-        if box.reps.isdecimal() and 0 < int(box.reps) <= 1000:
-            reps = int(box.reps)
-        elif box.reps.strip("_ ") == "" and box.aim is not None:
-            reps = box.aim
-        else:
-            raise GlutemedError(f"{where}: {box.reps[:40]!r} is not a number of reps")
-        load = None
-        if box.load.strip("_ "):
-            try:
-                load = log.parse_load(box.load).text
-            except ValueError as err:
-                raise GlutemedError(f"{where}: {err}") from None
-        _warn_range(exercise.slug, exercise.reps.min, exercise.reps.max, [reps])
-        key = f"{box.date.isoformat()}|{exercise.slug}|{box.set}"
-        sets.append(log.LoggedSet(box.date, exercise.slug, box.set, reps, load, note, key))
+        raise SheetError(f"{sheet}: cannot read: {reason}") from None
+    sets, warnings = sheet_sets(text, catalogue, str(sheet), note)
+    for warning in warnings:
+        common.warn(warning)
     if not sets:
         print(f"No ticked sets in {sheet}: nothing logged")
         return
-    added, skipped = log.add_sets(sets, source=f"sheet {sheet}")
+    added, skipped = storage.add_sets(sets, source=f"sheet {sheet}")
     again = f" ({skipped} already in the log)" if skipped else ""
-    print(f"Logged {added} sets from {sheet}{again}")
+    print(f"Logged {plural(added, 'set')} from {sheet}{again}")

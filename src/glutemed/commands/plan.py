@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from glutemed.commands import CatalogueChoice, note, warn, write_stdout
-from glutemed.config import effective_settings, load_config
-from glutemed.errors import UsageError
+import typer
+
+from glutemed import rules
+from glutemed.commands import common
+from glutemed.errors import FieldError
+from glutemed.text import plural
 
 if TYPE_CHECKING:
     from glutemed.catalogue import Catalogue
+    from glutemed.planner import Loads
 
 
 def next_monday(today: date) -> date:
@@ -19,83 +23,173 @@ def next_monday(today: date) -> date:
     return today + timedelta(days=7 - today.weekday())
 
 
-def run(
-    choice: CatalogueChoice,
-    *,
-    days: int | None,
-    on: tuple[int, ...] | None,
-    equipment: frozenset[str] | None,
-    sets: int | None,
-    weeks: int | None,
-    start: date | None,
-    seed: int,
-    fmt: str | None,
-    output: Path | None,
-    at: time | None,
-    force: bool,
-    long_run: int | None,
-    hard: tuple[int, ...] | None,
-    race: date | None,
-    today: date,
+def plan(
+    ctx: typer.Context,
+    days: common.Days = None,
+    weekdays: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--on",
+            metavar="DAYS",
+            autocompletion=common.complete_weekdays,
+            help="Weekdays to train, e.g. mon,wed,sat (sets --days).",
+            show_default=False,
+        ),
+    ] = None,
+    equipment: common.Equipment = None,
+    sets: common.Sets = None,
+    weeks: Annotated[
+        int | None,
+        typer.Option(
+            "--weeks",
+            "-w",
+            parser=rules.WEEKS.parse,
+            metavar="N",
+            help=f"Weeks to plan: {rules.WEEKS.takes}. [default: 1, or up to the race]",
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        date | None,
+        typer.Option(
+            "--start",
+            parser=rules.parse_date,
+            metavar="YYYY-MM-DD",
+            help="Date the sessions from this day on.",
+            show_default=False,
+        ),
+    ] = None,
+    seed: Annotated[
+        int,
+        typer.Option(
+            "--seed",
+            parser=rules.SEED.parse,
+            metavar="N",
+            help="Another valid plan from the same settings (0 or more).",
+        ),
+    ] = 0,
+    long_run: common.LongRun = None,
+    hard: common.Hard = None,
+    race: Annotated[
+        date | None,
+        typer.Option(
+            "--race",
+            parser=rules.parse_date,
+            metavar="YYYY-MM-DD",
+            help="Taper for a race on this day: rest in its last 4 days.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            parser=rules.parse_path,
+            metavar="FILE",
+            help="Write the plan to FILE (.md, .ics or .json).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=rules.parse_format,
+            metavar="FORMAT",
+            autocompletion=common.complete_format,
+            help="markdown, ics or json: print it, or write it with -o.",
+            show_default=False,
+        ),
+    ] = None,
+    at: Annotated[
+        time | None,
+        typer.Option(
+            "--time",
+            parser=rules.parse_time,
+            metavar="TIME",
+            help="Calendar events at this time (07:00, 7pm), not all-day.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
+    """Plan this week's sessions (or several weeks' with --weeks)."""
     from glutemed.planner import PlanOptions, make_plan, weeks_until
 
-    if output is not None:
-        from glutemed.export import format_for
-
-        fmt = format_for(output, fmt)
+    today = date.today()
+    if as_json:
+        if fmt not in (None, "json"):
+            raise FieldError("json", "and {format} disagree; give one of them")
+        fmt = "json"
+    if output is not None and fmt is None:
+        try:
+            fmt = rules.format_of(output)
+        except ValueError as err:
+            raise FieldError("output", f"names a file, but glutemed {err}") from None
     if at is not None and fmt != "ics":
-        raise UsageError("--time applies only to iCalendar output (-o FILE.ics or --format ics)")
-    config = load_config()
-    given = {"days": days, "equipment": equipment, "long_run": long_run, "hard": hard, "sets": sets}
-    settings = effective_settings(given, config, choice)
+        raise FieldError("time", "applies only to iCalendar output (-o FILE.ics or --format ics)")
+    on = common.parsed("weekdays", rules.parse_training_days, weekdays)
+    resolved = common.settings(
+        ctx,
+        days=days,
+        equipment=common.parsed("equipment", rules.parse_equipment, equipment),
+        long_run=common.parsed("long_run", common.parse_long_run, long_run),
+        hard=common.parsed("hard", common.parse_hard, hard),
+        sets=sets,
+    )
     if start is None and (fmt == "ics" or race is not None):
         start = next_monday(today)
-        note(f"no --start given: the plan starts next Monday, {start.isoformat()}")
+        common.note(f"no --start given: the plan starts next Monday, {start.isoformat()}")
     if weeks is None:
         weeks = weeks_until(start, race) if race is not None and start is not None else 1
     options = PlanOptions(
-        days=days if on is not None else settings["days"].value,
+        days=days if on is not None else resolved.days,
         weekdays=on,
-        available=settings["equipment"].value,
-        sets=settings["sets"].value,
+        available=resolved.equipment,
+        sets=resolved.sets,
         weeks=weeks,
         start=start,
         seed=seed,
-        long_run=settings["long_run"].value,
-        hard=settings["hard"].value,
+        long_run=resolved.long_run,
+        hard=resolved.hard,
         race=race,
     )
-    catalogue = choice.load(config)
+    catalogue = common.load_catalogue(resolved)
     result = make_plan(catalogue, options, _loads(catalogue))
     for warning in result.warnings:
-        warn(warning)
+        common.warn(warning)
     if fmt is None:
         from glutemed import render
 
-        render.console().print(render.plan_view(result))
+        render.emit(render.plan_view(result))
         return
     from glutemed import export
 
     data = export.render(result, catalogue, fmt, at)
     if output is None:
-        write_stdout(data)
+        common.write_stdout(data)
         return
     export.write_file(output, data, force=force)
-    print(f"Wrote {len(result.sessions)} sessions to {output}")
+    print(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
 
 
-def _loads(catalogue: Catalogue) -> dict[str, tuple[str | None, str]]:
+def _loads(catalogue: Catalogue) -> Loads:
     """Each move's next load and why, from the training log; none if it cannot be read."""
     from glutemed.paths import log_path
 
     if not log_path().exists():
         return {}  # the planner says "nothing logged yet" for every move
-    from glutemed import log
+    from glutemed import log, progression
+    from glutemed.errors import LogError
 
+    tops = {move.slug: move.reps.max for move in catalogue}
     try:
-        found = log.suggestions({move.slug: move.reps.max for move in catalogue})
-    except log.LogError as err:
-        warn(f"{err}; planning without load suggestions")
+        sets = log.read_sets(tops)
+    except LogError as err:
+        common.warn(f"{err}; planning without load suggestions")
         return {}
+    found = progression.suggestions(tops, reversed(sets))
     return {slug: (item.load, item.reason) for slug, item in found.items()}

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from glutemed.commands import CatalogueChoice, print_json
+from typing import Annotated
+
+import typer
+
+from glutemed.commands import common
 
 
-def run(choice: CatalogueChoice, query: str, *, as_json: bool) -> None:
-    catalogue = choice.load()
-    exercise = catalogue.find(query)
+def show(
+    ctx: typer.Context,
+    move: common.Move,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a card.")] = False,
+) -> None:
+    """Show one move step by step."""
+    catalogue = common.load_catalogue(common.settings(ctx))
+    exercise = catalogue.find(move)
     if as_json:
-        print_json(exercise.model_dump(mode="json"))
+        common.print_json(exercise.model_dump(mode="json"))
         return
     from glutemed import render
 
     number = catalogue.exercises.index(exercise) + 1
-    render.console().print(render.exercise_card(exercise, number))
+    render.emit(render.exercise_card(exercise, number))

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from glutemed import log
-from glutemed.errors import GlutemedError, UsageError
+from typing import Annotated
+
+import typer
+
+from glutemed.errors import NothingToDo, UsageError
+from glutemed.text import plural
 
 
-def run(*, yes: bool) -> None:
+def undo(
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
+) -> None:
+    """Remove the sets of your most recent 'glutemed log'."""
+    from glutemed import log, render
+
     last = log.last_command()
     if last is None:
-        raise GlutemedError("nothing to undo: the log is empty")
+        raise NothingToDo("nothing to undo: the log is empty")
     command_id, source, sets = last
-    from glutemed import render
-
-    console = render.console()
-    console.print(render.undo_preview(source, sets))
+    render.emit(render.undo_preview(source, sets))
     if not yes:
         try:
-            agreed = render.confirm(console, "Remove these sets from the log?")
+            agreed = render.confirm("Remove these sets from the log?")
         except EOFError:
             raise UsageError("no answer given, nothing removed; add --yes to remove them") from None
         if not agreed:
             print("Nothing removed")
             return
     gone = log.remove_command(command_id)
-    print(f"Removed {gone} sets")
+    print(f"Removed {plural(gone, 'set')}")

@@ -1,0 +1,218 @@
+"""What the commands share: the options several of them take, shell completion, the
+settings in force, and writing to stdout and stderr.
+
+Values are parsed with :mod:`glutemed.rules`, so a range or a vocabulary is
+written once for parsing, help and completion alike. A scalar option parses
+as typer reads it (``parser=``); a value typer would split or repeat
+(``--on``, ``--hard``, ``--equipment``, ``--reps``) or that may clear a
+setting (``--long-run none``) is parsed in the body by
+:func:`parsed`, which raises a :class:`~glutemed.errors.FieldError` naming
+the option's field. Either way a
+bad value ends as one line, ``glutemed: error: --sets takes 2 to 4 sets ...``,
+printed by the handler in ``cli.py``.
+
+Standard library, typer and :mod:`glutemed.rules` only: every command module
+imports this at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from glutemed import rules
+from glutemed.errors import FieldError
+
+if TYPE_CHECKING:
+    from glutemed.catalogue import Catalogue
+    from glutemed.config import Settings
+
+T = TypeVar("T")
+V = TypeVar("V")
+
+#: Where the root callback and each command's copy of ``--catalogue`` leave its value.
+CATALOGUE_KEY = "glutemed.catalogue"
+
+
+# Output.
+
+
+def warn(message: str) -> None:
+    print(f"glutemed: warning: {message}", file=sys.stderr)
+
+
+def note(message: str) -> None:
+    print(f"glutemed: {message}", file=sys.stderr)
+
+
+def print_json(data: Any) -> None:
+    import json
+
+    utf = (sys.stdout.encoding or "").lower().replace("-", "").startswith("utf")
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=not utf) + "\n")
+
+
+def write_stdout(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+# Settings and the catalogue in use.
+
+
+def catalogue_option(ctx: typer.Context) -> Path | None:
+    """The catalogue given with ``--catalogue``, before or after the command name."""
+    value = ctx.meta.get(CATALOGUE_KEY)
+    return value if isinstance(value, Path) else None
+
+
+def settings(ctx: typer.Context, **given: Any) -> Settings:
+    """The settings in force: these options (None where not given) over the rest."""
+    from glutemed.config import Settings
+
+    return Settings.resolve({**given, "catalogue": catalogue_option(ctx)})
+
+
+def load_catalogue(resolved: Settings) -> Catalogue:
+    from glutemed.catalogue import load_catalogue as load
+
+    return load(resolved.catalogue)
+
+
+def parsed(field: str, parse: Callable[[V], T], value: V | None) -> T | None:
+    """An option's raw value parsed by a rule, in the command's body; None when not given."""
+    if value is None:
+        return None
+    try:
+        return parse(value)
+    except ValueError as err:
+        raise FieldError(field, str(err)) from None
+
+
+# Shell completion: standard library only, and no catalogue validation.
+
+
+def complete_move(ctx: typer.Context, incomplete: str) -> list[str]:
+    path: str | Path | None = ctx.meta.get(CATALOGUE_KEY) or ctx.find_root().params.get("catalogue")
+    path = path or os.environ.get("GLUTEMED_CATALOGUE")
+    if not path:
+        from glutemed.errors import GlutemedError
+
+        try:
+            from glutemed.config import read_file
+
+            path = read_file()[1].get("catalogue")
+        except GlutemedError:
+            path = None
+    slugs = rules.quick_slugs(Path(path) if path else rules.builtin_catalogue())
+    return [slug for slug in slugs if slug.startswith(incomplete)]
+
+
+def _words(words: Iterable[str]) -> Callable[[str], list[str]]:
+    choices = tuple(words)
+    return lambda incomplete: rules.complete_words(incomplete, choices)
+
+
+def _one_of(words: Iterable[str]) -> Callable[[str], list[str]]:
+    choices = tuple(words)
+    return lambda incomplete: [word for word in choices if word.startswith(incomplete.lower())]
+
+
+complete_weekdays = _words(rules.WEEKDAY_WORDS)
+complete_weekday_or_none = _one_of((*rules.WEEKDAY_WORDS, rules.NONE))
+
+
+def complete_weekdays_or_none(incomplete: str) -> list[str]:
+    """Weekdays for a comma list, or ``none`` alone."""
+    alone = [rules.NONE] if "," not in incomplete and rules.NONE.startswith(incomplete) else []
+    return complete_weekdays(incomplete) + alone
+
+
+complete_equipment = _words((*rules.EQUIPMENT, rules.NONE))
+complete_format = _one_of(rules.FORMATS)
+complete_knee = _one_of(rules.KNEES)
+
+
+# Options more than one command takes.
+
+
+def parse_long_run(text: str) -> int | str:
+    """A weekday, or ``none`` to clear the config file's long-run day."""
+    return rules.NONE if text.strip().lower() == rules.NONE else rules.parse_weekday(text)
+
+
+def parse_hard(values: list[str]) -> tuple[int, ...]:
+    """Hard-run weekdays, or ``none`` to clear the config file's."""
+    if rules.split_words(values) == [rules.NONE]:
+        return ()
+    return rules.parse_weekdays(values)
+
+
+Move = Annotated[
+    str,
+    typer.Argument(
+        metavar="MOVE",
+        help="A slug, a name, or a number from 'glutemed list'.",
+        autocompletion=complete_move,
+        show_default=False,
+    ),
+]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+Days = Annotated[
+    int | None,
+    typer.Option(
+        "--days",
+        "-d",
+        parser=rules.DAYS.parse,
+        metavar="N",
+        help=f"Sessions a week: {rules.DAYS.takes}. [default: 3]",
+        show_default=False,
+    ),
+]
+Equipment = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--equipment",
+        "-e",
+        metavar="LIST",
+        autocompletion=complete_equipment,
+        help="What you have: dumbbells,band,box,mat, or none. [default: all]",
+        show_default=False,
+    ),
+]
+Sets = Annotated[
+    int | None,
+    typer.Option(
+        "--sets",
+        parser=rules.SETS.parse,
+        metavar="N",
+        help=f"Sets of every move: {rules.SETS.takes}. [default: by week]",
+        show_default=False,
+    ),
+]
+LongRun = Annotated[
+    str | None,
+    typer.Option(
+        "--long-run",
+        metavar="DAY",
+        autocompletion=complete_weekday_or_none,
+        help="Your long-run day (none: no long run): no session that day or the day before.",
+        show_default=False,
+    ),
+]
+Hard = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--hard",
+        metavar="DAYS",
+        autocompletion=complete_weekdays_or_none,
+        help="Your hard-run days, or none: sessions go after them, never the day before.",
+        show_default=False,
+    ),
+]

@@ -1,0 +1,287 @@
+"""The rules every value glutemed takes must keep: ranges, vocabularies and patterns,
+each written once. The command line parses and completes with them, the config
+file is checked with them, and the planner enforces them.
+
+A parser here takes the text a user typed and returns the value, or raises
+``ValueError`` with the rest of a sentence that starts with the setting's name:
+``takes 2 to 4 sets (the source's range), not '5'``. The caller puts the name
+in front (a flag on the command line, a key in the config file).
+
+Standard library only, so option parsing and shell completion load nothing heavy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+
+from glutemed.text import and_list, quoted
+
+
+@dataclass(frozen=True)
+class Range:
+    """Whole numbers from ``low`` to ``high``, counted in ``unit``, with the reason."""
+
+    low: int
+    high: int
+    unit: str
+    why: str = ""
+    #: What the range takes, where "low to high unit" would not read well.
+    words: str = ""
+
+    @property
+    def takes(self) -> str:
+        """``2 to 4 sets (the source's range)``: for help texts and errors."""
+        said = self.words or f"{self.low} to {self.high} {self.unit}"
+        return said + (f" ({self.why})" if self.why else "")
+
+    @property
+    def whole_number(self) -> str:
+        """``must be a whole number from 2 to 4``: for values in a file."""
+        return f"must be a whole number from {self.low} to {self.high}"
+
+    def check(self, value: int) -> int:
+        if not self.low <= value <= self.high:
+            raise ValueError(f"takes {self.takes}, not {value}")
+        return value
+
+    def parse(self, text: str | int) -> int:
+        if isinstance(text, int):  # a default, not typed by the user
+            return self.check(text)
+        cleaned = text.strip()
+        if not re.fullmatch(r"[+-]?\d{1,18}", cleaned):
+            raise ValueError(f"takes {self.takes}, not {quoted(text)}")
+        return self.check(int(cleaned))
+
+
+#: Sessions a week. The ceiling is glutemed's own rule, not the source's.
+DAYS = Range(1, 3, "sessions a week", "glutemed keeps about 48 hours between sessions for recovery")
+#: Sets of each move: the source's range.
+SETS = Range(2, 4, "sets", "the source's range")
+WEEKS = Range(1, 12, "weeks")
+SEED = Range(0, 10**18 - 1, "", words="a whole number of 0 or more")
+NOTE_LENGTH = 500
+
+WEEKDAYS: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+WEEKDAY_WORDS: tuple[str, ...] = tuple(day[:3].lower() for day in WEEKDAYS)
+#: The word that clears a setting the config file made (``--long-run none``).
+NONE = "none"
+
+#: Equipment names a catalogue may use, in the order glutemed lists them.
+EQUIPMENT: tuple[str, ...] = ("dumbbells", "band", "box", "mat")
+_EQUIPMENT_ALIASES = {
+    "dumbbell": "dumbbells",
+    "bands": "band",
+    "step": "box",
+    "boxes": "box",
+    "mats": "mat",
+}
+
+#: The plan's output formats, and the words and file suffixes that name each.
+FORMAT_WORDS: dict[str, str] = {
+    "markdown": "markdown",
+    "md": "markdown",
+    "ics": "ics",
+    "ical": "ics",
+    "json": "json",
+}
+FORMATS: tuple[str, ...] = ("markdown", "ics", "json")
+SUFFIXES: dict[str, str] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".ics": "ics",
+    ".json": "json",
+}
+
+#: What the standing knee did in the mirror test.
+KNEES: tuple[str, ...] = ("over-foot", "midline", "past-toes")
+
+#: A move's slug: lower-case words joined by hyphens.
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG_PATTERN = rf"^{SLUG}$"
+
+
+def split_words(values: Iterable[str]) -> list[str]:
+    """Comma-separated and repeated values as one list of lower-case words."""
+    return [word.strip().lower() for value in values for word in value.split(",")]
+
+
+def parse_weekday(word: str) -> int:
+    """0 for Monday ... 6 for Sunday, from a full name or any prefix of three letters or more."""
+    folded = word.strip().lower()
+    if len(folded) >= 3:
+        for index, name in enumerate(WEEKDAYS):
+            if name.lower().startswith(folded):
+                return index
+    raise ValueError(
+        f"takes a weekday (mon, tue, wed, thu, fri, sat or sun); {quoted(word)} is not a weekday"
+    )
+
+
+def parse_weekdays(values: Iterable[str]) -> tuple[int, ...]:
+    """Weekdays in week order; a day named twice is refused."""
+    days = [parse_weekday(word) for word in split_words(values)]
+    for day in set(days):
+        if days.count(day) > 1:
+            raise ValueError(f"names {WEEKDAYS[day]} twice; give each day once")
+    return tuple(sorted(days))
+
+
+def parse_training_days(values: Iterable[str]) -> tuple[int, ...]:
+    """The weekdays to train on: 1 to 3 of them, each once."""
+    days = parse_weekdays(values)
+    if not DAYS.low <= len(days) <= DAYS.high:
+        raise ValueError(f"takes {DAYS.takes}, not {len(days)}")
+    return days
+
+
+def parse_equipment(values: Iterable[str]) -> frozenset[str]:
+    """Equipment from names (``none`` for bodyweight only, ``all`` for everything)."""
+    words = split_words(values)
+    takes = f"takes {', '.join(EQUIPMENT)} (comma-separated), or none for bodyweight only"
+    if not words or "" in words:
+        raise ValueError(f"{takes}; an empty name is not equipment")
+    chosen: set[str] = set()
+    for word in words:
+        if word == NONE:
+            continue
+        if word == "all":
+            chosen.update(EQUIPMENT)
+            continue
+        name = _EQUIPMENT_ALIASES.get(word, word)
+        if name not in EQUIPMENT:
+            raise ValueError(f"{takes}; {quoted(word)} is not equipment glutemed knows")
+        chosen.add(name)
+    return frozenset(chosen)
+
+
+def parse_date(text: str) -> date:
+    """A date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(
+            f"takes a date in the form YYYY-MM-DD; {quoted(text)} is not a date"
+        ) from None
+
+
+_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?")
+
+
+def parse_time(text: str) -> time:
+    """A time of day: ``7:00``, ``07:00``, ``19:30``, ``7:00am``, ``7pm``."""
+    cleaned = text.strip().lower()
+    match = _TIME.fullmatch(cleaned)
+    problem = ValueError(f"takes a time such as 07:00, 7:30am or 7pm; {quoted(text)} is not a time")
+    if match is None or (match.group(2) is None and match.group(3) is None):
+        raise problem
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    meridiem = (match.group(3) or "").replace(".", "")
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise problem
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise problem
+    return time(hour, minute)
+
+
+def parse_format(text: str) -> str:
+    """``markdown``, ``ics`` or ``json`` from any of the words that name them."""
+    try:
+        return FORMAT_WORDS[text.strip().lower()]
+    except KeyError:
+        raise ValueError(
+            f"takes {and_list(FORMATS, 'or')}; {quoted(text)} is not a format"
+        ) from None
+
+
+def format_of(path: Path) -> str:
+    """The format a file name's suffix asks for."""
+    try:
+        return SUFFIXES[path.suffix.lower()]
+    except KeyError:
+        raise ValueError(
+            f"cannot tell the format of {quoted(path.name or str(path), 120)} from its "
+            f"suffix; use one of {', '.join(SUFFIXES)} or give {{format}}"
+        ) from None
+
+
+def parse_knee(text: str) -> str:
+    """A knee answer of the mirror test."""
+    folded = text.strip().lower()
+    if folded not in KNEES:
+        raise ValueError(f"takes {and_list(KNEES, 'or')}; {quoted(text)} is not a knee answer")
+    return folded
+
+
+def parse_reps(text: str) -> list[int]:
+    """``10,10,9``: the reps of each set, 1 to 20 sets of 1 to 9999 reps."""
+    parts = [part.strip() for part in text.split(",")]
+    if any(not re.fullmatch(r"\d{1,4}", part) for part in parts):
+        raise ValueError(
+            f"takes whole numbers separated by commas, e.g. 10,10,9, not {quoted(text)}"
+        )
+    reps = [int(part) for part in parts]
+    if any(count == 0 for count in reps) or len(reps) > 20:
+        raise ValueError("takes 1 to 20 sets of at least 1 rep, e.g. 10,10,9")
+    return reps
+
+
+def parse_note(text: str) -> str:
+    if len(text) > NOTE_LENGTH:
+        raise ValueError(f"takes a note of at most {NOTE_LENGTH} characters")
+    return text
+
+
+def parse_path(text: str) -> Path:
+    """A file name; an empty one is refused rather than read as the current folder."""
+    if not text.strip():
+        raise ValueError("takes a file name; an empty name is not one")
+    if "\0" in text:
+        raise ValueError("takes a file name; a name cannot hold a NUL character")
+    return Path(text)
+
+
+def complete_words(incomplete: str, words: Sequence[str]) -> list[str]:
+    """Shell completions for a comma list: ``tue,th`` -> ``tue,thu``; no word twice."""
+    head, comma, last = incomplete.rpartition(",")
+    used = set(head.lower().split(",")) if comma else set()
+    prefix = head + comma
+    return [prefix + word for word in words if word.startswith(last.lower()) and word not in used]
+
+
+def builtin_catalogue() -> Path:
+    """Where the built-in catalogue is: inside an installed wheel, else the checkout's data/."""
+    packaged = Path(__file__).with_name("data") / "exercises.yaml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "exercises.yaml"
+
+
+_SLUG_LINE = re.compile(rf"(?:^|[\s{{,])slug\s*:\s*[\"']?({SLUG})[\"']?", re.M)
+
+
+def quick_slugs(path: Path) -> list[str]:
+    """The slugs in a catalogue, read by a text scan: no YAML parser, no validation.
+
+    For shell completion, which runs on every TAB; a catalogue that cannot be
+    read gives no slugs.
+    """
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(4 * 1024 * 1024).decode("utf-8", "replace")
+    except (OSError, ValueError):
+        return []
+    return list(dict.fromkeys(_SLUG_LINE.findall(text)))

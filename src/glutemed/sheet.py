@@ -1,0 +1,179 @@
+"""The Markdown training sheet: writing one from a plan, and reading a ticked one back.
+
+:func:`to_markdown` is pure (a plan and its catalogue in, text out; the same
+plan always gives the same text). :func:`sheet_sets` turns a sheet the runner
+ticked into the sets to log, or refuses it with the line to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from glutemed.about import CAUTION, CREDIT
+from glutemed.catalogue import Catalogue
+from glutemed.errors import GlutemedError, SheetError
+from glutemed.log import LoggedSet
+from glutemed.planner import Plan
+from glutemed.progression import parse_load
+from glutemed.rules import SLUG
+from glutemed.text import and_list, plural, quoted
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
+
+
+def _md(text: str) -> str:
+    """Catalogue text made safe for Markdown: one line, special characters escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
+    """A GitHub-flavoured Markdown training sheet with a checkbox for every set."""
+    lines = [
+        f"# Gluteus medius plan: {plural(plan.days, 'day')} a week, {plural(plan.weeks, 'week')}",
+        "",
+        f"- Days: {', '.join(plan.weekdays)}",
+        f"- Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}",
+        f"- Seed: {plan.seed}",
+        "",
+        "Tick a box when a set is done and fill in the reps and load you managed.",
+    ]
+    if plan.notes:
+        lines += ["", *[f"> {_md(note)}" for note in plan.notes]]
+    for session in plan.sessions:
+        lines += ["", f"## {session.title}", "", f"About {session.minutes} minutes."]
+        for exercise in session.exercises:
+            side = " each side" if exercise.per_side else ""
+            lines += [
+                "",
+                f"### {_md(exercise.name)} (`{exercise.slug}`)",
+                "",
+                f"{exercise.prescription}, aim for {exercise.target_reps}+ · "
+                f"equipment: {', '.join(exercise.equipment) or 'none'}",
+                "",
+            ]
+            lines += [
+                f"- [ ] Set {number}: {exercise.reps} reps{side}; did __ reps @ __"
+                for number in range(1, exercise.sets + 1)
+            ]
+    lines += ["", "## How to do the moves"]
+    planned = {e.slug for session in plan.sessions for e in session.exercises}
+    for move in catalogue:
+        if move.slug not in planned:
+            continue
+        lines += ["", f"### {_md(move.name)}", ""]
+        lines += [f"{number}. {_md(step)}" for number, step in enumerate(move.steps, start=1)]
+        if move.cues:
+            lines += ["", "Cues:", ""] + [f"- {_md(cue)}" for cue in move.cues]
+    lines += ["", "---", "", CREDIT, "", CAUTION, ""]
+    return "\n".join(lines)
+
+
+# Reading a ticked sheet back (glutemed log --sheet).
+
+_SESSION = re.compile(r"^## Week \d+ · (\w+)(?: · (\d{4}-\d{2}-\d{2}))?")
+_MOVE = re.compile(rf"^### .*\(`({SLUG})`\)\s*$")
+_AIM = re.compile(r"aim for (\d+)\+")
+_BOX = re.compile(r"^\s*[-*] \[([ xX])\] Set (\d+):.*?; did (.*?) reps @ (.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class SheetSet:
+    """One set's checkbox on a training sheet, as the runner left it."""
+
+    line: int
+    date: date | None
+    slug: str
+    set: int
+    ticked: bool
+    reps: str  # what was written in the reps blank ("__" when left blank)
+    load: str  # what was written in the load blank
+    aim: int | None
+
+
+def read_sheet(text: str) -> list[SheetSet]:
+    """Every set checkbox of a Markdown sheet that :func:`to_markdown` wrote."""
+    found = []
+    when: date | None = None
+    slug: str | None = None
+    aim: int | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("## How to do the moves"):
+            break
+        if session := _SESSION.match(line):
+            when = date.fromisoformat(session.group(2)) if session.group(2) else None
+            slug = None
+        elif move := _MOVE.match(line):
+            slug, aim = move.group(1), None
+        elif (target := _AIM.search(line)) and slug and aim is None:
+            aim = int(target.group(1))
+        elif (box := _BOX.match(line)) and slug:
+            found.append(
+                SheetSet(
+                    line=number,
+                    date=when,
+                    slug=slug,
+                    set=int(box.group(2)),
+                    ticked=box.group(1) != " ",
+                    reps=box.group(3).strip(),
+                    load=box.group(4).strip(),
+                    aim=aim,
+                )
+            )
+    return found
+
+
+def sheet_sets(
+    text: str, catalogue: Catalogue, name: str, note: str | None = None
+) -> tuple[list[LoggedSet], list[str]]:
+    """The ticked sets of a sheet as sets to log, and warnings; SheetError for a bad line.
+
+    ``name`` is how messages name the sheet (its path). A ticked box left
+    blank logs the set's aim with no load.
+    """
+    boxes = read_sheet(text)
+    if not boxes:
+        raise SheetError(f"{name}: no set checkboxes found; is it a sheet from 'glutemed plan -o'?")
+    if any(box.date is None for box in boxes):
+        raise SheetError(
+            f"{name} has no dates, so its sets cannot be logged; "
+            "export the plan again with 'glutemed plan --start DATE -o FILE.md' to log from it"
+        )
+    sets, warnings = [], []
+    for box in boxes:
+        if not box.ticked or box.date is None:
+            continue
+        where = f"{name}: line {box.line}"
+        try:
+            exercise = catalogue.find(box.slug)
+        except GlutemedError as err:
+            raise SheetError(f"{where}: {err}") from None
+        if box.reps.isdecimal() and 0 < int(box.reps) <= 1000:
+            reps = int(box.reps)
+        elif box.reps.strip("_ ") == "" and box.aim is not None:
+            reps = box.aim
+        else:
+            raise SheetError(f"{where}: {quoted(box.reps)} is not a number of reps")
+        load = None
+        if box.load.strip("_ "):
+            try:
+                load = parse_load(box.load).text
+            except ValueError as err:
+                raise SheetError(f"{where}: load {err}") from None
+        warnings += range_warnings(exercise.slug, exercise.reps.min, exercise.reps.max, [reps])
+        key = f"{box.date.isoformat()}|{exercise.slug}|{box.set}"
+        sets.append(LoggedSet(box.date, exercise.slug, box.set, reps, load, note, key))
+    return sets, warnings
+
+
+def range_warnings(slug: str, low: int, high: int, counts: list[int]) -> list[str]:
+    """A warning when some sets' reps fall outside the move's range (they are logged anyway)."""
+    outside = [count for count in counts if not low <= count <= high]
+    if not outside:
+        return []
+    verb = "is" if len(outside) == 1 else "are"
+    return [
+        f"{and_list([str(count) for count in outside])} reps {verb} outside {slug}'s "
+        f"range of {low}-{high}; logged as given"
+    ]
