@@ -40,3 +40,42 @@ def test_every_command_has_a_readme_section(name: str) -> None:
 )
 def test_every_option_is_in_the_readme(name: str, option: str) -> None:
     assert re.search(rf"`{re.escape(option)}\b", README), f"{name} {option}"
+
+
+def _reference() -> object:
+    import runpy
+
+    return runpy.run_path(str(Path(__file__).parents[1] / "docs" / "reference.py"))
+
+
+def test_readme_reference_is_the_help_word_for_word() -> None:
+    module = _reference()
+    wanted = module["reference"]()  # type: ignore[index]
+    assert module["current"](README) == wanted, "run: python docs/reference.py"  # type: ignore[index]
+
+
+def _params() -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = [("glutemed", p) for p in COMMAND.params]
+    for name in _commands():
+        found += [(name, p) for p in COMMAND.commands[name].params]  # type: ignore[attr-defined]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "param"), _params(), ids=[f"{n} {p.name}" for n, p in _params()]  # type: ignore[attr-defined]
+)
+def test_every_option_and_argument_has_help_that_reads_well(name: str, param: object) -> None:
+    text = getattr(param, "help", None) or ""
+    assert len(text) > 10, f"{name} {param}: no help"
+    assert text[0].isupper() or text[0] in "0123456789-'", text
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_every_command_help_is_whole_and_plain(name: str) -> None:
+    help_text = _reference()["help_text"]  # type: ignore[index]
+    text = help_text(name)
+    assert f"Usage: glutemed {name} [OPTIONS]" in text
+    assert "{" not in text and "<str>" not in text and "<=x<=" not in text
+    summary = COMMAND.commands[name].get_short_help_str(limit=60)  # type: ignore[attr-defined]
+    assert not summary.endswith("..."), summary
+    assert all(len(line) <= 80 for line in text.splitlines())

@@ -21,7 +21,7 @@ from typing import Annotated, Any
 import typer
 from typer._click import Context
 from typer._click import exceptions as click_errors
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from glutemed import rules, version_text
 from glutemed.commands import check, common, config, history, listing, log, plan, show, undo
@@ -94,12 +94,24 @@ class GlutemedGroup(TyperGroup):
         except GlutemedError as err:
             _fail(str(err), err.exit_code)
         except click_errors.UsageError as err:
-            _fail(usage_message(err), 2)
+            _fail(usage_message(err, self), 2)
         except click_errors.ClickException as err:
             _fail(err.format_message(), err.exit_code)
         except typer.Abort:
             _fail("stopped before finishing; nothing more was done", 1)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+class GlutemedCommand(TyperCommand):
+    """A command whose help names its argument as the README does: ``MOVE``, not
+    typer's ``{MOVE}`` in the usage line or ``MOVE <str>`` in the list."""
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        return [piece.strip("{}") for piece in super().collect_usage_pieces(ctx)]
+
+    def format_help(self, ctx: Context, formatter: Any) -> None:
+        super().format_help(ctx, formatter)
+        formatter.buffer[:] = [part.replace(" <str>", "      ") for part in formatter.buffer]
 
 
 def _fail(message: str, code: int) -> None:
@@ -226,6 +238,20 @@ def _complete_shell(incomplete: str) -> list[str]:
     return [shell for shell in SHELLS if shell.startswith(incomplete)]
 
 
+def _completion_option(name: str, callback: Callable[..., None], does: str) -> Any:
+    return typer.Option(
+        name,
+        parser=_shell,
+        callback=callback,
+        is_eager=True,
+        expose_value=False,
+        metavar="SHELL",
+        autocompletion=_complete_shell,
+        help=f"{does} for bash, zsh or fish.",
+        show_default=False,
+    )
+
+
 @app.callback()
 def _root(
     catalogue: Annotated[
@@ -247,44 +273,26 @@ def _root(
     ] = False,
     install_completion: Annotated[
         str | None,
-        typer.Option(
-            "--install-completion",
-            parser=_shell,
-            callback=_install_completion,
-            is_eager=True,
-            expose_value=False,
-            metavar="SHELL",
-            autocompletion=_complete_shell,
-            help="Turn on TAB completion for bash, zsh or fish.",
-            show_default=False,
-        ),
+        _completion_option("--install-completion", _install_completion, "Turn on TAB completion"),
     ] = None,
     show_completion: Annotated[
         str | None,
-        typer.Option(
-            "--show-completion",
-            parser=_shell,
-            callback=_show_completion,
-            is_eager=True,
-            expose_value=False,
-            metavar="SHELL",
-            autocompletion=_complete_shell,
-            help="Print the TAB completion script for bash, zsh or fish.",
-            show_default=False,
+        _completion_option(
+            "--show-completion", _show_completion, "Print the TAB completion script"
         ),
     ] = None,
 ) -> None:
     """Root options; each command's own options come after its name."""
 
 
-app.command("list")(listing.list_)
-app.command()(show.show)
-app.command()(plan.plan)
-app.command()(check.check)
-app.command()(config.config)
-app.command("log")(log.log)
-app.command()(history.history)
-app.command()(undo.undo)
+app.command("list", cls=GlutemedCommand)(listing.list_)
+app.command(cls=GlutemedCommand)(show.show)
+app.command(cls=GlutemedCommand)(plan.plan)
+app.command(cls=GlutemedCommand)(check.check)
+app.command(cls=GlutemedCommand)(config.config)
+app.command("log", cls=GlutemedCommand)(log.log)
+app.command(cls=GlutemedCommand)(history.history)
+app.command(cls=GlutemedCommand)(undo.undo)
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,40 +13,41 @@ from glutemed.commands import common
 from glutemed.errors import FieldError, UsageError
 
 
-def _knee(side: str) -> object:
-    return typer.Option(
+def _knee(side: str) -> Any:
+    return common.value(
         f"--{side}",
         parser=rules.parse_knee,
         metavar="KNEE",
-        autocompletion=common.complete_knee,
+        complete=common.complete_knee,
         help=f"What the {side} knee did: over-foot, midline or past-toes.",
-        show_default=False,
     )
+
+
+def _sign(name: str, help: str) -> Any:
+    return common.flag(name, help=help)
+
+
+HipDrop = Annotated[bool, _sign("--hip-drop", "You have noticed your hip drop.")]
+TrunkLean = Annotated[bool, _sign("--trunk-lean", "You lean over the standing leg.")]
+KneeCollapse = Annotated[bool, _sign("--knee-collapse", "Your knee collapses inward.")]
+Interactive = Annotated[bool, _sign("--interactive", "Walk through the test with prompts.")]
+Save = Annotated[bool, _sign("--save", "Keep the result in your log.")]
+History = Annotated[bool, _sign("--history", "Show your earlier saved results.")]
 
 
 def check(
     ctx: typer.Context,
     left: Annotated[str | None, _knee("left")] = None,
     right: Annotated[str | None, _knee("right")] = None,
-    hip_drop: Annotated[
-        bool, typer.Option("--hip-drop", help="You have noticed your hip drop.")
-    ] = False,
-    trunk_lean: Annotated[
-        bool, typer.Option("--trunk-lean", help="You lean over the standing leg.")
-    ] = False,
-    knee_collapse: Annotated[
-        bool, typer.Option("--knee-collapse", help="Your knee collapses inward.")
-    ] = False,
-    interactive: Annotated[
-        bool, typer.Option("--interactive", help="Walk through the test with prompts.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-    save: Annotated[bool, typer.Option("--save", help="Keep the result in your log.")] = False,
-    history: Annotated[
-        bool, typer.Option("--history", help="Show your earlier saved results.")
-    ] = False,
+    hip_drop: HipDrop = False,
+    trunk_lean: TrunkLean = False,
+    knee_collapse: KneeCollapse = False,
+    interactive: Interactive = False,
+    as_json: Annotated[bool, common.flag("--json", help="Print the result as JSON.")] = False,
+    save: Save = False,
+    history: History = False,
 ) -> None:
-    """The source's mirror test for a weak glute: a self-check, not a diagnosis."""
+    """The source's mirror test: a self-check, not a diagnosis."""
     from glutemed import log, render, selfcheck
     from glutemed.paths import log_path
 

@@ -154,65 +154,89 @@ def parse_hard(values: list[str]) -> tuple[int, ...]:
     return rules.parse_weekdays(values)
 
 
-Move = Annotated[
-    str,
-    typer.Argument(
-        metavar="MOVE",
-        help="A slug, a name, or a number from 'glutemed list'.",
+def value(
+    *flags: str,
+    help: str,
+    metavar: str,
+    parser: Callable[[str], Any] | None = None,
+    complete: Callable[..., list[str]] | None = None,
+) -> Any:
+    """An option that takes a value (no default shown: the help says it where there is one)."""
+    return typer.Option(
+        *flags,
+        parser=parser,
+        metavar=metavar,
+        autocompletion=complete,
+        help=help,
+        show_default=False,
+    )
+
+
+def flag(*flags: str, help: str) -> Any:
+    """An on/off option, off unless given."""
+    return typer.Option(*flags, help=help)
+
+
+def day(flag_name: str, help: str) -> Any:
+    """An option that takes a date."""
+    return value(flag_name, parser=rules.parse_date, metavar="YYYY-MM-DD", help=help)
+
+
+def move(help: str, *, required: bool) -> Any:
+    return typer.Argument(
+        metavar="MOVE" if required else "[MOVE]",
+        help=help,
         autocompletion=complete_move,
         show_default=False,
-    ),
-]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+    )
+
+
+Move = Annotated[str, move("A slug, a name, or a number from 'glutemed list'.", required=True)]
+Json = Annotated[bool, flag("--json", help="Print JSON instead of a table.")]
 Days = Annotated[
     int | None,
-    typer.Option(
+    value(
         "--days",
         "-d",
         parser=rules.DAYS.parse,
         metavar="N",
         help=f"Sessions a week: {rules.DAYS.takes}. [default: 3]",
-        show_default=False,
     ),
 ]
 Equipment = Annotated[
     list[str] | None,
-    typer.Option(
+    value(
         "--equipment",
         "-e",
         metavar="LIST",
-        autocompletion=complete_equipment,
+        complete=complete_equipment,
         help="What you have: dumbbells,band,box,mat, or none. [default: all]",
-        show_default=False,
     ),
 ]
 Sets = Annotated[
     int | None,
-    typer.Option(
+    value(
         "--sets",
         parser=rules.SETS.parse,
         metavar="N",
         help=f"Sets of every move: {rules.SETS.takes}. [default: by week]",
-        show_default=False,
     ),
 ]
 LongRun = Annotated[
     str | None,
-    typer.Option(
+    value(
         "--long-run",
         metavar="DAY",
-        autocompletion=complete_weekday_or_none,
+        complete=complete_weekday_or_none,
         help="Your long-run day (none: no long run): no session that day or the day before.",
-        show_default=False,
     ),
 ]
 Hard = Annotated[
     list[str] | None,
-    typer.Option(
+    value(
         "--hard",
         metavar="DAYS",
-        autocompletion=complete_weekdays_or_none,
+        complete=complete_weekdays_or_none,
         help="Your hard-run days, or none: sessions go after them, never the day before.",
-        show_default=False,
     ),
 ]

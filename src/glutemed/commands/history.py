@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from glutemed import rules
 from glutemed.commands import common
 from glutemed.errors import FieldError
 
@@ -18,26 +17,11 @@ COLUMNS = ("id", "date", "slug", "set", "reps", "load", "note")
 def history(
     ctx: typer.Context,
     move: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[MOVE]",
-            help="Only this move: a slug, a name or a number.",
-            autocompletion=common.complete_move,
-            show_default=False,
-        ),
+        str | None, common.move("Only this move: a slug, a name or a number.", required=False)
     ] = None,
-    since: Annotated[
-        date | None,
-        typer.Option(
-            "--since",
-            parser=rules.parse_date,
-            metavar="YYYY-MM-DD",
-            help="Only sets on or after this day.",
-            show_default=False,
-        ),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per set.")] = False,
-    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+    since: Annotated[date | None, common.day("--since", "Only sets on or after this day.")] = None,
+    as_json: Annotated[bool, common.flag("--json", help="One JSON object per set.")] = False,
+    as_csv: Annotated[bool, common.flag("--csv", help="CSV with a header row.")] = False,
 ) -> None:
     """Show what you logged, newest first, with each move's trend."""
     from glutemed import log, progression

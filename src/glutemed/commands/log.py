@@ -17,72 +17,52 @@ if TYPE_CHECKING:
     from glutemed.catalogue import Catalogue
 
 
+SHEET_HELP = "Log the ticked sets of a Markdown sheet from 'plan -o'."
+
+
 def _parse_load(text: str) -> str:
     from glutemed.progression import parse_load
 
     return parse_load(text).text
 
 
+Note = Annotated[
+    str | None,
+    common.value(
+        "--note",
+        parser=rules.parse_note,
+        metavar="TEXT",
+        help=f"A note kept with each set (up to {rules.NOTE_LENGTH} characters).",
+    ),
+]
+Sheet = Annotated[
+    Path | None,
+    common.value("--sheet", parser=rules.parse_path, metavar="FILE", help=SHEET_HELP),
+]
+
+
 def log(
     ctx: typer.Context,
     move: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[MOVE]",
-            help="The move: a slug, a name or a number from 'glutemed list'.",
-            autocompletion=common.complete_move,
-            show_default=False,
-        ),
+        str | None, common.move("The move: a slug, a name or a number.", required=False)
     ] = None,
     reps: Annotated[
-        str | None,
-        typer.Option(
-            "--reps",
-            metavar="LIST",
-            help="Reps of each set, e.g. 10,10,9.",
-            show_default=False,
-        ),
+        str | None, common.value("--reps", metavar="LIST", help="Reps of each set, e.g. 10,10,9.")
     ] = None,
     load: Annotated[
         str | None,
-        typer.Option(
+        common.value(
             "--load",
             parser=_parse_load,
             metavar="LOAD",
             help="12kg, 25lb or band:light|medium|heavy|extra-heavy.",
-            show_default=False,
         ),
     ] = None,
     when: Annotated[
-        date | None,
-        typer.Option(
-            "--date",
-            parser=rules.parse_date,
-            metavar="YYYY-MM-DD",
-            help="The day you trained. [default: today]",
-            show_default=False,
-        ),
+        date | None, common.day("--date", "The day you trained. [default: today]")
     ] = None,
-    note: Annotated[
-        str | None,
-        typer.Option(
-            "--note",
-            parser=rules.parse_note,
-            metavar="TEXT",
-            help=f"A note kept with each set (up to {rules.NOTE_LENGTH} characters).",
-            show_default=False,
-        ),
-    ] = None,
-    sheet: Annotated[
-        Path | None,
-        typer.Option(
-            "--sheet",
-            parser=rules.parse_path,
-            metavar="FILE",
-            help="Log the ticked sets of a Markdown sheet from 'plan -o'.",
-            show_default=False,
-        ),
-    ] = None,
+    note: Note = None,
+    sheet: Sheet = None,
 ) -> None:
     """Record the sets you did (or the ticked sets of a sheet)."""
     from glutemed import log as storage

@@ -28,93 +28,75 @@ def plan(
     days: common.Days = None,
     weekdays: Annotated[
         list[str] | None,
-        typer.Option(
+        common.value(
             "--on",
             metavar="DAYS",
-            autocompletion=common.complete_weekdays,
+            complete=common.complete_weekdays,
             help="Weekdays to train, e.g. mon,wed,sat (sets --days).",
-            show_default=False,
         ),
     ] = None,
     equipment: common.Equipment = None,
     sets: common.Sets = None,
     weeks: Annotated[
         int | None,
-        typer.Option(
+        common.value(
             "--weeks",
             "-w",
             parser=rules.WEEKS.parse,
             metavar="N",
             help=f"Weeks to plan: {rules.WEEKS.takes}. [default: 1, or up to the race]",
-            show_default=False,
         ),
     ] = None,
     start: Annotated[
-        date | None,
-        typer.Option(
-            "--start",
-            parser=rules.parse_date,
-            metavar="YYYY-MM-DD",
-            help="Date the sessions from this day on.",
-            show_default=False,
-        ),
+        date | None, common.day("--start", "Date the sessions from this day on.")
     ] = None,
     seed: Annotated[
         int,
-        typer.Option(
+        common.value(
             "--seed",
             parser=rules.SEED.parse,
             metavar="N",
-            help="Another valid plan from the same settings (0 or more).",
+            help="Another valid plan from the same settings (0 or more). [default: 0]",
         ),
     ] = 0,
     long_run: common.LongRun = None,
     hard: common.Hard = None,
     race: Annotated[
         date | None,
-        typer.Option(
-            "--race",
-            parser=rules.parse_date,
-            metavar="YYYY-MM-DD",
-            help="Taper for a race on this day: rest in its last 4 days.",
-            show_default=False,
-        ),
+        common.day("--race", "Taper for a race on this day: rest in its last 4 days."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+    as_json: Annotated[bool, common.flag("--json", help="Print the plan as JSON.")] = False,
     output: Annotated[
         Path | None,
-        typer.Option(
+        common.value(
             "--output",
             "-o",
             parser=rules.parse_path,
             metavar="FILE",
             help="Write the plan to FILE (.md, .ics or .json).",
-            show_default=False,
         ),
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option(
+        common.value(
             "--format",
             "-f",
             parser=rules.parse_format,
             metavar="FORMAT",
-            autocompletion=common.complete_format,
-            help="markdown, ics or json: print it, or write it with -o.",
-            show_default=False,
+            complete=common.complete_format,
+            help="Print the plan as markdown, ics or json (or write it so with -o).",
         ),
     ] = None,
     at: Annotated[
         time | None,
-        typer.Option(
+        common.value(
             "--time",
             parser=rules.parse_time,
             metavar="TIME",
             help="Calendar events at this time (07:00, 7pm), not all-day.",
-            show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    force: Annotated[bool, common.flag("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Plan this week's sessions (or several weeks' with --weeks)."""
     from glutemed.planner import PlanOptions, make_plan, weeks_until
