@@ -62,7 +62,9 @@ def _params() -> list[tuple[str, object]]:
 
 
 @pytest.mark.parametrize(
-    ("name", "param"), _params(), ids=[f"{n} {p.name}" for n, p in _params()]  # type: ignore[attr-defined]
+    ("name", "param"),
+    _params(),
+    ids=[f"{n} {p.name}" for n, p in _params()],  # type: ignore[attr-defined]
 )
 def test_every_option_and_argument_has_help_that_reads_well(name: str, param: object) -> None:
     text = getattr(param, "help", None) or ""
