@@ -48,7 +48,10 @@ EXAMPLE = """\
 class Settings(BaseModel):
     """Every setting in force, and ``sources[key]``: option, environment, file or default."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    # Every value is checked by its rule before it gets here (the option parsers,
+    # or read_file for the config file), so resolve() builds the model without
+    # validating it again, and its schema is never built: start-up pays nothing.
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     days: int = 3
     equipment: frozenset[str] = frozenset(rules.EQUIPMENT)
@@ -84,7 +87,7 @@ class Settings(BaseModel):
                     break
         if values.get("long_run") == rules.NONE:
             values["long_run"] = None
-        return cls(**values, sources=sources, file=path)
+        return cls.model_construct(**values, sources=sources, file=path)
 
     def shown(self, key: str) -> Any:
         """A setting's value as a person (or JSON) reads it."""

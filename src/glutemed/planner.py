@@ -66,7 +66,7 @@ REST_SECONDS = 60
 
 @dataclass(frozen=True)
 class PlanOptions:
-    """What the runner asked for. Checked on creation; bad values raise UsageError.
+    """What the runner asked for. Checked on creation; a bad value raises FieldError naming it.
 
     ``weekdays`` (0 = Monday) are the days the runner picked with ``--on``;
     without them glutemed chooses ``days`` days around the runs (see
