@@ -146,11 +146,7 @@ def _check(key: str, value: Any, path: Path) -> Any:
         raise ValueError(f"unknown key (known: {', '.join(KEYS)})")
     if key in ("days", "sets"):
         rule = rules.DAYS if key == "days" else rules.SETS
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int)
-            or not rule.low <= value <= rule.high
-        ):
+        if isinstance(value, bool) or not isinstance(value, int) or value not in rule:
             raise ValueError(rule.whole_number)
         return value
     if key in ("equipment", "hard"):

@@ -95,7 +95,7 @@ class PlanOptions:
                 )
             if len(set(self.weekdays)) != len(self.weekdays):
                 raise FieldError("weekdays", "names a day twice; give each day once")
-        if not DAYS.low <= self.wanted_days <= DAYS.high:
+        if self.wanted_days not in DAYS:
             field = "days" if self.days is not None else "weekdays"
             raise FieldError(field, f"takes {DAYS.takes}, not {self.wanted_days}")
         days = [
@@ -105,9 +105,9 @@ class PlanOptions:
         ]
         if not all(0 <= day < 7 for day in days):
             raise FieldError("weekdays", "takes weekdays 0 (Monday) to 6 (Sunday)")
-        if self.sets is not None and not SETS.low <= self.sets <= SETS.high:
+        if self.sets is not None and self.sets not in SETS:
             raise FieldError("sets", f"takes {SETS.takes}, not {self.sets}")
-        if not WEEKS.low <= self.weeks <= WEEKS.high:
+        if self.weeks not in WEEKS:
             raise FieldError("weeks", f"takes {WEEKS.takes}, not {self.weeks}")
         if self.start is not None and self.start > date.max - timedelta(weeks=self.weeks + 1):
             raise FieldError("start", "is too far in the future to plan from")

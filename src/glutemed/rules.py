@@ -43,8 +43,11 @@ class Range:
         """``must be a whole number from 2 to 4``: for values in a file."""
         return f"must be a whole number from {self.low} to {self.high}"
 
+    def __contains__(self, value: int) -> bool:
+        return self.low <= value <= self.high
+
     def check(self, value: int) -> int:
-        if not self.low <= value <= self.high:
+        if value not in self:
             raise ValueError(f"takes {self.takes}, not {value}")
         return value
 
@@ -141,7 +144,7 @@ def parse_weekdays(values: Iterable[str]) -> tuple[int, ...]:
 def parse_training_days(values: Iterable[str]) -> tuple[int, ...]:
     """The weekdays to train on: 1 to 3 of them, each once."""
     days = parse_weekdays(values)
-    if not DAYS.low <= len(days) <= DAYS.high:
+    if len(days) not in DAYS:
         raise ValueError(f"takes {DAYS.takes}, not {len(days)}")
     return days
 
