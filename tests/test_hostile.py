@@ -163,7 +163,7 @@ def test_bad_catalogue_paths(invoke: Invoke, tmp_path: Path, where: str) -> None
     paths = {
         "missing": (tmp_path / "nope.yaml", "no such file"),
         "folder": (tmp_path, "is a folder"),
-        "dev-null": (Path("/dev/null"), "the file is empty"),
+        "dev-null": (Path("/dev/null"), "is a pipe or a device, not a regular file"),
         "long-name": (tmp_path / ("x" * 5000), "cannot read"),
         "unreadable": (tmp_path / "secret.yaml", "Permission denied"),
     }

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -33,8 +34,9 @@ from pydantic import (
 )
 
 from glutemed.errors import CatalogueError, NotFoundError
+from glutemed.paths import Unreadable, read_regular
 from glutemed.rules import EQUIPMENT, SLUG_PATTERN, builtin_catalogue
-from glutemed.text import clip, one_line
+from glutemed.text import CONTROLS, clip, one_line
 
 #: Equipment that is never required: a move that lists it can be done without.
 OPTIONAL_EQUIPMENT: frozenset[str] = frozenset({"mat"})
@@ -47,8 +49,21 @@ MAX_DEPTH = 64
 
 Equipment = Literal["dumbbells", "band", "box", "mat"]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=120)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+
+
+def _printable(text: str) -> str:
+    """Refuse control characters: a catalogue's words reach terminals and files."""
+    found = CONTROLS.search(text)
+    if found:
+        raise ValueError(
+            f"holds a control character ({repr(found.group())[1:-1]}); "
+            "glutemed takes plain text only"
+        )
+    return text
+
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=120), AfterValidator(_printable)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=1000), AfterValidator(_printable)]
 
 
 class _Model(BaseModel):
@@ -299,16 +314,13 @@ def validate_catalogue(data: Any, path: Path) -> Catalogue:
 
 def _read_text(path: Path) -> str:
     try:
-        if path.is_dir():
-            raise CatalogueError(f"{_shown(path)}: is a folder, not a catalogue file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise CatalogueError(f"{_shown(path)}: no such file") from None
+    except Unreadable as err:
+        raise CatalogueError(f"{_shown(path)}: {err}") from None
     except OSError as err:
         raise CatalogueError(f"{_shown(path)}: cannot read: {err.strerror or err}") from None
-    if len(raw) > MAX_BYTES:
-        raise CatalogueError(f"{_shown(path)}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
     if b"\0" in raw:
         line = raw[: raw.index(b"\0")].count(b"\n") + 1
         raise CatalogueError(

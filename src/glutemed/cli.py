@@ -10,6 +10,7 @@ also takes after its name.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import re
@@ -86,8 +87,11 @@ class GlutemedGroup(TyperGroup):
             return super().main(
                 args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra
             )
+        common.guard_streams()
+        common.SAVED.clear()
         try:
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            sys.stdout.flush()  # output still buffered fails here, not at exit
         except click_errors.NoArgsIsHelpError as err:
             err.show()
             sys.exit(err.exit_code)
@@ -99,6 +103,13 @@ class GlutemedGroup(TyperGroup):
             _fail(err.format_message(), err.exit_code)
         except typer.Abort:
             _fail("stopped before finishing; nothing more was done", 1)
+        except common.OUTPUT_ERRORS as err:  # stdout closed, full or gone
+            common.silence_stdout()
+            problem = common.output_problem(err)
+            if common.SAVED:
+                common.note(f"{common.SAVED[-1]} is saved, but not shown: {problem}")
+                sys.exit(0)
+            _fail(f"cannot write the output: {problem}", 1)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -115,7 +126,7 @@ class GlutemedCommand(TyperCommand):
 
 
 def _fail(message: str, code: int) -> None:
-    print(f"glutemed: error: {message}", file=sys.stderr)
+    common.fail(message)
     sys.exit(code)
 
 
@@ -296,5 +307,16 @@ app.command(cls=GlutemedCommand)(undo.undo)
 
 
 def main() -> None:
-    """Run the command line (``python -m glutemed`` and the console script)."""
+    """Run the command line (``python -m glutemed`` and the console script).
+
+    SIGTERM ends glutemed as Ctrl-C does, by unwinding: an open transaction is
+    rolled back and an export's temp file removed, and the exit status is 143.
+    """
+    import signal
+
+    def terminated(number: int, frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        signal.signal(signal.SIGTERM, terminated)
     app()

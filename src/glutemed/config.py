@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from glutemed import rules
 from glutemed.errors import ConfigError
-from glutemed.paths import config_path
+from glutemed.paths import Unreadable, config_path, read_regular
 from glutemed.text import one_line
 
 KEYS: tuple[str, ...] = ("days", "equipment", "long_run", "hard", "sets", "catalogue")
@@ -108,18 +108,15 @@ def read_file() -> tuple[Path, dict[str, Any]]:
     path = config_path()
     named = bool(os.environ.get("GLUTEMED_CONFIG"))
     try:
-        if path.exists() and not path.is_file():
-            raise ConfigError(f"{path}: not a regular file, so not a config file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         if named:
             raise ConfigError(f"GLUTEMED_CONFIG names {path}, which does not exist") from None
         return path, {}
-    except (OSError, ValueError) as err:
-        raise ConfigError(f"{path}: cannot read: {getattr(err, 'strerror', None) or err}") from None
-    if len(raw) > MAX_BYTES:
-        raise ConfigError(f"{path}: larger than 1 MiB, so not a config file")
+    except Unreadable as err:
+        raise ConfigError(f"{path}: {err}") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
     import tomllib
 
     try:

@@ -12,15 +12,15 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from glutemed.about import CAUTION
 from glutemed.catalogue import Catalogue
 from glutemed.errors import ExportError
+from glutemed.paths import remove_stale_temps, temp_path
 from glutemed.planner import RUN_TEXT, Plan, Session
-from glutemed.text import clip
+from glutemed.text import clip, without_controls
 
 
 def render(plan: Plan, catalogue: Catalogue, fmt: str, at: time | None = None) -> bytes:
@@ -71,8 +71,9 @@ def to_ics(plan: Plan, at: time | None = None) -> bytes:
         event.add("dtstart", start)
         event.add("dtend", end)
         run = f" ({RUN_TEXT[session.run]})" if session.run else ""
-        event.add("summary", "Glute med: " + ", ".join(e.name for e in session.exercises) + run)
-        event.add("description", _description(session))
+        names = ", ".join(e.name for e in session.exercises)
+        event.add("summary", without_controls(f"Glute med: {names}{run}"))
+        event.add("description", without_controls(_description(session)))
         calendar.add_component(event)
     return bytes(calendar.to_ical())
 
@@ -118,12 +119,11 @@ def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
         if not folder.is_dir():
             raise ExportError(f"{clip(str(folder), 120)}: no such folder")
         mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
-        handle, temp_name = tempfile.mkstemp(
-            dir=folder, prefix=f".{path.name[:40]}.", suffix=".tmp"
-        )
+        remove_stale_temps(path)
+        temp = temp_path(path)
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as err:
         raise ExportError(f"{shown}: cannot write: {err.strerror or err}") from None
-    temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

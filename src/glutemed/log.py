@@ -14,16 +14,21 @@ opened read-only.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from glutemed import rules
 from glutemed.errors import LogError
-from glutemed.paths import log_path
+from glutemed.paths import log_path, remove_stale_temps, temp_path
+from glutemed.text import plural, quoted
 
 if TYPE_CHECKING:
     import sqlite3
@@ -80,6 +85,50 @@ MIGRATIONS: tuple[Migration, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _expected(version: int) -> dict[str, tuple[str, str]]:
+    """The objects a file at ``version`` holds: name -> (type, its CREATE statement)."""
+    import sqlite3
+
+    with closing(sqlite3.connect(":memory:")) as db:
+        for migration in MIGRATIONS[:version]:
+            for statement in migration.statements:
+                db.execute(statement)
+        return _objects(db)
+
+
+def _objects(db: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    rows = db.execute(
+        "SELECT name, type, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return {name: (kind, " ".join(str(sql).split())) for name, kind, sql in rows}
+
+
+def _audit(db: sqlite3.Connection, version: int, path: Path) -> None:
+    """Refuse a file whose schema is not the one glutemed made at its version.
+
+    Triggers and views are never glutemed's: a trigger would run on the next
+    write. A file from a newer glutemed may hold more (it is only read).
+    """
+    found = _objects(db)
+    for name, (kind, _sql) in sorted(found.items()):
+        if kind in ("trigger", "view"):
+            raise LogError(
+                f"{path} holds a {kind} ({quoted(name)}) that glutemed never makes; left as it is"
+            )
+    if version > SCHEMA_VERSION:
+        return
+    expected = _expected(version)
+    for name in sorted(found.keys() | expected.keys()):
+        if found.get(name) != expected.get(name):
+            what = "lacks" if name not in found else "holds"
+            kind = (expected.get(name) or found[name])[0]
+            changed = "a changed" if name in found and name in expected else "a"
+            raise LogError(
+                f"{path} {what} {changed} {kind} {quoted(name)} that a glutemed log of "
+                f"version {version} {'has' if what == 'lacks' else 'does not'}; left as it is"
+            )
+
+
 def _inspect(path: Path) -> int:
     """The schema version of an existing file, after checking it is glutemed's."""
     import sqlite3
@@ -87,18 +136,45 @@ def _inspect(path: Path) -> int:
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            version = db.execute("PRAGMA user_version").fetchone()[0]
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if app_id != APPLICATION_ID:
                 raise LogError(
                     f"{path} is not a glutemed log (another program's file?); left as it is"
                 )
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
             problems = db.execute("PRAGMA quick_check").fetchone()[0]
             if problems != "ok":
                 raise LogError(f"{path} is damaged ({problems}); left as it is")
-            return int(version)
+            _audit(db, version, path)
+            return version
     except sqlite3.DatabaseError as err:
-        raise LogError(f"{path} is not a glutemed log ({err}); left as it is") from None
+        raise _explain(err, path, write=False) from None
+
+
+def _explain(err: sqlite3.Error, path: Path, *, write: bool) -> LogError:
+    """What is really wrong when SQLite fails on the log: the folder, a permission,
+    a full disk, or a file that is not a log."""
+    name = getattr(err, "sqlite_errorname", "")
+    nothing = "; nothing was changed" if write else ""
+    if path.is_dir():
+        return LogError(f"{path} is a folder, not a glutemed log; move it or set GLUTEMED_HOME")
+    if name.startswith("SQLITE_FULL"):
+        return LogError(f"the disk holding {path} is full{nothing}")
+    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if part.exists() and not os.access(part, os.R_OK | (os.W_OK if write else 0)):
+            how = "write to" if write and os.access(part, os.R_OK) else "read"
+            return LogError(f"cannot {how} {part}: permission denied{nothing}")
+    folder = path.parent
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR")) and not os.access(
+        folder, os.W_OK | os.X_OK
+    ):
+        return LogError(
+            f"cannot write in {folder} (permission denied), which the log needs{nothing}"
+        )
+    if name.startswith("SQLITE_NOTADB"):
+        return LogError(f"{path} is not a glutemed log ({err}); left as it is")
+    if name.startswith("SQLITE_CORRUPT"):
+        return LogError(f"{path} is damaged ({err}); left as it is")
+    return LogError(f"{path}: {err}{nothing}")
 
 
 @contextmanager
@@ -111,7 +187,12 @@ def open_log(*, write: bool) -> Iterator[sqlite3.Connection]:
     import sqlite3
 
     path = log_path()
+    if path.is_dir():
+        raise LogError(f"{path} is a folder, not a glutemed log; move it or set GLUTEMED_HOME")
     exists = path.exists()
+    if not exists and write:
+        _create(path)
+        exists = True
     if exists and path.stat().st_size == 0:
         raise LogError(f"{path} is an empty file, not a glutemed log; left as it is")
     version = _inspect(path) if exists else 0
@@ -120,18 +201,17 @@ def open_log(*, write: bool) -> Iterator[sqlite3.Connection]:
             f"{path} was written by a newer glutemed (schema {version}); "
             "this one reads it but will not write to it"
         )
-    if not exists and not write:
+    if not exists:
         with closing(sqlite3.connect(":memory:")) as empty:  # nothing saved yet
             yield empty
         return
     try:
         if write:
-            _make_folder(path.parent)
             db = sqlite3.connect(path, timeout=30, isolation_level=None)
         else:
             db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-    except (OSError, sqlite3.Error) as err:
-        raise LogError(f"cannot open {path}: {err}") from None
+    except sqlite3.Error as err:
+        raise _explain(err, path, write=write) from None
     with closing(db):
         try:
             if write:
@@ -139,7 +219,40 @@ def open_log(*, write: bool) -> Iterator[sqlite3.Connection]:
                 _migrate(db)
             yield db
         except sqlite3.Error as err:
-            raise LogError(f"{path}: {err}") from None
+            raise _explain(err, path, write=write) from None
+
+
+def _create(path: Path) -> None:
+    """Make a new log atomically: built complete in a temp file, then linked into place.
+
+    A kill or a full disk part-way leaves no log at all (the temp file is
+    removed now or by a later run), never a half-made one. When several
+    processes create the log at once, the first link wins and the others use
+    that file.
+    """
+    import sqlite3
+
+    _make_folder(path.parent)
+    remove_stale_temps(path)
+    temp = temp_path(path)
+    try:
+        with closing(sqlite3.connect(temp, isolation_level=None)) as db:
+            db.execute("PRAGMA journal_mode=MEMORY")  # no journal file to leave behind
+            db.execute("PRAGMA synchronous=FULL")
+            _migrate(db)
+        with contextlib.suppress(FileExistsError):
+            os.link(temp, path)
+    except sqlite3.Error as err:
+        raise _explain(err, path, write=True) from None
+    except OSError as err:
+        if path.exists():
+            return
+        raise LogError(
+            f"cannot create {path}: {err.strerror or err}; nothing was changed"
+        ) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def _make_folder(folder: Path) -> None:
@@ -149,26 +262,36 @@ def _make_folder(folder: Path) -> None:
         raise LogError(
             f"{folder} is a file, not a folder, so the log cannot go there (check GLUTEMED_HOME)"
         ) from None
+    except OSError as err:
+        raise LogError(f"cannot make the folder {folder}: {err.strerror or err}") from None
 
 
 def _migrate(db: sqlite3.Connection) -> None:
     """Bring the file to SCHEMA_VERSION, each step in its own transaction."""
     while True:
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(db):
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version >= SCHEMA_VERSION:
-                db.execute("COMMIT")
                 return
             if version == 0:
                 db.execute(f"PRAGMA application_id={APPLICATION_ID}")
             for statement in MIGRATIONS[version].statements:
                 db.execute(statement)
             db.execute(f"PRAGMA user_version={version + 1}")
-            db.execute("COMMIT")
-        except BaseException:
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: committed when the block ends, rolled back on any error
+    (unless SQLite already rolled it back itself, as it does on a full disk)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
             db.execute("ROLLBACK")
-            raise
+        raise
 
 
 def save_check(result: dict[str, Any], taken: datetime) -> int:
@@ -188,25 +311,53 @@ def save_check(result: dict[str, Any], taken: datetime) -> int:
         return int(cursor.lastrowid or 0)
 
 
-def check_history() -> list[dict[str, Any]]:
-    """Earlier self-check results, oldest first."""
+def check_history(*, warn: Warn) -> list[dict[str, Any]]:
+    """Earlier self-check results, oldest first; rows that cannot be read are skipped
+    and named in one warning."""
     with open_log(write=False) as db:
         if not _has_table(db, "checks"):
             return []
         rows = db.execute(
             "SELECT id, taken, left_knee, right_knee, gait, result FROM checks ORDER BY taken, id"
         ).fetchall()
-    return [
-        {
-            "id": row[0],
-            "taken": row[1],
-            "left": row[2],
-            "right": row[3],
-            "gait": json.loads(row[4]),
-            "weak_sides": json.loads(row[5]).get("weak_sides", []),
-        }
-        for row in rows
-    ]
+    checks, problems = [], []
+    for row in rows:
+        try:
+            checks.append(_check(row))
+        except ValueError as err:
+            problems.append(f"self-check {row[0]} ({err})")
+    _report(problems, warn)
+    return checks
+
+
+def _check(row: Sequence[Any]) -> dict[str, Any]:
+    ident, taken, left, right, gait, result = row
+    try:
+        datetime.fromisoformat(taken if isinstance(taken, str) else "")
+    except ValueError:
+        raise ValueError(f"taken {quoted(taken)}") from None
+    for field, value in (("left_knee", left), ("right_knee", right)):
+        if value not in rules.KNEES:
+            raise ValueError(f"{field} {quoted(value)}")
+    try:
+        steps = json.loads(gait)
+        weak = json.loads(result).get("weak_sides", [])
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        raise ValueError("gait or result is not glutemed's JSON") from None
+    if not _strings(steps) or not _strings(weak):
+        raise ValueError("gait or result is not glutemed's JSON")
+    return {
+        "id": ident,
+        "taken": taken,
+        "left": left,
+        "right": right,
+        "gait": steps,
+        "weak_sides": weak,
+    }
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _has_table(db: sqlite3.Connection, name: str) -> bool:
@@ -246,22 +397,16 @@ def add_sets(sets: Sequence[LoggedSet], source: str) -> tuple[int, int]:
     Sets from a sheet carry a ``sheet_key``; one already in the log is skipped,
     so reading the same sheet twice logs nothing new.
     """
-    with open_log(write=True) as db:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            command = db.execute(
-                "INSERT INTO commands (logged_at, source) VALUES (?, ?)",
-                (datetime.now().isoformat(timespec="seconds"), source),
-            ).lastrowid
-            added = 0
-            for item in sets:
-                added += _insert_set(db, int(command or 0), item)
-            if added == 0:
-                db.execute("DELETE FROM commands WHERE id = ?", (command,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+    with open_log(write=True) as db, _transaction(db):
+        command = db.execute(
+            "INSERT INTO commands (logged_at, source) VALUES (?, ?)",
+            (datetime.now().isoformat(timespec="seconds"), source),
+        ).lastrowid
+        added = 0
+        for item in sets:
+            added += _insert_set(db, int(command or 0), item)
+        if added == 0:
+            db.execute("DELETE FROM commands WHERE id = ?", (command,))
     return added, len(sets) - added
 
 
@@ -284,12 +429,23 @@ def _insert_set(db: sqlite3.Connection, command: int, item: LoggedSet) -> int:
     return int(cursor.rowcount)
 
 
-def read_sets(slugs: Iterable[str] | None = None, since: date | None = None) -> list[LoggedSet]:
-    """Logged sets, newest first (by date, then by when they were logged)."""
+#: What the readers say about rows they skip; called with one line.
+Warn = Callable[[str], None]
+_SET_COLUMNS = "id, date, slug, set_number, reps, load, note"
+
+
+def read_sets(
+    slugs: Iterable[str] | None = None, since: date | None = None, *, warn: Warn
+) -> list[LoggedSet]:
+    """Logged sets, newest first (by date, then by when they were logged).
+
+    A row glutemed cannot read (edited by hand: a bad date, text for reps, a
+    load it does not know) is skipped and named in one warning.
+    """
     with open_log(write=False) as db:
         if not _has_table(db, "sets"):
             return []
-        query = "SELECT id, date, slug, set_number, reps, load, note FROM sets"
+        query = f"SELECT {_SET_COLUMNS} FROM sets"
         clauses, params = [], []
         if slugs is not None:
             wanted = list(slugs)
@@ -301,12 +457,57 @@ def read_sets(slugs: Iterable[str] | None = None, since: date | None = None) -> 
         if clauses:
             query += " WHERE " + " AND ".join(clauses)
         rows = db.execute(query + " ORDER BY date DESC, id DESC", params).fetchall()
-    return [
-        LoggedSet(date.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], id=r[0]) for r in rows
-    ]
+    return _sets(rows, warn)
 
 
-def last_command() -> tuple[int, str, list[LoggedSet]] | None:
+def _sets(rows: Iterable[Sequence[Any]], warn: Warn) -> list[LoggedSet]:
+    sets, problems = [], []
+    for row in rows:
+        try:
+            sets.append(_logged_set(row))
+        except ValueError as err:
+            problems.append(f"set {row[0]} ({err})")
+    _report(problems, warn)
+    return sets
+
+
+def _logged_set(row: Sequence[Any]) -> LoggedSet:
+    """One row of the sets table, checked; ValueError naming the field that is wrong."""
+    from glutemed.progression import parse_load
+
+    ident, day, slug, number, reps, load, note = row
+    for field, value in zip(("date", "slug", "set", "reps", "load", "note"), row[1:], strict=True):
+        if isinstance(value, bytes):
+            raise ValueError(f"{field} is binary data")
+    try:
+        when = rules.parse_date(day if isinstance(day, str) else "")
+    except ValueError:
+        raise ValueError(f"date {quoted(day)}") from None
+    if not isinstance(slug, str) or not re.fullmatch(rules.SLUG, slug[:80]):
+        raise ValueError(f"slug {quoted(slug)}")
+    for field, value, allowed in (("set", number, rules.SET_NUMBERS), ("reps", reps, rules.REPS)):
+        if type(value) is not int or value not in allowed:
+            raise ValueError(f"{field} {quoted(value)}")
+    if load is not None:
+        try:
+            load = parse_load(load if isinstance(load, str) else "").text
+        except ValueError:
+            raise ValueError(f"load {quoted(load)}") from None
+    if note is not None and not isinstance(note, str):
+        raise ValueError(f"note {quoted(note)}")
+    return LoggedSet(when, slug, number, reps, load, note, id=int(ident))
+
+
+def _report(problems: Sequence[str], warn: Warn) -> None:
+    if problems:
+        more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+        warn(
+            f"skipped {plural(len(problems), 'row')} of the log that glutemed cannot read: "
+            f"{', '.join(problems[:3])}{more}"
+        )
+
+
+def last_command(*, warn: Warn) -> tuple[int, str, list[LoggedSet]] | None:
     """The most recent log command: (id, source, its sets), or None."""
     with open_log(write=False) as db:
         if not _has_table(db, "commands"):
@@ -315,25 +516,14 @@ def last_command() -> tuple[int, str, list[LoggedSet]] | None:
         if row is None:
             return None
         rows = db.execute(
-            "SELECT id, date, slug, set_number, reps, load, note FROM sets"
-            " WHERE command_id = ? ORDER BY id",
-            (row[0],),
+            f"SELECT {_SET_COLUMNS} FROM sets WHERE command_id = ? ORDER BY id", (row[0],)
         ).fetchall()
-    sets = [
-        LoggedSet(date.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], id=r[0]) for r in rows
-    ]
-    return row[0], row[1], sets
+    return row[0], str(row[1]), _sets(rows, warn)
 
 
 def remove_command(command_id: int) -> int:
     """Delete one log command and its sets, in one transaction; how many sets went."""
-    with open_log(write=True) as db:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            gone = db.execute("DELETE FROM sets WHERE command_id = ?", (command_id,)).rowcount
-            db.execute("DELETE FROM commands WHERE id = ?", (command_id,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+    with open_log(write=True) as db, _transaction(db):
+        gone = db.execute("DELETE FROM sets WHERE command_id = ?", (command_id,)).rowcount
+        db.execute("DELETE FROM commands WHERE id = ?", (command_id,))
     return int(gone)

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 
 BANDS: tuple[str, ...] = ("light", "medium", "heavy", "extra-heavy")
 POUND_KG = 0.45359237
-_WEIGHT = re.compile(r"^(\d{1,4}(?:\.\d{1,2})?)\s*(kg|lb)s?$")
+_WEIGHT = re.compile(r"^([0-9]{1,4}(?:\.[0-9]{1,2})?)\s*(kg|lb)s?$")
+#: The heaviest load glutemed takes, in each unit: far beyond any dumbbell a runner
+#: holds for these moves, so a typing slip is caught and every load stays readable.
+HEAVIEST: dict[str, float] = {"kg": 500, "lb": 1100}
 LOAD_FORMS = "12kg, 25lb or band:light|medium|heavy|extra-heavy"
 
 
@@ -48,12 +51,13 @@ class Load:
         return math.isclose(self.kg, other.kg, abs_tol=0.05)
 
     def next_step(self) -> Load | None:
-        """One step heavier: +2 kg, +5 lb, or the next band; None past the strongest band."""
+        """One step heavier: +2 kg, +5 lb, or the next band; None past the strongest
+        band or the heaviest load glutemed takes."""
         if self.unit == "band":
             step = int(self.amount) + 1
             return None if step >= len(BANDS) else parse_load(f"band:{BANDS[step]}")
         more = self.amount + (2 if self.unit == "kg" else 5)
-        return parse_load(f"{more:g}{self.unit}")
+        return None if more > HEAVIEST[self.unit] else parse_load(f"{more:g}{self.unit}")
 
 
 def parse_load(text: str) -> Load:
@@ -65,8 +69,11 @@ def parse_load(text: str) -> Load:
             return Load(f"band:{name}", "band", float(BANDS.index(name)))
     match = _WEIGHT.match(cleaned)
     if match and float(match.group(1)) > 0:
-        number = f"{float(match.group(1)):g}"
-        return Load(f"{number}{match.group(2)}", match.group(2), float(number))
+        number, unit = f"{float(match.group(1)):g}", match.group(2)
+        if float(number) > HEAVIEST[unit]:
+            limits = " or ".join(f"{most:g} {name}" for name, most in HEAVIEST.items())
+            raise ValueError(f"takes a load of at most {limits}; {quoted(text)} is more")
+        return Load(f"{number}{unit}", unit, float(number))
     raise ValueError(f"takes a load such as {LOAD_FORMS}; {quoted(text)} is not a load")
 
 
@@ -113,11 +120,15 @@ def suggest(top_of_range: int, sessions: Sequence[Sequence[LoggedSet]]) -> Sugge
         return Suggestion(
             last_load, f"keep this load and aim for more reps, up to {top_of_range} in every set"
         )
-    heavier = parse_load(last_load or "").next_step() if last_load else None
+    current = parse_load(last_load or "") if last_load else None
+    heavier = current.next_step() if current else None
     if heavier is None:
-        return Suggestion(
-            last_load, "already the strongest band: add a set or slow the lowering instead"
+        strongest = (
+            "the strongest band"
+            if current and current.unit == "band"
+            else "the heaviest load glutemed takes"
         )
+        return Suggestion(last_load, f"already {strongest}: add a set or slow the lowering instead")
     return Suggestion(
         heavier.text,
         f"every set reached {top_of_range} reps at {last_load} in the last two sessions: "

@@ -11,15 +11,17 @@ locale) gets a plain stand-in instead of an error.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from glutemed.about import CAUTION
-from glutemed.text import and_list, plural
+from glutemed.text import and_list, escaped, plural
 
 if TYPE_CHECKING:
     from datetime import date
@@ -44,9 +46,20 @@ ASCII = str.maketrans(
 )
 
 
+class _Console(Console):
+    """rich's console, showing any control character in the text as an escape
+    (``\\x1b``): a catalogue, a note or a file name cannot retitle the window or
+    clear the screen. rich's own styling is not text, so it is kept."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            part if part.control else part._replace(text=escaped(part.text)) for part in buffer
+        )
+
+
 def console() -> Console:
     # No markup or emoji codes: catalogue text prints exactly as written.
-    return Console(highlight=False, markup=False, emoji=False)
+    return _Console(highlight=False, markup=False, emoji=False)
 
 
 def emit(renderable: RenderableType) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
-from glutemed.text import and_list, quoted
+from glutemed.text import CONTROLS, and_list, quoted
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,14 @@ SETS = Range(2, 4, "sets", "the source's range")
 WEEKS = Range(1, 12, "weeks")
 SEED = Range(0, 10**18 - 1, "", words="a whole number of 0 or more")
 NOTE_LENGTH = 500
+#: Reps in one logged set, and set numbers on a sheet.
+REPS = Range(1, 9999, "reps")
+SET_NUMBERS = Range(1, 20, "", words="set numbers from 1 to 20")
+#: The dates glutemed takes anywhere (options, sheets, the log): far enough from
+#: the calendar's ends that a plan, a taper or a count-back never runs off them.
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2999, 12, 31)
+DATES = f"dates from {FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}"
 
 WEEKDAYS: tuple[str, ...] = (
     "Monday",
@@ -170,13 +178,19 @@ def parse_equipment(values: Iterable[str]) -> frozenset[str]:
 
 
 def parse_date(text: str) -> date:
-    """A date written YYYY-MM-DD."""
+    """A date written YYYY-MM-DD, from FIRST_DATE to LAST_DATE."""
+    cleaned = text.strip()
     try:
-        return date.fromisoformat(text.strip())
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", cleaned, re.ASCII):
+            raise ValueError
+        day = date.fromisoformat(cleaned)
     except ValueError:
         raise ValueError(
             f"takes a date in the form YYYY-MM-DD; {quoted(text)} is not a date"
         ) from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(f"takes {DATES}; {quoted(text)} is outside them")
+    return day
 
 
 _TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?")
@@ -232,7 +246,7 @@ def parse_knee(text: str) -> str:
 def parse_reps(text: str) -> list[int]:
     """``10,10,9``: the reps of each set, 1 to 20 sets of 1 to 9999 reps."""
     parts = [part.strip() for part in text.split(",")]
-    if any(not re.fullmatch(r"\d{1,4}", part) for part in parts):
+    if any(not re.fullmatch(r"[0-9]{1,4}", part) for part in parts):
         raise ValueError(
             f"takes whole numbers separated by commas, e.g. 10,10,9, not {quoted(text)}"
         )
@@ -245,6 +259,8 @@ def parse_reps(text: str) -> list[int]:
 def parse_note(text: str) -> str:
     if len(text) > NOTE_LENGTH:
         raise ValueError(f"takes a note of at most {NOTE_LENGTH} characters")
+    if CONTROLS.search(text) or "\n" in text:
+        raise ValueError("takes a note of one line of plain text, without control characters")
     return text
 
 
@@ -282,9 +298,10 @@ def quick_slugs(path: Path) -> list[str]:
     For shell completion, which runs on every TAB; a catalogue that cannot be
     read gives no slugs.
     """
+    from glutemed.paths import read_regular
+
     try:
-        with path.open("rb") as handle:
-            text = handle.read(4 * 1024 * 1024).decode("utf-8", "replace")
+        text = read_regular(path, 4 * 1024 * 1024).decode("utf-8", "replace")
     except (OSError, ValueError):
         return []
     return list(dict.fromkeys(_SLUG_LINE.findall(text)))

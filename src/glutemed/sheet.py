@@ -8,9 +8,12 @@ ticked into the sets to log, or refuses it with the line to fix.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
+from glutemed import rules
 from glutemed.about import CAUTION, CREDIT
 from glutemed.catalogue import Catalogue
 from glutemed.errors import GlutemedError, SheetError
@@ -18,7 +21,9 @@ from glutemed.log import LoggedSet
 from glutemed.planner import Plan
 from glutemed.progression import parse_load
 from glutemed.rules import SLUG
-from glutemed.text import and_list, plural, quoted
+from glutemed.text import and_list, plural, quoted, without_controls
+
+T = TypeVar("T")
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
 
@@ -67,15 +72,16 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
         if move.cues:
             lines += ["", "Cues:", ""] + [f"- {_md(cue)}" for cue in move.cues]
     lines += ["", "---", "", CREDIT, "", CAUTION, ""]
-    return "\n".join(lines)
+    return without_controls("\n".join(lines))
 
 
 # Reading a ticked sheet back (glutemed log --sheet).
 
-_SESSION = re.compile(r"^## Week \d+ · (\w+)(?: · (\d{4}-\d{2}-\d{2}))?")
+# Numbers are ASCII digits only: ``\d`` would take other scripts' digits too.
+_SESSION = re.compile(r"^## Week [0-9]+ · (\w+)(?: · (\S+))?")
 _MOVE = re.compile(rf"^### .*\(`({SLUG})`\)\s*$")
-_AIM = re.compile(r"aim for (\d+)\+")
-_BOX = re.compile(r"^\s*[-*] \[([ xX])\] Set (\d+):.*?; did (.*?) reps @ (.*?)\s*$")
+_AIM = re.compile(r"aim for (\S+?)\+")
+_BOX = re.compile(r"^\s*[-*] \[([ xX])\] Set (\S+):.*?; did (.*?) reps @ (.*?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -92,8 +98,12 @@ class SheetSet:
     aim: int | None
 
 
-def read_sheet(text: str) -> list[SheetSet]:
-    """Every set checkbox of a Markdown sheet that :func:`to_markdown` wrote."""
+def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
+    """Every set checkbox of a Markdown sheet that :func:`to_markdown` wrote.
+
+    A date, set number or aim that glutemed cannot take is a :class:`SheetError`
+    naming ``name`` and the line.
+    """
     found = []
     when: date | None = None
     slug: str | None = None
@@ -102,19 +112,20 @@ def read_sheet(text: str) -> list[SheetSet]:
         if line.startswith("## How to do the moves"):
             break
         if session := _SESSION.match(line):
-            when = date.fromisoformat(session.group(2)) if session.group(2) else None
+            day = session.group(2)
+            when = _line_value(name, number, "the date", rules.parse_date, day) if day else None
             slug = None
         elif move := _MOVE.match(line):
             slug, aim = move.group(1), None
         elif (target := _AIM.search(line)) and slug and aim is None:
-            aim = int(target.group(1))
+            aim = _line_value(name, number, "the aim", rules.REPS.parse, target.group(1))
         elif (box := _BOX.match(line)) and slug:
             found.append(
                 SheetSet(
                     line=number,
                     date=when,
                     slug=slug,
-                    set=int(box.group(2)),
+                    set=_line_value(name, number, "Set", rules.SET_NUMBERS.parse, box.group(2)),
                     ticked=box.group(1) != " ",
                     reps=box.group(3).strip(),
                     load=box.group(4).strip(),
@@ -122,6 +133,14 @@ def read_sheet(text: str) -> list[SheetSet]:
                 )
             )
     return found
+
+
+def _line_value(name: str, line: int, what: str, parse: Callable[[str], T], text: str) -> T:
+    """A value of one line parsed by its rule, or a SheetError naming the line."""
+    try:
+        return parse(text)
+    except ValueError as err:
+        raise SheetError(f"{name}: line {line}: {what} {err}") from None
 
 
 def sheet_sets(
@@ -132,7 +151,7 @@ def sheet_sets(
     ``name`` is how messages name the sheet (its path). A ticked box left
     blank logs the set's aim with no load.
     """
-    boxes = read_sheet(text)
+    boxes = read_sheet(text, name)
     if not boxes:
         raise SheetError(f"{name}: no set checkboxes found; is it a sheet from 'glutemed plan -o'?")
     if any(box.date is None for box in boxes):
@@ -149,7 +168,7 @@ def sheet_sets(
             exercise = catalogue.find(box.slug)
         except GlutemedError as err:
             raise SheetError(f"{where}: {err}") from None
-        if box.reps.isdecimal() and 0 < int(box.reps) <= 1000:
+        if re.fullmatch("[0-9]{1,4}", box.reps) and int(box.reps) in rules.REPS:
             reps = int(box.reps)
         elif box.reps.strip("_ ") == "" and box.aim is not None:
             reps = box.aim

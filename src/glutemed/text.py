@@ -3,7 +3,25 @@ lists in prose. Standard library only, so anything may import it cheaply."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+#: Control characters (C0 but tab and newline, DEL, C1) and bidirectional controls:
+#: never printed raw to a terminal (they could retitle the window, clear the
+#: screen or reorder the text) nor written to a file glutemed makes.
+CONTROLS = re.compile(
+    "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]"
+)
+
+
+def escaped(text: str) -> str:
+    """``text`` with each control character shown as an escape (``\\x1b``), as repr does."""
+    return CONTROLS.sub(lambda found: repr(found.group())[1:-1], text)
+
+
+def without_controls(text: str) -> str:
+    """``text`` with its control characters dropped: for files glutemed writes."""
+    return CONTROLS.sub("", text)
 
 
 def clip(text: str, limit: int = 40) -> str:

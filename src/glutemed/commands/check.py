@@ -52,7 +52,7 @@ def check(
     from glutemed.paths import log_path
 
     if history:
-        rows = log.check_history()
+        rows = log.check_history(warn=common.warn)
         if as_json:
             common.print_json(rows)
         elif not rows:
@@ -70,13 +70,18 @@ def check(
         if given
     ]
     if interactive or (left is None and right is None and sys.stdin.isatty()):
-        left, right, gait = render.ask_check(
-            selfcheck.SETUP,
-            selfcheck.STEPS,
-            selfcheck.WATCH,
-            selfcheck.KNEE_CHOICES,
-            selfcheck.GAIT_SIGNS,
-        )
+        try:
+            left, right, gait = render.ask_check(
+                selfcheck.SETUP,
+                selfcheck.STEPS,
+                selfcheck.WATCH,
+                selfcheck.KNEE_CHOICES,
+                selfcheck.GAIT_SIGNS,
+            )
+        except EOFError:
+            raise UsageError(
+                "no answer given (the input ended), nothing saved; pass --left and --right instead"
+            ) from None
     elif left is None and right is None:
         raise UsageError(
             "no answers given and no terminal to ask them on: pass --left and --right "
@@ -89,6 +94,7 @@ def check(
     result = selfcheck.read_check(common.load_catalogue(common.settings(ctx)), left, right, gait)
     if save:
         number = log.save_check(result.model_dump(mode="json"), datetime.now())
+        common.saved(f"check {number}")
         common.note(f"saved as check {number} in {log_path()}")
     if as_json:
         common.print_json(result.model_dump(mode="json"))

@@ -17,6 +17,9 @@ imports this at start-up.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -27,6 +30,7 @@ import typer
 
 from glutemed import rules
 from glutemed.errors import FieldError
+from glutemed.text import escaped
 
 if TYPE_CHECKING:
     from glutemed.catalogue import Catalogue
@@ -39,15 +43,112 @@ V = TypeVar("V")
 CATALOGUE_KEY = "glutemed.catalogue"
 
 
-# Output.
+# Output. Every line goes through these, so a closed or failing stream ends in one
+# clear line and the right exit status, and no control character reaches a terminal.
+
+
+def _stderr(line: str) -> None:
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(escaped(line), file=sys.stderr, flush=True)
 
 
 def warn(message: str) -> None:
-    print(f"glutemed: warning: {message}", file=sys.stderr)
+    _stderr(f"glutemed: warning: {message}")
 
 
 def note(message: str) -> None:
-    print(f"glutemed: {message}", file=sys.stderr)
+    _stderr(f"glutemed: {message}")
+
+
+def fail(message: str) -> None:
+    _stderr(f"glutemed: error: {message}")
+
+
+def out(text: str) -> None:
+    """A line of text on stdout, flushed at once so that a failure shows here."""
+    sys.stdout.write(escaped(text) + "\n")
+    sys.stdout.flush()
+
+
+def done(message: str) -> None:
+    """Confirm a change that is saved already (a logged set, a written file).
+
+    When stdout fails (closed, a full disk, a closed pipe) the confirmation goes
+    to stderr instead and the command still exits 0: the change stands, and a
+    script that retried on a non-zero exit would make it twice.
+    """
+    try:
+        out(message)
+    except OUTPUT_ERRORS as err:
+        silence_stdout()
+        note(f"{message} (not shown on standard output: {output_problem(err)})")
+
+
+#: Set once a command has saved a change; read by the error handler in cli.py.
+SAVED: list[str] = []
+
+
+def saved(what: str) -> None:
+    """Record that ``what`` is saved: from here on a failing stdout does not fail the
+    command (it exits 0, saying so on stderr)."""
+    SAVED.append(what)
+
+
+#: What writing to stdout raises when it cannot be done.
+OUTPUT_ERRORS = (OSError, ValueError, UnicodeEncodeError)
+
+
+def output_problem(err: BaseException) -> str:
+    """Why stdout failed, in a few words."""
+    if isinstance(err, UnicodeEncodeError):
+        return (
+            f"the output holds characters that {err.encoding} cannot show; "
+            "set PYTHONIOENCODING=utf-8"
+        )
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror[:1].lower() + err.strerror[1:]
+    return "standard output is closed"
+
+
+def silence_stdout() -> None:
+    """After stdout failed: send what is still buffered to the null device, so
+    that Python's flush at exit does not fail a second time."""
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (lives until exit)
+
+
+class _Closed(io.TextIOBase):
+    """Stands in for a standard stream that was closed when glutemed started."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, f"standard {self._name} is closed")
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        return ""  # reads as the end of input
+
+
+def guard_streams() -> None:
+    """Make closed standard streams safe: their file descriptors point at the null
+    device (so no file glutemed opens can land on them), output to a closed
+    stdout fails with a clear reason, and a closed stdin reads as no answer."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.open(os.devnull, os.O_RDWR)  # takes the lowest free descriptor: this one
+    if sys.stdin is None:
+        sys.stdin = _Closed("input")
+    if sys.stdout is None:
+        sys.stdout = _Closed("output")
 
 
 def print_json(data: Any) -> None:
@@ -55,9 +156,12 @@ def print_json(data: Any) -> None:
 
     utf = (sys.stdout.encoding or "").lower().replace("-", "").startswith("utf")
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=not utf) + "\n")
+    sys.stdout.flush()
 
 
 def write_stdout(data: bytes) -> None:
+    if isinstance(sys.stdout, _Closed):
+        raise OSError(errno.EBADF, "standard output is closed")
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

@@ -29,7 +29,7 @@ def config(
 
     target = config_path()
     if path:
-        print(target)
+        common.out(str(target))
         return
     if init:
         _init(target)
@@ -67,4 +67,4 @@ def _init(target: Path) -> None:
     if target.exists():
         raise ConfigError(f"{target} already exists; glutemed left it untouched")
     write_file(target, EXAMPLE.encode(), force=False)
-    print(f"Wrote an example config to {target}")
+    common.done(f"Wrote an example config to {target}")

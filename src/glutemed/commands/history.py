@@ -31,7 +31,7 @@ def history(
     slugs = None
     if move is not None:
         slugs = [common.load_catalogue(common.settings(ctx)).find(move).slug]
-    sets = log.read_sets(slugs, since)
+    sets = log.read_sets(slugs, since, warn=common.warn)
     rows = [item.as_dict() for item in sets]
     if as_json:
         common.print_json(rows)

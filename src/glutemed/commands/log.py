@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from glutemed.catalogue import Catalogue
 
 
+#: The largest sheet glutemed reads: a 12-week plan's sheet is about 30 KiB.
+SHEET_BYTES = 1024 * 1024
 SHEET_HELP = "Log the ticked sets of a Markdown sheet from 'plan -o'."
 
 
@@ -87,16 +89,21 @@ def log(
     ]
     storage.add_sets(sets, source="log")
     with_load = f" at {load}" if load else ""
-    print(f"Logged {plural(len(sets), 'set')} of {exercise.slug}{with_load} on {day.isoformat()}")
+    common.done(
+        f"Logged {plural(len(sets), 'set')} of {exercise.slug}{with_load} on {day.isoformat()}"
+    )
 
 
 def _from_sheet(catalogue: Catalogue, sheet: Path, note: str | None) -> None:
     from glutemed import log as storage
     from glutemed.errors import SheetError
+    from glutemed.paths import Unreadable, read_regular
     from glutemed.sheet import sheet_sets
 
     try:
-        text = sheet.read_text(encoding="utf-8")
+        text = read_regular(sheet, SHEET_BYTES).decode("utf-8")
+    except Unreadable as err:
+        raise SheetError(f"{sheet}: {err}") from None
     except (OSError, UnicodeDecodeError) as err:
         reason = getattr(err, "strerror", None) or "not UTF-8 text"
         raise SheetError(f"{sheet}: cannot read: {reason}") from None
@@ -104,8 +111,8 @@ def _from_sheet(catalogue: Catalogue, sheet: Path, note: str | None) -> None:
     for warning in warnings:
         common.warn(warning)
     if not sets:
-        print(f"No ticked sets in {sheet}: nothing logged")
+        common.out(f"No ticked sets in {sheet}: nothing logged")
         return
     added, skipped = storage.add_sets(sets, source=f"sheet {sheet}")
     again = f" ({skipped} already in the log)" if skipped else ""
-    print(f"Logged {plural(added, 'set')} from {sheet}{again}")
+    common.done(f"Logged {plural(added, 'set')} from {sheet}{again}")

@@ -155,7 +155,7 @@ def plan(
         common.write_stdout(data)
         return
     export.write_file(output, data, force=force)
-    print(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
+    common.done(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
 
 
 def _loads(catalogue: Catalogue) -> Loads:
@@ -169,7 +169,7 @@ def _loads(catalogue: Catalogue) -> Loads:
 
     tops = {move.slug: move.reps.max for move in catalogue}
     try:
-        sets = log.read_sets(tops)
+        sets = log.read_sets(tops, warn=common.warn)
     except LogError as err:
         common.warn(f"{err}; planning without load suggestions")
         return {}

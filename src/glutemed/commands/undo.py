@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from glutemed.commands import common
 from glutemed.errors import NothingToDo, UsageError
 from glutemed.text import plural
 
@@ -16,7 +17,7 @@ def undo(
     """Remove the sets of your most recent 'glutemed log'."""
     from glutemed import log, render
 
-    last = log.last_command()
+    last = log.last_command(warn=common.warn)
     if last is None:
         raise NothingToDo("nothing to undo: the log is empty")
     command_id, source, sets = last
@@ -27,7 +28,7 @@ def undo(
         except EOFError:
             raise UsageError("no answer given, nothing removed; add --yes to remove them") from None
         if not agreed:
-            print("Nothing removed")
+            common.out("Nothing removed")
             return
     gone = log.remove_command(command_id)
-    print(f"Removed {plural(gone, 'set')}")
+    common.done(f"Removed {plural(gone, 'set')}")
