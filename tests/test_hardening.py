@@ -11,7 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -128,6 +128,52 @@ def test_a_full_disk_on_the_first_log_leaves_no_log(
     assert os.listdir(home) == []
     monkeypatch.undo()
     assert invoke("log", "split-squat", "--reps", "10").exit_code == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 256 KiB file system (tmpfs), for a disk that fills up."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip("a small disk needs permission to mount a tmpfs (root, outside a sandbox)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(disk: Path) -> Path:
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(fd, b"\0" * 4096):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return filler
+
+
+def test_a_real_full_disk_is_named_and_loses_nothing(small_disk: Path) -> None:
+    home = small_disk / "home"
+    filler = _fill(small_disk)
+    first = _run(home, "log", "split-squat", "--reps", "10")
+    assert first.returncode == 1 and "is full" in first.stderr
+    assert sorted(os.listdir(home)) == []  # no half-made log, no temp file
+    filler.unlink()
+    assert _run(home, "log", "split-squat", "--reps", "10").returncode == 0
+    _fill(small_disk)
+    later = _run(home, "log", "split-squat", "--reps", "9")
+    assert later.returncode == 1 and "is full" in later.stderr
+    (small_disk / "filler").unlink()
+    assert [row[3] for row in _sets_in(home)] == [10]
 
 
 # The log: exit status follows the data.

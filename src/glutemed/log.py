@@ -157,7 +157,7 @@ def _explain(err: sqlite3.Error, path: Path, *, write: bool) -> LogError:
     nothing = "; nothing was changed" if write else ""
     if path.is_dir():
         return LogError(f"{path} is a folder, not a glutemed log; move it or set GLUTEMED_HOME")
-    if name.startswith("SQLITE_FULL"):
+    if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and _full(path.parent)):
         return LogError(f"the disk holding {path} is full{nothing}")
     for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if part.exists() and not os.access(part, os.R_OK | (os.W_OK if write else 0)):
@@ -175,6 +175,16 @@ def _explain(err: sqlite3.Error, path: Path, *, write: bool) -> LogError:
     if name.startswith("SQLITE_CORRUPT"):
         return LogError(f"{path} is damaged ({err}); left as it is")
     return LogError(f"{path}: {err}{nothing}")
+
+
+def _full(folder: Path) -> bool:
+    """Whether the disk holding ``folder`` has (almost) no room left: SQLite reports
+    a full disk as an I/O error when it cannot grow its shared-memory file."""
+    try:
+        disk = os.statvfs(folder)
+    except OSError:
+        return False
+    return disk.f_bavail * disk.f_frsize < 256 * 1024
 
 
 @contextmanager
