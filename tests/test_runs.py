@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glutemed.catalogue import load_catalogue
-from glutemed.planner import PlanOptions, make_plan
+from glutemed.planner import PlanOptions, jsonable, make_plan
 from glutemed.rules import WEEKDAYS
 from glutemed.runs import blocked_days, choose_weekdays, gaps
 
@@ -137,7 +137,7 @@ def test_race_week_rules_hold(
     except Exception as err:  # only the "no free day" refusal is allowed
         assert "none of the" in str(err)
         return
-    sessions = [s.model_dump(mode="json") for s in plan.sessions]
+    sessions = [jsonable(s) for s in plan.sessions]
     _race_checks(sessions, race)
     assert any(note.startswith(f"Race on {race.isoformat()}") for note in plan.notes)
 

@@ -8,8 +8,6 @@ code 1, or 2 for usage. ``--catalogue`` is a root option that every command
 also takes after its name.
 """
 
-from __future__ import annotations
-
 import contextlib
 import copy
 import os

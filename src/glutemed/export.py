@@ -19,7 +19,7 @@ from glutemed.about import CAUTION
 from glutemed.catalogue import Catalogue
 from glutemed.errors import ExportError
 from glutemed.paths import remove_stale_temps, temp_path
-from glutemed.planner import RUN_TEXT, Plan, Session
+from glutemed.planner import RUN_TEXT, Plan, Session, jsonable
 from glutemed.text import clip, without_controls
 
 
@@ -35,7 +35,7 @@ def render(plan: Plan, catalogue: Catalogue, fmt: str, at: time | None = None) -
 
 
 def to_json(plan: Plan) -> str:
-    return json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(jsonable(plan), indent=2, ensure_ascii=False) + "\n"
 
 
 def to_ics(plan: Plan, at: time | None = None) -> bytes:

@@ -45,8 +45,7 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, NamedTuple
 
 from glutemed import runs
 from glutemed.about import NOTHING_LOGGED
@@ -132,15 +131,25 @@ def weeks_until(start: date, race: date) -> int:
     return max(1, min(MAX_WEEKS, math.ceil((race - start).days / 7)))
 
 
-class _Out(BaseModel):
-    """A planner result. The planner builds these from values it has already checked,
-    with ``model_construct``, and their schemas are built only when first needed (for
-    JSON): a terminal view then pays nothing for them at start-up."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
+#: Fields of a planner result that JSON leaves out (they go to stderr).
+NOT_JSON = frozenset({"warnings"})
 
 
-class PlannedExercise(_Out):
+def jsonable(value: Any) -> Any:
+    """A planner result as plain JSON data: dates as ISO text, rep ranges as
+    ``{"min", "max"}``, and no warnings."""
+    if isinstance(value, Reps):
+        return {"min": value.min, "max": value.max}
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {k: jsonable(v) for k, v in value._asdict().items() if k not in NOT_JSON}
+    if isinstance(value, list):
+        return [jsonable(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class PlannedExercise(NamedTuple):
     slug: str
     name: str
     sets: int
@@ -161,7 +170,7 @@ class PlannedExercise(_Out):
 RUN_TEXT = {"hard": "after your hard run", "long": "on your long-run day"}
 
 
-class Session(_Out):
+class Session(NamedTuple):
     week: int
     weekday: str
     date: date | None
@@ -177,13 +186,13 @@ class Session(_Out):
         return f"Week {self.week} · {self.weekday}{when}{run}"
 
 
-class Runs(_Out):
+class Runs(NamedTuple):
     long: str | None
     hard: list[str]
     race: date | None
 
 
-class Plan(_Out):
+class Plan(NamedTuple):
     days: int
     weekdays: list[str]
     weeks: int
@@ -193,7 +202,7 @@ class Plan(_Out):
     runs: Runs
     notes: list[str]
     sessions: list[Session]
-    warnings: list[str] = Field([], exclude=True)
+    warnings: list[str]
 
 
 def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
@@ -247,14 +256,14 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
         sessions, race_notes = _taper(sessions, pattern, options, weekdays, loads)
         notes += race_notes
     needed = {item for session in sessions for e in session.exercises for item in e.equipment}
-    return Plan.model_construct(
+    return Plan(
         days=len(weekdays),
         weekdays=[WEEKDAYS[day] for day in weekdays],
         weeks=options.weeks,
         seed=options.seed,
         available=[item for item in EQUIPMENT if item in options.available],
         equipment=[item for item in EQUIPMENT if item in needed and item not in OPTIONAL_EQUIPMENT],
-        runs=Runs.model_construct(
+        runs=Runs(
             long=None if options.long_run is None else WEEKDAYS[options.long_run],
             hard=[WEEKDAYS[day] for day in sorted(options.hard)],
             race=options.race,
@@ -324,8 +333,8 @@ def _short_session(session: Session) -> Session:
     lateral = [e for e in exercises if e.lateral][:1]
     others = [e for e in exercises if e not in lateral]
     keep = sorted([*lateral, *others][:2], key=exercises.index)
-    short = [e.model_copy(update={"sets": MIN_SETS}) for e in keep]
-    return session.model_copy(update={"exercises": short, "minutes": minutes(short)})
+    short = [e._replace(sets=MIN_SETS) for e in keep]
+    return session._replace(exercises=short, minutes=minutes(short))
 
 
 def weekly_pattern(moves: Sequence[Exercise], days: int, seed: int) -> list[list[Exercise]]:
@@ -469,7 +478,7 @@ def _session(
 ) -> Session:
     sets, climb = week_load(week, days, options.sets)
     planned = [
-        PlannedExercise.model_construct(
+        PlannedExercise(
             slug=move.slug,
             name=move.name,
             sets=sets,
@@ -483,7 +492,7 @@ def _session(
         )
         for move in moves
     ]
-    return Session.model_construct(
+    return Session(
         week=week,
         weekday=WEEKDAYS[weekday],
         date=when,

@@ -1,7 +1,5 @@
 """glutemed check: the mirror test, by prompts or by options."""
 
-from __future__ import annotations
-
 import sys
 from datetime import datetime
 from typing import Annotated, Any

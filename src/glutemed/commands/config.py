@@ -1,7 +1,5 @@
 """glutemed config: the settings in force and where each came from."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

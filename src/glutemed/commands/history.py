@@ -1,7 +1,5 @@
 """glutemed history: what was logged, newest first, with a trend per move."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from typing import Annotated

@@ -1,7 +1,5 @@
 """glutemed list: the catalogue as a table or JSON."""
 
-from __future__ import annotations
-
 import typer
 
 from glutemed.commands import common

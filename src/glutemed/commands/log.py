@@ -1,7 +1,5 @@
 """glutemed log: record sets from the terminal or from a ticked Markdown sheet."""
 
-from __future__ import annotations
-
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -94,7 +92,7 @@ def log(
     )
 
 
-def _from_sheet(catalogue: Catalogue, sheet: Path, note: str | None) -> None:
+def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
     from glutemed import log as storage
     from glutemed.errors import SheetError
     from glutemed.paths import Unreadable, read_regular

@@ -1,7 +1,5 @@
 """glutemed plan: the week's sessions as a view, JSON, Markdown or iCalendar."""
 
-from __future__ import annotations
-
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -158,7 +156,7 @@ def plan(
     common.done(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
 
 
-def _loads(catalogue: Catalogue) -> Loads:
+def _loads(catalogue: "Catalogue") -> "Loads":
     """Each move's next load and why, from the training log; none if it cannot be read."""
     from glutemed.paths import log_path
 

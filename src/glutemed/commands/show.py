@@ -1,7 +1,5 @@
 """glutemed show: one move as a card or JSON."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

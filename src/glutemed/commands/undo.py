@@ -1,7 +1,5 @@
 """glutemed undo: remove the most recent log command's sets."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
