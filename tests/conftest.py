@@ -38,9 +38,18 @@ def config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture
+def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The user cache folder (XDG_CACHE_HOME) of this test: empty, outside tmp_path."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, home: Path, config_file: Path) -> None:
-    """No test sees the developer's own catalogue, config or log."""
+def _clean_env(
+    monkeypatch: pytest.MonkeyPatch, home: Path, config_file: Path, cache_home: Path
+) -> None:
+    """No test sees the developer's own catalogue, config, log or cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
     monkeypatch.delenv("GLUTEMED_CATALOGUE", raising=False)
     monkeypatch.setenv("GLUTEMED_CONFIG", str(config_file))
     monkeypatch.setenv("GLUTEMED_HOME", str(home))

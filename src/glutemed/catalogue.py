@@ -18,6 +18,7 @@ pydantic or an error message ever walks it.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,7 +68,8 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=1000), AfterVal
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # Built when first validating: a catalogue from the cache is never validated again.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class Reps(_Model):
@@ -182,16 +184,42 @@ def _or_list(items: list[str]) -> str:
 
 
 def load_catalogue(path: Path | None = None) -> Catalogue:
-    """Load and validate a catalogue (the built-in one when ``path`` is None)."""
+    """Load and validate a catalogue (the built-in one when ``path`` is None).
+
+    A catalogue validated before, with the same bytes and the same code, comes
+    from :mod:`glutemed.cache` without parsing or validating it again.
+    """
+    from glutemed import cache
+
     source = builtin_catalogue() if path is None else path
-    return validate_catalogue(read_yaml(source), source)
+    raw = _read_bytes(source)
+    made_for = cache.key(source, raw)
+    cached = cache.load(source, made_for)
+    if cached is not None:
+        with contextlib.suppress(KeyError, TypeError, AttributeError):
+            return _construct(cached)
+    catalogue = validate_catalogue(_parse(_decode(raw, source), source), source)
+    cache.save(source, made_for, catalogue.model_dump(mode="json"))
+    return catalogue
+
+
+def _construct(data: dict[str, Any]) -> Catalogue:
+    """A catalogue from data this code validated before (the cache): no checks again."""
+    moves = [
+        Exercise.model_construct(**{**move, "reps": Reps.model_construct(**move["reps"])})
+        for move in data["exercises"]
+    ]
+    return Catalogue.model_construct(exercises=moves)
 
 
 def read_yaml(path: Path) -> Any:
     """Safely load a YAML file into plain data, bounded in size, depth and expansion."""
+    return _parse(_decode(_read_bytes(path), path), path)
+
+
+def _parse(text: str, path: Path) -> Any:
     import yaml
 
-    text = _read_text(path)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         data = _build(yaml.parse(text, Loader=loader), path)
@@ -312,15 +340,18 @@ def validate_catalogue(data: Any, path: Path) -> Catalogue:
         raise CatalogueError(f"{_shown(path)}: {_describe(err, data)}") from None
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = read_regular(path, MAX_BYTES)
+        return read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise CatalogueError(f"{_shown(path)}: no such file") from None
     except Unreadable as err:
         raise CatalogueError(f"{_shown(path)}: {err}") from None
     except OSError as err:
         raise CatalogueError(f"{_shown(path)}: cannot read: {err.strerror or err}") from None
+
+
+def _decode(raw: bytes, path: Path) -> str:
     if b"\0" in raw:
         line = raw[: raw.index(b"\0")].count(b"\n") + 1
         raise CatalogueError(

@@ -33,6 +33,28 @@ from glutemed.text import quoted
 # switch; a value the user set is kept.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
+
+def _no_plugin_loader() -> None:
+    """With plugins off, stand in for pydantic's plugin loader.
+
+    Its module imports ``importlib.metadata`` (about 10 ms) before it reads the
+    switch that makes it return no plugins; this stand-in returns none at once.
+    pydantic imports only ``get_plugins`` from it (a test checks this against
+    the pydantic installed). Left alone when plugins are on or it is loaded.
+    """
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("__all__", "1", "true"):
+        return
+    if "pydantic.plugin._loader" in sys.modules:
+        return
+    import types
+
+    loader = types.ModuleType("pydantic.plugin._loader")
+    loader.get_plugins = tuple  # type: ignore[attr-defined]  # called with no arguments: ()
+    sys.modules["pydantic.plugin._loader"] = loader
+
+
+_no_plugin_loader()
+
 SHELLS: tuple[str, ...] = ("bash", "zsh", "fish")
 #: Root options that every command takes after its name too.
 SHARED: tuple[str, ...] = ("catalogue",)

@@ -14,23 +14,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
 from glutemed.text import CONTROLS, and_list, quoted
 
 
-@dataclass(frozen=True)
 class Range:
-    """Whole numbers from ``low`` to ``high``, counted in ``unit``, with the reason."""
+    """Whole numbers from ``low`` to ``high``, counted in ``unit``, with the reason.
 
-    low: int
-    high: int
-    unit: str
-    why: str = ""
-    #: What the range takes, where "low to high unit" would not read well.
-    words: str = ""
+    ``words`` says what the range takes where "low to high unit" would not read
+    well. A plain class: a dataclass costs most of this module's import time.
+    """
+
+    __slots__ = ("high", "low", "unit", "why", "words")
+
+    def __init__(self, low: int, high: int, unit: str, why: str = "", words: str = "") -> None:
+        self.low, self.high, self.unit, self.why, self.words = low, high, unit, why, words
 
     @property
     def takes(self) -> str:
@@ -55,7 +55,7 @@ class Range:
         if isinstance(text, int):  # a default, not typed by the user
             return self.check(text)
         cleaned = text.strip()
-        if not re.fullmatch(r"[+-]?\d{1,18}", cleaned):
+        if not re.fullmatch(r"[+-]?[0-9]{1,18}", cleaned):
             raise ValueError(f"takes {self.takes}, not {quoted(text)}")
         return self.check(int(cleaned))
 
