@@ -209,7 +209,7 @@ def complete_move(ctx: typer.Context, incomplete: str) -> list[str]:
         from glutemed.errors import GlutemedError
 
         try:
-            from glutemed.config import read_file
+            from glutemed.config_file import read_file
 
             path = read_file()[1].get("catalogue")
         except GlutemedError:

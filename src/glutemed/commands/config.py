@@ -32,7 +32,7 @@ def config(
     if init:
         _init(target)
         return
-    from glutemed.config import KEYS
+    from glutemed.config_file import KEYS
 
     resolved = common.settings(
         ctx,
@@ -54,7 +54,7 @@ def config(
 
 
 def _init(target: Path) -> None:
-    from glutemed.config import EXAMPLE
+    from glutemed.config_file import EXAMPLE
     from glutemed.errors import ConfigError
     from glutemed.export import write_file
 
