@@ -472,22 +472,21 @@ def test_special_files_are_refused_at_once(
 
 
 def test_completion_with_a_fifo_catalogue_does_not_hang(home: Path, fifo: Path) -> None:
-    result = _complete(
-        home,
-        GLUTEMED_CATALOGUE=str(fifo),
-        _GLUTEMED_COMPLETE="complete_bash",
-        COMP_WORDS="glutemed show ",
-        COMP_CWORD="2",
-    )
+    result = _complete(home, GLUTEMED_CATALOGUE=str(fifo))
     assert result.returncode == 0 and "Traceback" not in result.stderr
 
 
 def _complete(home: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """TAB completion as the shell asks for it, from the installed console script."""
+    """TAB after ``glutemed show `` as bash asks for it, from the installed console script."""
     script = Path(sys.executable).with_name("glutemed")
+    words = {
+        "_GLUTEMED_COMPLETE": "complete_bash",
+        "COMP_WORDS": "glutemed show ",
+        "COMP_CWORD": "2",
+    }
     return subprocess.run(
         [str(script)],
-        env=_env(home, **env),
+        env=_env(home, **words, **env),
         capture_output=True,
         text=True,
         timeout=20,
@@ -551,13 +550,7 @@ def test_config_values_that_crashed_are_clear_lines(
         result = _run(home, *args, GLUTEMED_CONFIG=str(config_file))
         assert result.returncode == 1
         assert says in result.stderr and result.stderr.count("\n") == 1
-    completion = _complete(
-        home,
-        GLUTEMED_CONFIG=str(config_file),
-        _GLUTEMED_COMPLETE="complete_bash",
-        COMP_WORDS="glutemed show ",
-        COMP_CWORD="2",
-    )
+    completion = _complete(home, GLUTEMED_CONFIG=str(config_file))
     assert completion.returncode == 0 and "lateral-lunge" in completion.stdout
 
 

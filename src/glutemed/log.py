@@ -23,7 +23,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from glutemed import rules
 from glutemed.errors import LogError
@@ -32,6 +32,8 @@ from glutemed.text import plural, quoted
 
 if TYPE_CHECKING:
     import sqlite3
+
+T = TypeVar("T")
 
 APPLICATION_ID = 0x676C7574  # "glut"
 
@@ -330,14 +332,7 @@ def check_history(*, warn: Warn) -> list[dict[str, Any]]:
         rows = db.execute(
             "SELECT id, taken, left_knee, right_knee, gait, result FROM checks ORDER BY taken, id"
         ).fetchall()
-    checks, problems = [], []
-    for row in rows:
-        try:
-            checks.append(_check(row))
-        except ValueError as err:
-            problems.append(f"self-check {row[0]} ({err})")
-    _report(problems, warn)
-    return checks
+    return _readable(rows, _check, "self-check", warn)
 
 
 def _check(row: Sequence[Any]) -> dict[str, Any]:
@@ -467,18 +462,21 @@ def read_sets(
         if clauses:
             query += " WHERE " + " AND ".join(clauses)
         rows = db.execute(query + " ORDER BY date DESC, id DESC", params).fetchall()
-    return _sets(rows, warn)
+    return _readable(rows, _logged_set, "set", warn)
 
 
-def _sets(rows: Iterable[Sequence[Any]], warn: Warn) -> list[LoggedSet]:
-    sets, problems = [], []
+def _readable(
+    rows: Iterable[Sequence[Any]], read: Callable[[Sequence[Any]], T], what: str, warn: Warn
+) -> list[T]:
+    """Each row read by ``read``; a row it refuses is skipped and named in one warning."""
+    found, problems = [], []
     for row in rows:
         try:
-            sets.append(_logged_set(row))
+            found.append(read(row))
         except ValueError as err:
-            problems.append(f"set {row[0]} ({err})")
+            problems.append(f"{what} {row[0]} ({err})")
     _report(problems, warn)
-    return sets
+    return found
 
 
 def _logged_set(row: Sequence[Any]) -> LoggedSet:
@@ -528,7 +526,7 @@ def last_command(*, warn: Warn) -> tuple[int, str, list[LoggedSet]] | None:
         rows = db.execute(
             f"SELECT {_SET_COLUMNS} FROM sets WHERE command_id = ? ORDER BY id", (row[0],)
         ).fetchall()
-    return row[0], str(row[1]), _sets(rows, warn)
+    return row[0], str(row[1]), _readable(rows, _logged_set, "set", warn)
 
 
 def remove_command(command_id: int) -> int:
