@@ -637,3 +637,16 @@ def test_exports_never_carry_control_characters() -> None:
         assert "Evil" in text
         assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in text)
         assert "\u202e" not in text
+
+
+def test_a_bug_is_not_passed_off_as_an_output_failure(
+    monkeypatch: pytest.MonkeyPatch, invoke: Invoke
+) -> None:
+    import glutemed.catalogue
+
+    def broken(path: object = None) -> None:
+        raise ValueError("a bug in glutemed")
+
+    monkeypatch.setattr(glutemed.catalogue, "load_catalogue", broken)
+    with pytest.raises(ValueError, match="a bug in glutemed"):
+        invoke("list")

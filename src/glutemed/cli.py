@@ -124,8 +124,10 @@ class GlutemedGroup(TyperGroup):
         except typer.Abort:
             _fail("stopped before finishing; nothing more was done", 1)
         except common.OUTPUT_ERRORS as err:  # stdout closed, full or gone
-            common.silence_stdout()
             problem = common.output_problem(err)
+            if problem is None:
+                raise
+            common.silence_stdout()
             if common.SAVED:
                 common.note(f"{common.SAVED[-1]} is saved, but not shown: {problem}")
                 sys.exit(0)

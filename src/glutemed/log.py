@@ -206,7 +206,10 @@ def open_log(*, write: bool) -> Iterator[sqlite3.Connection]:
         _create(path)
         exists = True
     if exists and path.stat().st_size == 0:
-        raise LogError(f"{path} is an empty file, not a glutemed log; left as it is")
+        raise LogError(
+            f"{path} is an empty file, not a glutemed log (perhaps left by an older glutemed "
+            "stopped while making its first log); left as it is: delete it to start a new log"
+        )
     version = _inspect(path) if exists else 0
     if version > SCHEMA_VERSION and write:
         raise LogError(

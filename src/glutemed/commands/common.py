@@ -82,8 +82,11 @@ def done(message: str) -> None:
     try:
         out(message)
     except OUTPUT_ERRORS as err:
+        problem = output_problem(err)
+        if problem is None:
+            raise
         silence_stdout()
-        note(f"{message} (not shown on standard output: {output_problem(err)})")
+        note(f"{message} (not shown on standard output: {problem})")
 
 
 #: Set once a command has saved a change; read by the error handler in cli.py.
@@ -100,16 +103,24 @@ def saved(what: str) -> None:
 OUTPUT_ERRORS = (OSError, ValueError, UnicodeEncodeError)
 
 
-def output_problem(err: BaseException) -> str:
-    """Why stdout failed, in a few words."""
+#: The errors writing to a stream gives when the stream is gone, full or closed.
+_STREAM_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT})
+
+
+def output_problem(err: BaseException) -> str | None:
+    """Why writing the output failed, in a few words; None when ``err`` is not
+    about the output at all (a bug, which must not be reported as one)."""
     if isinstance(err, UnicodeEncodeError):
         return (
             f"the output holds characters that {err.encoding} cannot show; "
             "set PYTHONIOENCODING=utf-8"
         )
-    if isinstance(err, OSError) and err.strerror:
-        return err.strerror[:1].lower() + err.strerror[1:]
-    return "standard output is closed"
+    if isinstance(err, OSError) and err.errno in _STREAM_ERRNOS:
+        said = err.strerror or "the stream failed"
+        return said[:1].lower() + said[1:]
+    if isinstance(err, ValueError) and "closed file" in str(err):
+        return "standard output is closed"
+    return None
 
 
 def silence_stdout() -> None:
