@@ -4,8 +4,8 @@ the same YAML again at every start.
 One JSON file per catalogue path in the user's cache folder
 (``~/.cache/glutemed/`` on Linux), holding the validated data and the key it
 was made for: the SHA-256 of the catalogue's bytes and of the code that
-validated it (this module's and ``catalogue.py``'s size and modification
-time). Any change to either misses the cache and validates afresh. The cache
+validated it (the size and modification time of this module, ``catalogue.py``,
+``rules.py`` and ``text.py``). Any change to either misses the cache and validates afresh. The cache
 is only ever a shortcut: a file that is missing, unreadable, damaged or made
 for other bytes is ignored, and a failure to write one is silent.
 """
@@ -31,13 +31,17 @@ def folder() -> Path:
     return platformdirs.user_cache_path("glutemed", appauthor=False) / "catalogues"
 
 
-def key(source: Path, data: bytes) -> str:
+#: The modules whose code decides what a valid catalogue is.
+_VALIDATORS = ("cache.py", "catalogue.py", "rules.py", "text.py")
+
+
+def key(data: bytes) -> str:
     """What a cached catalogue must have been made from: these bytes, this code."""
     digest = hashlib.sha256(data)
-    for module in (__file__, str(Path(__file__).with_name("catalogue.py"))):
+    for module in _VALIDATORS:
         with contextlib.suppress(OSError):
-            info = os.stat(module)
-            digest.update(f"|{info.st_size}|{info.st_mtime_ns}".encode())
+            info = os.stat(Path(__file__).with_name(module))
+            digest.update(f"|{module}|{info.st_size}|{info.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 

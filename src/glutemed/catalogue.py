@@ -193,7 +193,7 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
 
     source = builtin_catalogue() if path is None else path
     raw = _read_bytes(source)
-    made_for = cache.key(source, raw)
+    made_for = cache.key(raw)
     cached = cache.load(source, made_for)
     if cached is not None:
         with contextlib.suppress(KeyError, TypeError, AttributeError):

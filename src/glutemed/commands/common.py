@@ -126,10 +126,15 @@ def output_problem(err: BaseException) -> str | None:
 def silence_stdout() -> None:
     """After stdout failed: send what is still buffered to the null device, so
     that Python's flush at exit does not fail a second time."""
-    with contextlib.suppress(OSError):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, 1)
-        os.close(null)
+    try:
+        real = sys.stdout.fileno() == 1
+    except (OSError, ValueError, AttributeError):
+        real = False  # a stand-in (closed at start, or a test's capture): no descriptor
+    if real:
+        with contextlib.suppress(OSError):
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 1)
+            os.close(null)
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (lives until exit)
 
 
