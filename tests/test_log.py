@@ -189,9 +189,13 @@ def test_sheet_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     assert len(_history(invoke)) == 2
 
 
-def test_sheet_without_dates_cannot_be_logged(invoke: Invoke, tmp_path: Path) -> None:
+@pytest.mark.parametrize("runs", [[], ["--hard", "tue,thu", "--long-run", "sat"]])
+def test_sheet_without_dates_cannot_be_logged(
+    invoke: Invoke, tmp_path: Path, runs: list[str]
+) -> None:
     sheet = tmp_path / "plan.md"
-    invoke("plan", "-o", str(sheet))
+    invoke("plan", *runs, "-o", str(sheet))
+    assert "after your hard run" in sheet.read_text() or not runs
     sheet.write_text(sheet.read_text().replace("- [ ]", "- [x]", 1))
     result = invoke("log", "--sheet", str(sheet))
     assert result.exit_code == 1

@@ -77,8 +77,10 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
 
 # Reading a ticked sheet back (glutemed log --sheet).
 
-# Numbers are ASCII digits only: ``\d`` would take other scripts' digits too.
-_SESSION = re.compile(r"^## Week [0-9]+ · (\w+)(?: · (\S+))?")
+# Numbers are read as ASCII digits only (``\d`` would take other scripts' digits
+# too); a session's date is any word with a digit in it, so a date in other
+# digits is refused rather than passed over, and "after your hard run" is no date.
+_SESSION = re.compile(r"^## Week [0-9]+ · (\w+)(?: · (\S*\d\S*))?")
 _MOVE = re.compile(rf"^### .*\(`({SLUG})`\)\s*$")
 _AIM = re.compile(r"aim for (\S+?)\+")
 _BOX = re.compile(r"^\s*[-*] \[([ xX])\] Set (\S+):.*?; did (.*?) reps @ (.*?)\s*$")
