@@ -87,3 +87,36 @@ def test_comma_lists_skip_words_already_given() -> None:
 def test_show_completion_prints_a_script() -> None:
     result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="glutemed")
     assert "_GLUTEMED_COMPLETE" in result.stdout
+
+
+def test_completion_leaves_value_conversion_as_it_was() -> None:
+    """Completion keeps the words as typed; afterwards, commands convert them again."""
+    assert complete("glutemed plan --weeks abc --long-run s") == ["sat", "sun"]
+    result = CliRunner().invoke(app, ["plan", "--weeks", "abc"])
+    assert result.exit_code == 2 and "--weeks takes 1 to 12 weeks" in result.stderr
+
+
+def test_a_tab_does_not_load_pydantic(tmp_path: Path) -> None:
+    """A TAB parses the words before the cursor without converting them, so it
+    skips pydantic, a third of its cost."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "sys.argv = ['glutemed']\n"
+        "from glutemed.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('PYDANTIC' if 'pydantic' in sys.modules else 'NONE')\n"
+    )
+    env = {
+        **os.environ,
+        "_GLUTEMED_COMPLETE": "complete_bash",
+        "COMP_WORDS": "glutemed --catalogue x.yaml plan --days 2 --on tue,th",
+        "COMP_CWORD": "7",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.stdout.split() == ["tue,thu", "NONE"], done.stderr

@@ -13,7 +13,7 @@ import copy
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -92,6 +92,9 @@ class GlutemedGroup(TyperGroup):
             from typer._completion_classes import completion_init
 
             completion_init()
+            with _words_as_typed():
+                super()._main_shell_completion(ctx_args, prog_name, complete_var)
+            return
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
     def main(
@@ -133,6 +136,45 @@ class GlutemedGroup(TyperGroup):
                 sys.exit(0)
             _fail(f"cannot write the output: {problem}", 1)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+class _AsTyped:
+    """A parameter's value as typed: what completion needs of the words before the
+    one being completed (see :func:`_words_as_typed`)."""
+
+    @staticmethod
+    def coerce(value: Any, param: Any, ctx: Any) -> Any:
+        if value is None and (param.multiple or param.nargs == -1):
+            return ()
+        return value
+
+
+@contextlib.contextmanager
+def _words_as_typed() -> Iterator[None]:
+    """While completing, keep every parameter's value as typed.
+
+    To find the word being completed, typer parses the words before it and
+    converts each value through pydantic, which costs about a third of a TAB;
+    completion needs only the words. This swaps typer's converter for one
+    that keeps them, and puts it back afterwards (completion ends the process,
+    but tests complete in-process). Should typer's internals change, nothing
+    is swapped and completion is only slower.
+    """
+    from typer import core
+
+    parameter = getattr(core, "_TyperParameter", None)
+    original = getattr(parameter, "get_runtime_param", None)
+    if parameter is None or original is None:
+        yield
+        return
+    parameter.get_runtime_param = lambda self: _AS_TYPED
+    try:
+        yield
+    finally:
+        parameter.get_runtime_param = original
+
+
+_AS_TYPED = _AsTyped()
 
 
 class GlutemedCommand(TyperCommand):
