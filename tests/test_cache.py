@@ -77,7 +77,7 @@ def test_a_broken_catalogue_is_never_cached(write_catalogue: Callable[[object], 
 
 
 def test_pydantic_takes_only_get_plugins_from_its_plugin_loader() -> None:
-    """cli.py stands in for pydantic's plugin loader with a module holding only
+    """startup.py stands in for pydantic's plugin loader with a module holding only
     ``get_plugins``: that must be all the installed pydantic asks of it."""
     import re
 

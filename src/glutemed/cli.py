@@ -13,7 +13,7 @@ import copy
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,38 +22,12 @@ from typer._click import Context
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
-from glutemed import rules, version_text
+from glutemed import rules, startup, version_text
 from glutemed.commands import check, common, config, history, listing, log, plan, show, undo
 from glutemed.errors import FieldError, GlutemedError, UsageError
 from glutemed.text import quoted
 
-# pydantic looks for third-party plugins (scanning every installed package's entry
-# points) the first time it builds a model; glutemed uses none, and the scan costs
-# more than planning a week. PYDANTIC_DISABLE_PLUGINS is pydantic's documented
-# switch; a value the user set is kept.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-
-def _no_plugin_loader() -> None:
-    """With plugins off, stand in for pydantic's plugin loader.
-
-    Its module imports ``importlib.metadata`` (about 10 ms) before it reads the
-    switch that makes it return no plugins; this stand-in returns none at once.
-    pydantic imports only ``get_plugins`` from it (a test checks this against
-    the pydantic installed). Left alone when plugins are on or it is loaded.
-    """
-    if os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("__all__", "1", "true"):
-        return
-    if "pydantic.plugin._loader" in sys.modules:
-        return
-    import types
-
-    loader = types.ModuleType("pydantic.plugin._loader")
-    loader.get_plugins = tuple  # type: ignore[attr-defined]  # called with no arguments: ()
-    sys.modules["pydantic.plugin._loader"] = loader
-
-
-_no_plugin_loader()
+startup.skip_plugin_scan()
 
 SHELLS: tuple[str, ...] = ("bash", "zsh", "fish")
 #: Root options that every command takes after its name too.
@@ -92,7 +66,7 @@ class GlutemedGroup(TyperGroup):
             from typer._completion_classes import completion_init
 
             completion_init()
-            with _words_as_typed():
+            with startup.words_as_typed():
                 super()._main_shell_completion(ctx_args, prog_name, complete_var)
             return
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
@@ -136,45 +110,6 @@ class GlutemedGroup(TyperGroup):
                 sys.exit(0)
             _fail(f"cannot write the output: {problem}", 1)
         sys.exit(code if isinstance(code, int) else 0)
-
-
-class _AsTyped:
-    """A parameter's value as typed: what completion needs of the words before the
-    one being completed (see :func:`_words_as_typed`)."""
-
-    @staticmethod
-    def coerce(value: Any, param: Any, ctx: Any) -> Any:
-        if value is None and (param.multiple or param.nargs == -1):
-            return ()
-        return value
-
-
-@contextlib.contextmanager
-def _words_as_typed() -> Iterator[None]:
-    """While completing, keep every parameter's value as typed.
-
-    To find the word being completed, typer parses the words before it and
-    converts each value through pydantic, which costs about a third of a TAB;
-    completion needs only the words. This swaps typer's converter for one
-    that keeps them, and puts it back afterwards (completion ends the process,
-    but tests complete in-process). Should typer's internals change, nothing
-    is swapped and completion is only slower.
-    """
-    from typer import core
-
-    parameter = getattr(core, "_TyperParameter", None)
-    original = getattr(parameter, "get_runtime_param", None)
-    if parameter is None or original is None:
-        yield
-        return
-    parameter.get_runtime_param = lambda self: _AS_TYPED
-    try:
-        yield
-    finally:
-        parameter.get_runtime_param = original
-
-
-_AS_TYPED = _AsTyped()
 
 
 class GlutemedCommand(TyperCommand):
