@@ -38,6 +38,7 @@ BAD = {
     "--race": "soon",
     "--output": "",
     "--format": "pdf",
+    "--level": "hardest",
     "--time": "25:00",
     "--left": "wobbly",
     "--right": "sideways",

@@ -49,6 +49,13 @@ MAX_VALUES = 500_000
 MAX_DEPTH = 64
 
 Equipment = Literal["dumbbells", "band", "box", "mat"]
+Level = Literal["easier", "harder"]
+#: Which form to try first at each level (``--level``): glutemed's rule.
+FORM_ORDER: dict[str, tuple[str, ...]] = {
+    "standard": ("standard", "easier", "harder"),
+    "easier": ("easier", "standard", "harder"),
+    "harder": ("harder", "standard", "easier"),
+}
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 
 
@@ -88,6 +95,31 @@ class Reps(_Model):
         return str(self.min) if self.min == self.max else f"{self.min}-{self.max}"
 
 
+class Variant(_Model):
+    """An easier or a harder form of a move: glutemed's addition, not the source's.
+
+    A form keeps its move's slug, reps, sides and lateral flag; it has its own
+    name, equipment, steps and cues.
+    """
+
+    name: Name
+    level: Level
+    equipment: list[Equipment] = Field([], max_length=len(EQUIPMENT))
+    steps: list[Text] = Field([], max_length=100)
+    cues: list[Text] = Field([], max_length=100)
+
+    @model_validator(mode="after")
+    def _equipment_once(self) -> Variant:
+        if len(set(self.equipment)) != len(self.equipment):
+            raise ValueError("equipment lists an item twice")
+        return self
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """The equipment this form cannot be done without."""
+        return frozenset(self.equipment) - OPTIONAL_EQUIPMENT
+
+
 class Exercise(_Model):
     """One move of the catalogue."""
 
@@ -101,12 +133,34 @@ class Exercise(_Model):
     lateral: bool = False
     steps: list[Text] = Field([], max_length=100)
     cues: list[Text] = Field([], max_length=100)
+    variants: list[Variant] = Field([], max_length=10)
 
     @model_validator(mode="after")
     def _equipment_once(self) -> Exercise:
         if len(set(self.equipment)) != len(self.equipment):
             raise ValueError("equipment lists an item twice")
+        names = [self.name.casefold()] + [form.name.casefold() for form in self.variants]
+        if len(set(names)) != len(names):
+            raise ValueError("two forms of this move have the same name")
         return self
+
+    def form(self, level: str, available: frozenset[str]) -> tuple[bool, Variant | None]:
+        """The form to plan at ``level`` with this equipment: (fits, the variant or
+        None for the source's standard form).
+
+        glutemed's rule: the form asked for where the equipment allows it, else
+        the standard form, else the other level's form; (False, None) when no
+        form fits.
+        """
+        for wanted in FORM_ORDER[level]:
+            if wanted == "standard":
+                if self.needs <= available:
+                    return True, None
+                continue
+            for variant in self.variants:
+                if variant.level == wanted and variant.needs <= available:
+                    return True, variant
+        return False, None
 
     @property
     def needs(self) -> frozenset[str]:
@@ -206,7 +260,13 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
 def _construct(data: dict[str, Any]) -> Catalogue:
     """A catalogue from data this code validated before (the cache): no checks again."""
     moves = [
-        Exercise.model_construct(**{**move, "reps": Reps.model_construct(**move["reps"])})
+        Exercise.model_construct(
+            **{
+                **move,
+                "reps": Reps.model_construct(**move["reps"]),
+                "variants": [Variant.model_construct(**form) for form in move["variants"]],
+            }
+        )
         for move in data["exercises"]
     ]
     return Catalogue.model_construct(exercises=moves)

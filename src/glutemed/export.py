@@ -71,7 +71,7 @@ def to_ics(plan: Plan, at: time | None = None) -> bytes:
         event.add("dtstart", start)
         event.add("dtend", end)
         run = f" ({RUN_TEXT[session.run]})" if session.run else ""
-        names = ", ".join(e.name for e in session.exercises)
+        names = ", ".join(e.form_name for e in session.exercises)
         event.add("summary", without_controls(f"Glute med: {names}{run}"))
         event.add("description", without_controls(_description(session)))
         calendar.add_component(event)
@@ -89,7 +89,7 @@ def _event_times(
 
 def _description(session: Session) -> str:
     lines = [
-        f"{e.name}: {e.prescription}, aim for {e.target_reps}+ "
+        f"{e.form_name}: {e.prescription}, aim for {e.target_reps}+ "
         f"({', '.join(e.equipment) or 'no equipment'})"
         for e in session.exercises
     ]

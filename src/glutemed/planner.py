@@ -51,7 +51,7 @@ from glutemed import runs
 from glutemed.about import NOTHING_LOGGED
 from glutemed.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps
 from glutemed.errors import FieldError, PlanError
-from glutemed.rules import DAYS, EQUIPMENT, SETS, WEEKDAYS, WEEKS
+from glutemed.rules import DAYS, EQUIPMENT, LEVELS, SETS, WEEKDAYS, WEEKS
 from glutemed.text import and_list, plural
 
 #: Sets in the first cycle when the runner sets none: fewer sessions, more sets.
@@ -83,6 +83,7 @@ class PlanOptions:
     long_run: int | None = None
     hard: tuple[int, ...] = ()
     race: date | None = None
+    level: str = "standard"
 
     def __post_init__(self) -> None:
         if self.weekdays is not None:
@@ -115,6 +116,8 @@ class PlanOptions:
                 raise FieldError("race", "needs a start date ({start})")
             if self.race <= self.start:
                 raise FieldError("race", "must be after the plan starts")
+        if self.level not in LEVELS:
+            raise FieldError("level", f"takes {and_list(LEVELS, 'or')}, not {self.level!r}")
         unknown = self.available - set(EQUIPMENT)
         if unknown:
             raise FieldError("equipment", f"holds unknown equipment: {', '.join(sorted(unknown))}")
@@ -158,8 +161,14 @@ class PlannedExercise(NamedTuple):
     per_side: bool
     lateral: bool
     equipment: list[str]
+    variant: str | None = None
     suggested_load: str | None = None
     reason: str | None = None
+
+    @property
+    def form_name(self) -> str:
+        """The name of the form to do: the variant's, or the move's own."""
+        return self.variant or self.name
 
     @property
     def prescription(self) -> str:
@@ -205,9 +214,11 @@ class Plan(NamedTuple):
     warnings: list[str]
 
 
-def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
-    """The moves that can be done with this equipment, in catalogue order."""
-    return [exercise for exercise in catalogue if exercise.needs <= available]
+def fitting(
+    catalogue: Catalogue, available: frozenset[str], level: str = "standard"
+) -> list[Exercise]:
+    """The moves with a form this equipment allows, in catalogue order."""
+    return [exercise for exercise in catalogue if exercise.form(level, available)[0]]
 
 
 #: For each move, the load to use next and why (from the training log).
@@ -221,7 +232,7 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
     the caller, is carried onto every planned exercise.
     """
     loads = loads or {}
-    moves = fitting(catalogue, options.available)
+    moves = fitting(catalogue, options.available, options.level)
     if len(moves) < 2:
         raise PlanError(_too_few(catalogue, moves, options.available))
     warnings: list[str] = []
@@ -255,6 +266,7 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
     if options.race is not None:
         sessions, race_notes = _taper(sessions, pattern, options, weekdays, loads)
         notes += race_notes
+    notes += _form_notes(sessions, options)
     needed = {item for session in sessions for e in session.exercises for item in e.equipment}
     return Plan(
         days=len(weekdays),
@@ -477,21 +489,25 @@ def _session(
     loads: Loads,
 ) -> Session:
     sets, climb = week_load(week, days, options.sets)
-    planned = [
-        PlannedExercise(
-            slug=move.slug,
-            name=move.name,
-            sets=sets,
-            reps=move.reps,
-            target_reps=move.reps.min + math.floor((move.reps.max - move.reps.min) * climb + 0.5),
-            per_side=move.per_side,
-            lateral=move.lateral,
-            equipment=list(move.equipment),
-            suggested_load=loads.get(move.slug, (None, NOTHING_LOGGED))[0],
-            reason=loads.get(move.slug, (None, NOTHING_LOGGED))[1],
+    planned = []
+    for move in moves:
+        variant = move.form(options.level, options.available)[1]
+        planned.append(
+            PlannedExercise(
+                slug=move.slug,
+                name=move.name,
+                sets=sets,
+                reps=move.reps,
+                target_reps=move.reps.min
+                + math.floor((move.reps.max - move.reps.min) * climb + 0.5),
+                per_side=move.per_side,
+                lateral=move.lateral,
+                equipment=list(variant.equipment if variant else move.equipment),
+                variant=variant.name if variant else None,
+                suggested_load=loads.get(move.slug, (None, NOTHING_LOGGED))[0],
+                reason=loads.get(move.slug, (None, NOTHING_LOGGED))[1],
+            )
         )
-        for move in moves
-    ]
     return Session(
         week=week,
         weekday=WEEKDAYS[weekday],
@@ -500,6 +516,24 @@ def _session(
         minutes=minutes(planned),
         exercises=planned,
     )
+
+
+def _form_notes(sessions: Sequence[Session], options: PlanOptions) -> list[str]:
+    """One line naming the moves planned in a form other than the source's."""
+    changed = {
+        e.slug: f"{e.name} as {e.variant}" for s in sessions for e in s.exercises if e.variant
+    }
+    if not changed:
+        return []
+    why = (
+        f"the {options.level} forms you asked for"
+        if options.level != "standard"
+        else "forms your equipment allows"
+    )
+    return [
+        f"Planned in other forms, {why} (glutemed's additions, not the source's; "
+        f"'glutemed show MOVE' gives their steps): {'; '.join(changed.values())}."
+    ]
 
 
 def minutes(exercises: Sequence[PlannedExercise]) -> int:

@@ -163,6 +163,25 @@ def exercise_card(move: Exercise, number: int) -> Panel:
         parts += [Text("\nSteps", style="bold"), _items(move.steps, numbered=True)]
     if move.cues:
         parts += [Text("\nCues", style="bold"), _items(move.cues, numbered=False)]
+    if move.variants:
+        parts.append(
+            Text(
+                "\nOther forms (glutemed's additions, not the source's: "
+                "'glutemed plan --level easier|harder' plans them)",
+                style="bold",
+            )
+        )
+    for form in move.variants:
+        parts += [
+            Text.assemble(
+                "\n",
+                (form.name, "bold"),
+                f", {form.level}; equipment: {', '.join(form.equipment) or 'none'}",
+            ),
+            _items(form.steps, numbered=True),
+        ]
+        if form.cues:
+            parts.append(_items(form.cues, numbered=False))
     title = Text(f"{number}. ") + Text(move.name, style="bold")
     return Panel(
         Group(*parts),
@@ -188,7 +207,7 @@ def plan_view(plan: Plan) -> Group:
     rows = [
         [
             [
-                exercise.name,
+                exercise.form_name,
                 exercise.prescription,
                 f"{exercise.target_reps}+",
                 ", ".join(exercise.equipment) or "none",
@@ -199,10 +218,7 @@ def plan_view(plan: Plan) -> Group:
         for session in plan.sessions
     ]
     headings = ["move", "sets x reps", "aim", "equipment", *(["load"] if with_loads else [])]
-    widths = [
-        max([len(heading)] + [len(row[column]) for table in rows for row in table])
-        for column, heading in enumerate(headings)
-    ]
+    widths = _shared_widths(headings, [row for table in rows for row in table])
     for session, table_rows in zip(plan.sessions, rows, strict=True):
         table = Table(
             box=box.SIMPLE_HEAD,
@@ -212,12 +228,17 @@ def plan_view(plan: Plan) -> Group:
         )
         for heading, width in zip(headings, widths, strict=True):
             table.add_column(
-                heading, min_width=width, justify="right" if heading == "aim" else "left"
+                heading,
+                min_width=width,
+                max_width=width,
+                justify="right" if heading == "aim" else "left",
             )
         for row in table_rows:
             table.add_row(*(Text(cell) for cell in row))
         parts.append(table)
-    reasons = {e.name: e.reason for s in plan.sessions for e in s.exercises if e.reason is not None}
+    reasons = {
+        e.form_name: e.reason for s in plan.sessions for e in s.exercises if e.reason is not None
+    }
     if reasons and with_loads:
         parts.append(Text("Loads, from your log", style="bold"))
         parts.append(_items([f"{name}: {why}" for name, why in reasons.items()], numbered=False))
@@ -230,6 +251,37 @@ def plan_view(plan: Plan) -> Group:
     )
     parts.append(Text(CAUTION, style="dim"))
     return Group(*parts)
+
+
+#: Columns of a session table that may wrap when the terminal is narrow.
+_WRAPPING = ("move", "sets x reps", "equipment")
+
+
+def _shared_widths(headings: list[str], rows: list[list[str]]) -> list[int]:
+    """The column widths every session's table shares, fitted to the terminal.
+
+    Each column is as wide as its longest cell when that fits. Otherwise the
+    move, sets and equipment columns start at their longest word (so words
+    wrap, never break) and share the room left, a character at a time.
+    """
+    cells = [[heading, *(row[column] for row in rows)] for column, heading in enumerate(headings)]
+    natural = [max(len(cell) for cell in column) for column in cells]
+    # A simple-head table adds a space at each edge, one between columns, and a
+    # space of padding on each inner side of every column.
+    room = console().width - (3 * len(headings) - 1)
+    if sum(natural) <= room:
+        return natural
+    wrapping = [headings.index(name) for name in _WRAPPING if name in headings]
+    widths = list(natural)
+    for column in wrapping:
+        widths[column] = max(len(word) for cell in cells[column] for word in cell.split())
+    spare = room - sum(widths)
+    while spare > 0 and any(widths[c] < natural[c] for c in wrapping):
+        for column in wrapping:  # one column of room at a time, in turn
+            if spare > 0 and widths[column] < natural[column]:
+                widths[column] += 1
+                spare -= 1
+    return widths
 
 
 def ask_check(

@@ -86,6 +86,10 @@ WEEKDAYS: tuple[str, ...] = (
     "Sunday",
 )
 WEEKDAY_WORDS: tuple[str, ...] = tuple(day[:3].lower() for day in WEEKDAYS)
+#: The forms a plan may use (``--level``): easier and harder forms are glutemed's
+#: additions to the source's standard moves.
+LEVELS: tuple[str, ...] = ("easier", "standard", "harder")
+
 #: The word that clears a setting the config file made (``--long-run none``).
 NONE = "none"
 
@@ -254,6 +258,14 @@ def parse_reps(text: str) -> list[int]:
     if any(count == 0 for count in reps) or len(reps) > 20:
         raise ValueError("takes 1 to 20 sets of at least 1 rep, e.g. 10,10,9")
     return reps
+
+
+def parse_level(text: str) -> str:
+    """``easier``, ``standard`` or ``harder``."""
+    cleaned = text.strip().lower()
+    if cleaned not in LEVELS:
+        raise ValueError(f"takes {and_list(LEVELS, 'or')}, not {quoted(text)}")
+    return cleaned
 
 
 def parse_note(text: str) -> str:

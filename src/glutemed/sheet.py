@@ -52,7 +52,7 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
             side = " each side" if exercise.per_side else ""
             lines += [
                 "",
-                f"### {_md(exercise.name)} (`{exercise.slug}`)",
+                f"### {_md(exercise.form_name)} (`{exercise.slug}`)",
                 "",
                 f"{exercise.prescription}, aim for {exercise.target_reps}+ · "
                 f"equipment: {', '.join(exercise.equipment) or 'none'}",
@@ -63,14 +63,18 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
                 for number in range(1, exercise.sets + 1)
             ]
     lines += ["", "## How to do the moves"]
-    planned = {e.slug for session in plan.sessions for e in session.exercises}
+    planned = {(e.slug, e.variant) for session in plan.sessions for e in session.exercises}
     for move in catalogue:
-        if move.slug not in planned:
-            continue
-        lines += ["", f"### {_md(move.name)}", ""]
-        lines += [f"{number}. {_md(step)}" for number, step in enumerate(move.steps, start=1)]
-        if move.cues:
-            lines += ["", "Cues:", ""] + [f"- {_md(cue)}" for cue in move.cues]
+        for form in [None, *move.variants]:
+            if (move.slug, form.name if form else None) not in planned:
+                continue
+            title = _md(form.name) if form else _md(move.name)
+            mark = f" (glutemed's {form.level} form of {_md(move.name)})" if form else ""
+            lines += ["", f"### {title}{mark}", ""]
+            steps, cues = (form.steps, form.cues) if form else (move.steps, move.cues)
+            lines += [f"{number}. {_md(step)}" for number, step in enumerate(steps, start=1)]
+            if cues:
+                lines += ["", "Cues:", ""] + [f"- {_md(cue)}" for cue in cues]
     lines += ["", "---", "", CREDIT, "", CAUTION, ""]
     return without_controls("\n".join(lines))
 

@@ -257,6 +257,7 @@ def complete_weekdays_or_none(incomplete: str) -> list[str]:
 complete_equipment = _words((*rules.EQUIPMENT, rules.NONE))
 complete_format = _one_of(rules.FORMATS)
 complete_knee = _one_of(rules.KNEES)
+complete_level = _one_of(rules.LEVELS)
 
 
 # Options more than one command takes.

@@ -63,6 +63,19 @@ def plan(
         date | None,
         common.day("--race", "Taper for a race on this day: rest in its last 4 days."),
     ] = None,
+    level: Annotated[
+        str,
+        common.value(
+            "--level",
+            parser=rules.parse_level,
+            metavar="LEVEL",
+            complete=common.complete_level,
+            help=(
+                "The form of each move: easier, standard or harder (easier and harder "
+                "forms are glutemed's additions, not the source's). [default: standard]"
+            ),
+        ),
+    ] = "standard",
     as_json: Annotated[bool, common.flag("--json", help="Print the plan as JSON.")] = False,
     output: Annotated[
         Path | None,
@@ -133,6 +146,7 @@ def plan(
         weeks=weeks,
         start=start,
         seed=seed,
+        level=level,
         long_run=resolved.long_run,
         hard=resolved.hard,
         race=race,
