@@ -120,3 +120,15 @@ def test_no_bodyweight_form_still_refuses(
     )
     result = invoke("--catalogue", str(path), "plan", "--equipment", "none")
     assert result.exit_code == 1 and "a session needs 2" in result.stderr
+
+
+def test_loads_logged_for_the_sources_form_are_not_suggested_for_another(
+    invoke: Invoke,
+) -> None:
+    for day in ("2026-11-02", "2026-11-04"):
+        invoke("log", "split-squat", "--reps", "12,12", "--load", "10kg", "--date", day)
+    standard = {e["slug"]: e for e in _exercises(_plan(invoke))}
+    assert standard["split-squat"]["suggested_load"] == "12kg"
+    other = {e["slug"]: e for e in _exercises(_plan(invoke, "--level", "easier"))}
+    assert other["split-squat"]["variant"] == "Supported Bodyweight Split Squat"
+    assert other["split-squat"]["suggested_load"] is None

@@ -492,6 +492,9 @@ def _session(
     planned = []
     for move in moves:
         variant = move.form(options.level, options.available)[1]
+        # The log does not record forms yet: its loads are taken as the source's
+        # form's, so another form gets no load suggestion from them.
+        load, reason = (None, None) if variant else loads.get(move.slug, (None, NOTHING_LOGGED))
         planned.append(
             PlannedExercise(
                 slug=move.slug,
@@ -504,8 +507,8 @@ def _session(
                 lateral=move.lateral,
                 equipment=list(variant.equipment if variant else move.equipment),
                 variant=variant.name if variant else None,
-                suggested_load=loads.get(move.slug, (None, NOTHING_LOGGED))[0],
-                reason=loads.get(move.slug, (None, NOTHING_LOGGED))[1],
+                suggested_load=load,
+                reason=reason,
             )
         )
     return Session(
