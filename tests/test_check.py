@@ -65,7 +65,8 @@ def test_answers_give_the_sources_reading(
     assert data["weak_sides"] == weak
     assert data["recommendation"]["days"] == days
     assert data["recommendation"]["favour"] == favour
-    assert data["recommendation"]["command"] == f"glutemed plan --days {days}"
+    moves = f" --moves {','.join(favour)}" if favour else ""
+    assert data["recommendation"]["command"] == f"glutemed plan --days {days}{moves}"
     assert data["caution"] == CAUTION
     assert len(data["gait"]) == len(flags)
     if left != right:
@@ -73,8 +74,9 @@ def test_answers_give_the_sources_reading(
 
 
 def test_view_puts_the_plan_command_on_its_own_line(invoke: Invoke) -> None:
-    out = invoke("check", "--left", "midline", "--right", "over-foot").stdout
-    assert "glutemed plan --days 3" in out.splitlines()
+    out = invoke("check", "--left", "midline", "--right", "over-foot", env={"COLUMNS": "60"}).stdout
+    command = "glutemed plan --days 3 --moves lateral-step-up-to-balance,lateral-lunge,banded-squat"
+    assert command in out.splitlines()  # whole, even on a narrow terminal: it is to be copied
     assert "not a diagnosis" in out and "clinician" in out
 
 
@@ -88,7 +90,7 @@ def test_interactive_prompts_walk_through_the_test(invoke: Invoke) -> None:
     assert "2 to 3 slow reps" in out
     assert "Left knee (midline)" in out and "Right knee (past-toes)" in out
     assert "hip drop" in out
-    assert "glutemed plan --days 3" in out.splitlines()
+    assert any(line.startswith("glutemed plan --days 3 --moves ") for line in out.splitlines())
 
 
 def test_interactive_reasks_after_a_bad_answer(invoke: Invoke) -> None:
@@ -150,3 +152,28 @@ def test_reading_is_pure_and_refuses_unknown_answers() -> None:
     )
     with pytest.raises(FieldError, match="left takes over-foot, midline, past-toes"):
         read_check(catalogue, "sideways", "midline")
+
+
+@pytest.mark.parametrize(("left", "right"), [("midline", "over-foot"), ("past-toes", "past-toes")])
+def test_the_recommended_command_runs_and_plans_those_moves(
+    invoke: Invoke, left: str, right: str
+) -> None:
+    check = json.loads(invoke("check", "--left", left, "--right", right, "--json").stdout)
+    command = check["recommendation"]["command"].split()
+    assert command[:2] == ["glutemed", "plan"]
+    plan = invoke(*command[1:], "--json")
+    assert plan.exit_code == 0, plan.stderr
+    sessions = json.loads(plan.stdout)["sessions"]
+    for session in sessions:
+        assert [e["slug"] for e in session["exercises"]] == check["recommendation"]["favour"]
+
+
+def test_the_recommendation_keeps_to_the_configured_equipment(
+    invoke: Invoke, config_file: Path
+) -> None:
+    config_file.write_text('equipment = ["dumbbells"]\n')
+    check = json.loads(invoke("check", "--left", "midline", "--right", "midline", "--json").stdout)
+    plan = invoke(*check["recommendation"]["command"].split()[1:], "--json")
+    assert plan.exit_code == 0, plan.stderr
+    planned = [e for s in json.loads(plan.stdout)["sessions"] for e in s["exercises"]]
+    assert all(set(e["equipment"]) <= {"dumbbells"} for e in planned)

@@ -39,6 +39,7 @@ BAD = {
     "--output": "",
     "--format": "pdf",
     "--level": "hardest",
+    "--moves": "split-squat",
     "--time": "25:00",
     "--left": "wobbly",
     "--right": "sideways",

@@ -135,3 +135,38 @@ def test_no_lateral_move_plans_with_a_warning(
     result = invoke("--catalogue", str(path), "plan", "--days", "2")
     assert result.exit_code == 0
     assert "nothing in this plan works the hip sideways" in result.stderr
+
+
+@pytest.mark.parametrize("days", ["1", "2", "3"])
+@pytest.mark.parametrize(
+    "moves", ["split-squat,lateral-lunge", "Banded Squat,1,lateral-step-up-to-balance"]
+)
+def test_moves_are_a_routine_done_in_every_session(invoke: Invoke, days: str, moves: str) -> None:
+    data = json.loads(invoke("plan", "--moves", moves, "--days", days, "--json").stdout)
+    routines = {tuple(e["slug"] for e in s["exercises"]) for s in data["sessions"]}
+    assert len(routines) == 1 and len(data["sessions"]) == int(days)
+    (routine,) = routines
+    assert len(routine) == len(moves.split(","))
+
+
+@pytest.mark.parametrize(
+    ("moves", "code", "says"),
+    [
+        ("split-squat", 2, "--moves takes 2 to 3 moves (the source's rule"),
+        ("1,2,3,4", 2, "not 4"),
+        ("split-squat,Split Squat", 2, "names a move twice"),
+        ("split-squat,lateral-lung", 1, "did you mean 'lateral-lunge'"),
+    ],
+)
+def test_bad_routines_are_refused(invoke: Invoke, moves: str, code: int, says: str) -> None:
+    result = invoke("plan", "--moves", moves)
+    assert result.exit_code == code and says in result.stderr
+
+
+def test_a_routine_move_no_form_of_fits_names_what_it_needs(
+    invoke: Invoke, write_catalogue: Callable[[object], Path]
+) -> None:
+    path = write_catalogue({"exercises": [move("a", equipment=["band"]), move("b")]})
+    result = invoke("--catalogue", str(path), "plan", "--moves", "a,b", "--equipment", "none")
+    assert result.exit_code == 1
+    assert "a has no form your equipment (none) allows; its forms need band" in result.stderr

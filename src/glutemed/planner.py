@@ -84,6 +84,8 @@ class PlanOptions:
     hard: tuple[int, ...] = ()
     race: date | None = None
     level: str = "standard"
+    #: The runner's routine (slugs, ``--moves``): every session does every one.
+    moves: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.weekdays is not None:
@@ -233,7 +235,9 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
     """
     loads = loads or {}
     moves = fitting(catalogue, options.available, options.level)
-    if len(moves) < 2:
+    if options.moves is not None:
+        moves = _routine(catalogue, options, moves)
+    elif len(moves) < 2:
         raise PlanError(_too_few(catalogue, moves, options.available))
     warnings: list[str] = []
     if options.weekdays is not None:
@@ -257,7 +261,10 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
             f"Strength on {and_list(on_hard)} comes after your hard run: "
             "keep hard days hard and easy days easy."
         )
-    pattern = weekly_pattern(moves, len(weekdays), options.seed)
+    if options.moves is not None:  # the source's rule, per move: each in every session
+        pattern = [list(moves) for _ in weekdays]
+    else:
+        pattern = weekly_pattern(moves, len(weekdays), options.seed)
     by_weekday = dict(zip(weekdays, pattern, strict=True))
     sessions = [
         _session(week, weekday, when, by_weekday[weekday], options, len(weekdays), loads)
@@ -519,6 +526,26 @@ def _session(
         minutes=minutes(planned),
         exercises=planned,
     )
+
+
+def _routine(catalogue: Catalogue, options: PlanOptions, fit: Sequence[Exercise]) -> list[Exercise]:
+    """The moves of the runner's routine, in the order given; PlanError for one
+    that no form of fits the equipment."""
+    fitting_slugs = {move.slug for move in fit}
+    by_slug = {move.slug: move for move in catalogue}
+    routine = []
+    for slug in options.moves or ():
+        move = by_slug[slug]
+        if slug not in fitting_slugs:
+            have = ", ".join(item for item in EQUIPMENT if item in options.available) or "none"
+            kits = [move.needs, *(form.needs for form in move.variants)]
+            needs = sorted({" and ".join(sorted(kit)) for kit in kits})
+            raise PlanError(
+                f"{slug} has no form your equipment ({have}) allows; "
+                f"its forms need {' or '.join(needs)}"
+            )
+        routine.append(move)
+    return routine
 
 
 def _form_notes(sessions: Sequence[Session], options: PlanOptions) -> list[str]:

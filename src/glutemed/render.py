@@ -63,10 +63,17 @@ def console() -> Console:
 
 
 def emit(renderable: RenderableType) -> None:
-    """Print a view on stdout: tidy when piped, and never failing on the encoding."""
+    """Print a view on stdout: tidy when piped, and never failing on the encoding.
+
+    A text marked ``no_wrap`` with ``overflow="ignore"`` (a command to copy) is
+    printed whole on one line, however narrow the terminal.
+    """
     out = console()
+    parts = renderable.renderables if isinstance(renderable, Group) else [renderable]
     with out.capture() as captured:
-        out.print(renderable)
+        for part in parts:
+            whole = isinstance(part, Text) and part.no_wrap is True and part.overflow == "ignore"
+            out.print(part, soft_wrap=whole, crop=not whole)
     text = captured.get()
     if not out.is_terminal:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
@@ -342,7 +349,7 @@ def check_view(result: CheckResult) -> Group:
         advice.append(f"Lean on in each session: {', '.join(rec.favour)}")
     parts.append(_items(advice, numbered=False))
     parts.append(Text("Plan it with:"))
-    parts.append(Text(rec.command, style="bold cyan"))
+    parts.append(Text(rec.command, style="bold cyan", no_wrap=True, overflow="ignore"))
     parts.append(Text(f"\n{result.caution}", style="yellow"))
     return Group(*parts)
 

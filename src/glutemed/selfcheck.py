@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from glutemed.about import CAUTION
 from glutemed.catalogue import Catalogue
 from glutemed.errors import FieldError
-from glutemed.rules import KNEES
+from glutemed.rules import EQUIPMENT, KNEES, ROUTINE
 
 KNEE_CHOICES: dict[str, str] = {
     "over-foot": "stayed over the middle of the foot",
@@ -84,9 +84,18 @@ class CheckResult(_Result):
 
 
 def read_check(
-    catalogue: Catalogue, left: str, right: str, gait: list[str] | tuple[str, ...] = ()
+    catalogue: Catalogue,
+    left: str,
+    right: str,
+    gait: list[str] | tuple[str, ...] = (),
+    available: frozenset[str] = frozenset(EQUIPMENT),
 ) -> CheckResult:
-    """The source's reading of one mirror test, with a plan to follow it up."""
+    """The source's reading of one mirror test, with a plan to follow it up.
+
+    The recommended command runs as given: it names the moves to favour with
+    ``--moves`` when there are 2 or 3 of them that the runner's equipment
+    (``available``) allows, in some form.
+    """
     for side, knee in (("left", left), ("right", right)):
         if knee not in KNEES:
             raise FieldError(side, f"takes {', '.join(KNEES)}, not {knee!r}")
@@ -109,8 +118,9 @@ def read_check(
             + "; ".join(GAIT_SIGNS[sign] for sign in signs)
             + "."
         )
-    lateral = [move.slug for move in catalogue if move.lateral]
-    present = {move.slug for move in catalogue}
+    usable = [move for move in catalogue if move.form("standard", available)[0]]
+    lateral = [move.slug for move in usable if move.lateral]
+    present = {move.slug for move in usable}
     if weak or signs:
         days, favour = 3, lateral
         reason = (
@@ -137,7 +147,13 @@ def read_check(
         weak_sides=weak,
         notes=notes,
         recommendation=Recommendation(
-            days=days, favour=favour, reason=reason, command=f"glutemed plan --days {days}"
+            days=days, favour=favour, reason=reason, command=_command(days, favour)
         ),
         caution=CAUTION,
     )
+
+
+def _command(days: int, favour: list[str]) -> str:
+    """The plan command that follows a reading up: it runs exactly as shown."""
+    moves = f" --moves {','.join(favour)}" if len(favour) in ROUTINE else ""
+    return f"glutemed plan --days {days}{moves}"

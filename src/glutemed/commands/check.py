@@ -89,7 +89,10 @@ def check(
         raise FieldError(
             "left" if left is None else "right", "is missing: give both {left} and {right}"
         )
-    result = selfcheck.read_check(common.load_catalogue(common.settings(ctx)), left, right, gait)
+    resolved = common.settings(ctx)
+    result = selfcheck.read_check(
+        common.load_catalogue(resolved), left, right, gait, resolved.equipment
+    )
     if save:
         number = log.save_check(result.model_dump(mode="json"), datetime.now())
         common.saved(f"check {number}")

@@ -1,5 +1,6 @@
 """glutemed plan: the week's sessions as a view, JSON, Markdown or iCalendar."""
 
+import dataclasses
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -62,6 +63,18 @@ def plan(
     race: Annotated[
         date | None,
         common.day("--race", "Taper for a race on this day: rest in its last 4 days."),
+    ] = None,
+    moves: Annotated[
+        list[str] | None,
+        common.value(
+            "--moves",
+            metavar="MOVES",
+            complete=common.complete_move,
+            help=(
+                "Your routine: 2 or 3 moves (slugs, names or numbers, comma-separated), "
+                "each done in every session."
+            ),
+        ),
     ] = None,
     level: Annotated[
         str,
@@ -152,6 +165,8 @@ def plan(
         race=race,
     )
     catalogue = common.load_catalogue(resolved)
+    if moves is not None:
+        options = dataclasses.replace(options, moves=_routine(catalogue, moves))
     result = make_plan(catalogue, options, _loads(catalogue))
     for warning in result.warnings:
         common.warn(warning)
@@ -168,6 +183,17 @@ def plan(
         return
     export.write_file(output, data, force=force)
     common.done(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
+
+
+def _routine(catalogue: "Catalogue", given: list[str]) -> tuple[str, ...]:
+    """The slugs of the moves given with --moves, each found as 'show' finds it."""
+    words = rules.split_words(given)
+    if len(words) not in rules.ROUTINE:
+        raise FieldError("moves", f"takes {rules.ROUTINE.takes}, not {len(words)}")
+    slugs = tuple(catalogue.find(word).slug for word in words)
+    if len(set(slugs)) != len(slugs):
+        raise FieldError("moves", "names a move twice; give each move once")
+    return slugs
 
 
 def _loads(catalogue: "Catalogue") -> "Loads":
