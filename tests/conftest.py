@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,6 +57,29 @@ def _clean_env(
     monkeypatch.setenv("GLUTEMED_HOME", str(home))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
+
+
+def without_root_powers() -> list[str]:
+    """A command prefix under which root obeys file permissions as a file's owner
+    would (no capabilities), so a permission problem can be made even as root;
+    nothing for other users. Skips the test where root has no ``setpriv``."""
+    if os.geteuid() != 0:
+        return []
+    import shutil
+
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: permissions cannot be tested here")
+    return ["setpriv", "--bounding-set", "-all", "--inh-caps", "-all", "--"]
+
+
+def run_glutemed(*args: str) -> subprocess.CompletedProcess[str]:
+    """glutemed in a process of its own, without root's powers over files."""
+    return subprocess.run(
+        [*without_root_powers(), sys.executable, "-m", "glutemed", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.fixture

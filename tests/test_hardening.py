@@ -19,7 +19,7 @@ import pytest
 from glutemed.log import SCHEMA_VERSION
 from glutemed.paths import LOG_NAME
 
-from .conftest import Invoke, move
+from .conftest import Invoke, move, without_root_powers
 
 ESC = "\x1b]0;pwned\x07\x1b[2J"  # retitles the window, then clears the screen
 
@@ -354,20 +354,8 @@ def test_a_folder_at_the_logs_path_is_named(home: Path, invoke: Invoke) -> None:
         assert "is a folder, not a glutemed log; move it or set GLUTEMED_HOME" in result.stderr
 
 
-def _without_root_powers() -> list[str]:
-    """A command prefix that makes root obey file permissions as their owner would
-    (no capabilities), so a permission problem can be made here; none for others."""
-    if os.geteuid() != 0:
-        return []
-    import shutil
-
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: permissions cannot be tested here")
-    return ["setpriv", "--bounding-set", "-all", "--inh-caps", "-all", "--"]
-
-
 def test_permission_problems_are_named(home: Path) -> None:
-    prefix = _without_root_powers()
+    prefix = without_root_powers()
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
