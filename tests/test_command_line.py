@@ -40,6 +40,7 @@ BAD = {
     "--format": "pdf",
     "--level": "hardest",
     "--moves": "split-squat",
+    "--size": "4",
     "--time": "25:00",
     "--left": "wobbly",
     "--right": "sideways",

@@ -36,7 +36,16 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 def test_markdown_sheet_structure(invoke: Invoke, tmp_path: Path) -> None:
     target = tmp_path / "plan.md"
-    result = invoke("plan", "--days", "3", *START, "-o", str(target))
+    result = invoke(
+        "plan",
+        "--days",
+        "3",
+        "--moves",
+        "lateral-lunge,banded-squat,split-squat",
+        *START,
+        "-o",
+        str(target),
+    )
     assert result.exit_code == 0, result.output
     text = target.read_text()
     blocks = _tokens(text)
@@ -55,8 +64,9 @@ def test_markdown_sheet_structure(invoke: Invoke, tmp_path: Path) -> None:
 
 
 def test_markdown_has_one_checkbox_per_set(invoke: Invoke) -> None:
-    text = invoke("plan", "--format", "markdown", "--sets", "3").stdout
-    data = json.loads(invoke("plan", "--json", "--sets", "3").stdout)
+    routine = ("--moves", "lateral-lunge,banded-squat,split-squat")
+    text = invoke("plan", *routine, "--format", "markdown", "--sets", "3").stdout
+    data = json.loads(invoke("plan", *routine, "--json", "--sets", "3").stdout)
     boxes = [line for line in text.splitlines() if line.startswith("- [ ] Set ")]
     assert len(boxes) == sum(e["sets"] for s in data["sessions"] for e in s["exercises"])
     assert "- [ ] Set 1: 6-12 reps each side; did __ reps @ __" in boxes
@@ -67,7 +77,15 @@ def test_markdown_has_one_checkbox_per_set(invoke: Invoke) -> None:
 
 
 def test_markdown_how_to_lists_each_planned_move_once(invoke: Invoke) -> None:
-    text = invoke("plan", "--days", "3", "--format", "markdown").stdout
+    text = invoke(
+        "plan",
+        "--days",
+        "3",
+        "--moves",
+        "lateral-lunge,banded-squat,split-squat",
+        "--format",
+        "markdown",
+    ).stdout
     how_to = text.split("## How to do the moves", 1)[1]
     blocks = _tokens(how_to)
     names = [content for kind, content in blocks if kind == "h3"]

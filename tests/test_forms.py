@@ -127,8 +127,9 @@ def test_loads_logged_for_the_sources_form_are_not_suggested_for_another(
 ) -> None:
     for day in ("2026-11-02", "2026-11-04"):
         invoke("log", "split-squat", "--reps", "12,12", "--load", "10kg", "--date", day)
-    standard = {e["slug"]: e for e in _exercises(_plan(invoke))}
+    routine = ("--moves", "split-squat,lateral-lunge")
+    standard = {e["slug"]: e for e in _exercises(_plan(invoke, *routine))}
     assert standard["split-squat"]["suggested_load"] == "12kg"
-    other = {e["slug"]: e for e in _exercises(_plan(invoke, "--level", "easier"))}
+    other = {e["slug"]: e for e in _exercises(_plan(invoke, *routine, "--level", "easier"))}
     assert other["split-squat"]["variant"] == "Supported Bodyweight Split Squat"
     assert other["split-squat"]["suggested_load"] is None

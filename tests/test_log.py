@@ -148,13 +148,14 @@ def test_double_progression_edges(
 def test_plan_suggests_the_next_load_from_the_log(invoke: Invoke) -> None:
     for day in ("2026-11-16", "2026-11-19"):
         invoke("log", "split-squat", "--reps", "12,12,12", "--load", "12kg", "--date", day)
-    data = json.loads(invoke("plan", "--json").stdout)
+    routine = ("--moves", "split-squat,lateral-lunge")
+    data = json.loads(invoke("plan", *routine, "--json").stdout)
     exercises = {e["slug"]: e for s in data["sessions"] for e in s["exercises"]}
     assert exercises["split-squat"]["suggested_load"] == "14kg"
     assert "go up to 14kg" in exercises["split-squat"]["reason"]
     assert exercises["lateral-lunge"]["suggested_load"] is None
     assert "nothing logged yet" in exercises["lateral-lunge"]["reason"]
-    view = invoke("plan").stdout
+    view = invoke("plan", *routine).stdout
     assert "14kg" in view and "Loads, from your log" in view
 
 

@@ -12,7 +12,7 @@ from .conftest import Invoke, move
 
 
 def test_plan_prints_a_week_a_runner_can_follow(invoke: Invoke) -> None:
-    result = invoke("plan", "--days", "3")
+    result = invoke("plan", "--days", "3", "--moves", "1,3,banded-squat")
     assert result.exit_code == 0, result.output
     out = result.stdout
     for text in ("Week 1 · Monday", "Week 1 · Wednesday", "Week 1 · Friday", "min", "each side"):
@@ -170,3 +170,28 @@ def test_a_routine_move_no_form_of_fits_names_what_it_needs(
     result = invoke("--catalogue", str(path), "plan", "--moves", "a,b", "--equipment", "none")
     assert result.exit_code == 1
     assert "a has no form your equipment (none) allows; its forms need band" in result.stderr
+
+
+@pytest.mark.parametrize(("days", "size"), [("1", 3), ("2", 3), ("3", 2)])
+def test_glutemed_picks_a_routine_and_says_why(invoke: Invoke, days: str, size: int) -> None:
+    data = json.loads(invoke("plan", "--days", days, "--json").stdout)
+    assert len(data["routine"]) == size
+    assert all([e["slug"] for e in s["exercises"]] == data["routine"] for s in data["sessions"])
+    assert "glutemed's choice" in data["routine_reason"]
+    assert "glutemed's rule: a lateral move in every session" in data["routine_reason"]
+    assert "Routine:" in invoke("plan", "--days", days).stdout
+
+
+def test_size_sets_the_routine_and_must_agree_with_moves(invoke: Invoke) -> None:
+    data = json.loads(invoke("plan", "--days", "3", "--size", "3", "--json").stdout)
+    assert len(data["routine"]) == 3
+    result = invoke("plan", "--size", "3", "--moves", "1,2")
+    assert result.exit_code == 2 and "--size disagrees with --moves" in result.stderr
+
+
+def test_seeds_vary_the_routine(invoke: Invoke) -> None:
+    routines = {
+        tuple(json.loads(invoke("plan", "--seed", str(seed), "--json").stdout)["routine"])
+        for seed in range(8)
+    }
+    assert len(routines) >= 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -28,7 +27,7 @@ SOURCE_FORMS = Catalogue(exercises=[m.model_copy(update={"variants": []}) for m 
 
 
 def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
-    """Assert every rule of the planner issue on one plan."""
+    """Assert every rule of the planner and programme issues on one plan."""
     moves = {m.slug: m for m in fitting(catalogue, options.available)}
     days = plan.days
     chosen = [WEEKDAYS.index(name) for name in plan.weekdays]
@@ -39,7 +38,7 @@ def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
     lateral = {slug for slug, m in moves.items() if m.lateral}
     for session in plan.sessions:
         slugs = [e.slug for e in session.exercises]
-        assert 2 <= len(slugs) <= 3
+        assert 2 <= len(slugs) <= 3 or (len(slugs) == 1 and options.race is not None)
         assert len(set(slugs)) == len(slugs)
         assert session.minutes > 0
         for e in session.exercises:
@@ -53,22 +52,16 @@ def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
             assert lateral & set(slugs), "every session needs a lateral move"
     if not lateral:
         assert any("sideways" in w for w in plan.warnings)
-    week = plan.sessions[:days]
-    by_day = {s.weekday: [e.slug for e in s.exercises] for s in week}
-    for session in plan.sessions:  # the same pattern every week
-        assert [e.slug for e in session.exercises] == by_day[session.weekday]
-    assert sorted(by_day, key=WEEKDAYS.index) == plan.weekdays
-    counts = Counter(slug for s in week for slug in (e.slug for e in s.exercises))
-    non_lateral = len(moves) - len(lateral)
-    if non_lateral + max(len(lateral), days) <= 3 * days:
-        assert set(counts) == set(moves), "every move that fits appears in the week"
-    if 3 * days >= 2 * len(moves):
-        every = [counts.get(slug, 0) for slug in moves]
-        assert max(every) - min(every) <= 1, "counts stay balanced"
-    if len(moves) >= 3 and days >= 2:
-        ordered = [frozenset(by_day[name]) for name in plan.weekdays]
-        for here, after in zip(ordered, ordered[1:] + ordered[:1], strict=True):
-            assert here != after, "back-to-back sessions differ"
+    routine = plan.routine
+    for session in plan.sessions:  # the source's rule, per move: the routine every session
+        assert [e.slug for e in session.exercises] == routine or session.date is not None
+    assert routine == [m.slug for m in fitting(catalogue, options.available) if m.slug in routine]
+    wanted = options.size or {1: 3, 2: 3, 3: 2}[days]
+    assert len(routine) == min(wanted, len(moves)), "glutemed's routine size"
+    if lateral:
+        assert lateral & set(routine), "a lateral move in the routine"
+    if options.race is None:
+        assert all([e.slug for e in s.exercises] == routine for s in plan.sessions)
     if options.start is not None:
         dates = [s.date for s in plan.sessions]
         assert all(d is not None for d in dates)
@@ -143,10 +136,11 @@ def _pattern(plan: Plan) -> list[list[str]]:
     return [[e.slug for e in s.exercises] for s in plan.sessions]
 
 
-def test_default_week_is_monday_wednesday_friday_with_every_move() -> None:
+def test_default_week_trains_one_routine_three_times() -> None:
     plan = make_plan(BUILTIN, PlanOptions())
     assert plan.weekdays == ["Monday", "Wednesday", "Friday"]
-    assert {slug for session in _pattern(plan) for slug in session} == {m.slug for m in BUILTIN}
+    assert _pattern(plan) == [plan.routine] * 3 and len(plan.routine) == 2
+    assert "glutemed's rule: a lateral move in every session" in plan.routine_reason
 
 
 @pytest.mark.parametrize(("days", "expected"), [(1, ["Monday"]), (2, ["Monday", "Thursday"])])
@@ -155,11 +149,11 @@ def test_fewer_days_fall_48_hours_apart(days: int, expected: list[str]) -> None:
     assert plan.weekdays == expected
 
 
-def test_three_days_with_only_dumbbells_needs_a_three_move_session() -> None:
-    plan = make_plan(SOURCE_FORMS, PlanOptions(available=frozenset({"dumbbells"})))
-    sizes = sorted(len(s) for s in _pattern(plan))
-    assert sum(sizes) >= 7 and sizes[-1] == 3
-    assert all("lateral-lunge" in session for session in _pattern(plan))
+def test_only_dumbbells_keeps_the_one_lateral_move_in_the_routine() -> None:
+    for days in (1, 2, 3):
+        plan = make_plan(SOURCE_FORMS, PlanOptions(days=days, available=frozenset({"dumbbells"})))
+        assert all("lateral-lunge" in session for session in _pattern(plan))
+        assert len(plan.routine) == (2 if days == 3 else 3)
 
 
 def test_other_seeds_give_other_valid_plans() -> None:

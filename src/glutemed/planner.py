@@ -51,7 +51,7 @@ from glutemed import runs
 from glutemed.about import NOTHING_LOGGED
 from glutemed.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps
 from glutemed.errors import FieldError, PlanError
-from glutemed.rules import DAYS, EQUIPMENT, LEVELS, SETS, WEEKDAYS, WEEKS
+from glutemed.rules import DAYS, EQUIPMENT, LEVELS, ROUTINE, SETS, WEEKDAYS, WEEKS
 from glutemed.text import and_list, plural
 
 #: Sets in the first cycle when the runner sets none: fewer sessions, more sets.
@@ -86,6 +86,8 @@ class PlanOptions:
     level: str = "standard"
     #: The runner's routine (slugs, ``--moves``): every session does every one.
     moves: tuple[str, ...] | None = None
+    #: Moves in a routine glutemed chooses (``--size``); None: by days a week.
+    size: int | None = None
 
     def __post_init__(self) -> None:
         if self.weekdays is not None:
@@ -118,6 +120,11 @@ class PlanOptions:
                 raise FieldError("race", "needs a start date ({start})")
             if self.race <= self.start:
                 raise FieldError("race", "must be after the plan starts")
+        if self.size is not None:
+            if self.size not in ROUTINE:
+                raise FieldError("size", f"takes {ROUTINE.takes}, not {self.size}")
+            if self.moves is not None and len(self.moves) != self.size:
+                raise FieldError("size", "disagrees with {moves}; give one of them")
         if self.level not in LEVELS:
             raise FieldError("level", f"takes {and_list(LEVELS, 'or')}, not {self.level!r}")
         unknown = self.available - set(EQUIPMENT)
@@ -210,6 +217,8 @@ class Plan(NamedTuple):
     seed: int
     available: list[str]
     equipment: list[str]
+    routine: list[str]
+    routine_reason: str
     runs: Runs
     notes: list[str]
     sessions: list[Session]
@@ -261,10 +270,12 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
             f"Strength on {and_list(on_hard)} comes after your hard run: "
             "keep hard days hard and easy days easy."
         )
-    if options.moves is not None:  # the source's rule, per move: each in every session
-        pattern = [list(moves) for _ in weekdays]
+    if options.moves is not None:
+        routine, reason = list(moves), "the moves you chose"
     else:
-        pattern = weekly_pattern(moves, len(weekdays), options.seed)
+        routine, reason = choose_routine(moves, options, len(weekdays))
+    # The source's rule, per move: each move of the routine in every session.
+    pattern = [list(routine) for _ in weekdays]
     by_weekday = dict(zip(weekdays, pattern, strict=True))
     sessions = [
         _session(week, weekday, when, by_weekday[weekday], options, len(weekdays), loads)
@@ -282,6 +293,8 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
         seed=options.seed,
         available=[item for item in EQUIPMENT if item in options.available],
         equipment=[item for item in EQUIPMENT if item in needed and item not in OPTIONAL_EQUIPMENT],
+        routine=[move.slug for move in routine],
+        routine_reason=reason,
         runs=Runs(
             long=None if options.long_run is None else WEEKDAYS[options.long_run],
             hard=[WEEKDAYS[day] for day in sorted(options.hard)],
@@ -356,110 +369,48 @@ def _short_session(session: Session) -> Session:
     return session._replace(exercises=short, minutes=minutes(short))
 
 
-def weekly_pattern(moves: Sequence[Exercise], days: int, seed: int) -> list[list[Exercise]]:
-    """One week's sessions: ``days`` lists of 2 or 3 distinct moves each."""
-    rng = random.Random(seed)
-    lateral = [move for move in moves if move.lateral]
-    other = [move for move in moves if not move.lateral]
-    if seed:
-        rng.shuffle(lateral)
-        rng.shuffle(other)
-    if not lateral:  # no lateral rule to keep: every move is "other"
-        lateral, other = [], lateral + other
-    lateral, other = _choose_moves(lateral, other, days)
-    lateral_slots, other_slots = _slot_split(len(lateral), len(other), days)
-    lateral_block = _spread(lateral, lateral_slots)
-    other_block = _spread(other, other_slots)
-    offset = rng.randrange(days) if seed else 0
-    sessions = _deal(lateral_block, other_block, days, offset, shift=0)
-    for shift in range(1, days):
-        if not _repeats(sessions):
-            break
-        candidate = _deal(lateral_block, other_block, days, offset, shift)
-        if _fits(candidate) and not _repeats(candidate):
-            sessions = candidate
-    position = {move.slug: index for index, move in enumerate(moves)}
-    return [sorted(session, key=lambda move: position[move.slug]) for session in sessions]
+#: Moves in a routine glutemed chooses, by sessions a week: glutemed's choice (the
+#: source says 2 to 3), so that a session stays short when there are more of them.
+ROUTINE_SIZE: dict[int, int] = {1: 3, 2: 3, 3: 2}
 
 
-def _deal(
-    lateral: list[Exercise], other: list[Exercise], days: int, offset: int, shift: int
-) -> list[list[Exercise]]:
-    """Deal the slots round-robin, lateral first; ``shift`` starts the others later."""
-    sessions: list[list[Exercise]] = [[] for _ in range(days)]
-    for slot, move in enumerate(lateral):
-        sessions[(slot + offset) % days].append(move)
-    for slot, move in enumerate(other, start=len(lateral) + shift):
-        sessions[(slot + offset) % days].append(move)
-    return sessions
+def choose_routine(
+    moves: Sequence[Exercise], options: PlanOptions, days: int
+) -> tuple[list[Exercise], str]:
+    """The routine glutemed picks from the moves that fit, and why, in one line.
 
-
-def _fits(sessions: list[list[Exercise]]) -> bool:
-    """2 or 3 moves a session, none twice."""
-    return all(2 <= len({move.slug for move in s}) == len(s) <= 3 for s in sessions)
-
-
-def _repeats(sessions: list[list[Exercise]]) -> bool:
-    """Whether two back-to-back sessions (the week wrapping round) hold the same moves."""
-    sets = [frozenset(move.slug for move in session) for session in sessions]
-    return len(sets) > 1 and any(sets[i] == sets[i - 1] for i in range(len(sets)))
-
-
-def _choose_moves(
-    lateral: list[Exercise], other: list[Exercise], days: int
-) -> tuple[list[Exercise], list[Exercise]]:
-    """All moves when the week has room for each, else a proportional subset."""
-    room = 3 * days
-    lateral_room = max(len(lateral), days) if lateral else 0
-    if len(other) + lateral_room <= room:
-        return lateral, other
-    if not lateral:
-        return [], other[:room]
-    share = round(room * len(lateral) / (len(lateral) + len(other)))
-    keep_lateral = min(len(lateral), room, max(1, share, room - len(other)))
-    keep_other = min(len(other), room - max(keep_lateral, days))
-    return lateral[:keep_lateral], other[:keep_other]
-
-
-def _slot_split(lateral: int, other: int, days: int) -> tuple[int, int]:
-    """How many of the week's slots go to lateral and to other moves.
-
-    Prefers counts that stay within one of each other, then the fewest slots,
-    then the fewest lateral slots.
+    glutemed's rules: 3 moves for 1 or 2 sessions a week and 2 for 3 (``size``
+    overrides); one move that works the hip sideways where one fits; moves whose
+    standard form the equipment allows first; the rest in catalogue order, or
+    shuffled by a non-zero seed. The routine keeps catalogue order.
     """
-    best: tuple[tuple[bool, int, int, int], int, int] | None = None
-    for total in range(2 * days, 3 * days + 1):
-        low = max(days, lateral) if lateral else 0
-        high = min(lateral * days, total - other)
-        for lateral_slots in range(low, high + 1):
-            other_slots = total - lateral_slots
-            if not other <= other_slots <= other * days:
-                continue
-            counts = _even(lateral_slots, lateral) + _even(other_slots, other)
-            spread = max(counts) - min(counts)
-            key = (spread > 1, total, spread, lateral_slots)
-            if best is None or key < best[0]:
-                best = (key, lateral_slots, other_slots)
-    if best is None:  # pragma: no cover - two or more moves always fit
-        raise PlanError("no weekly layout fits these moves")
-    return best[1], best[2]
+    size = min(options.size or ROUTINE_SIZE[days], len(moves))
+    rng = random.Random(options.seed)
 
+    def ranked(group: list[Exercise]) -> list[Exercise]:
+        standard = [move for move in group if move.needs <= options.available]
+        other = [move for move in group if move not in standard]
+        if options.seed:
+            rng.shuffle(standard)
+            rng.shuffle(other)
+        return standard + other
 
-def _even(slots: int, moves: int) -> list[int]:
-    """The counts of ``slots`` spread as evenly as possible over ``moves``."""
-    if not moves:
-        return []
-    low, extra = divmod(slots, moves)
-    return [low + 1] * extra + [low] * (moves - extra)
-
-
-def _spread(moves: list[Exercise], slots: int) -> list[Exercise]:
-    """Each move repeated by its even share of ``slots``, earlier moves taking extras."""
-    return [
-        move
-        for move, count in zip(moves, _even(slots, len(moves)), strict=True)
-        for _ in range(count)
+    lateral = ranked([move for move in moves if move.lateral])
+    others = ranked([move for move in moves if not move.lateral])
+    picked = lateral[:1] + others[: size - len(lateral[:1])]
+    picked += lateral[1 : 1 + size - len(picked)]
+    routine = sorted(picked, key=list(moves).index)
+    why = [
+        f"{plural(size, 'move')} for {plural(days, 'session')} a week "
+        "(glutemed's choice, so a session stays short; --size changes it)"
     ]
+    sideways = [move.name for move in routine if move.lateral]
+    if sideways:
+        why.append(
+            f"{and_list(sideways)} {'works' if len(sideways) == 1 else 'work'} the hip "
+            "sideways (glutemed's rule: a lateral move in every session)"
+        )
+    return routine, "; ".join(why)
 
 
 def _calendar(

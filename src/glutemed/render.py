@@ -207,7 +207,13 @@ def plan_view(plan: Plan) -> Group:
         f" on {and_list(plan.weekdays)}, {plural(plan.weeks, 'week')}",
     )
     needed = Text(f"Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}")
-    parts: list[RenderableType] = [header, needed]
+    names = {e.slug: e.form_name for s in plan.sessions for e in s.exercises}
+    routine = Text.assemble(
+        ("Routine: ", "bold"),
+        and_list([names.get(slug, slug) for slug in plan.routine]),
+        f", in every session: {plan.routine_reason}.",
+    )
+    parts: list[RenderableType] = [header, needed, routine]
     parts.extend(Text(note, style="italic") for note in plan.notes)
     parts.append(Text(""))
     with_loads = any(e.suggested_load for s in plan.sessions for e in s.exercises)

@@ -40,6 +40,7 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
         "",
         f"- Days: {', '.join(plan.weekdays)}",
         f"- Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}",
+        f"- Routine, in every session: {', '.join(plan.routine)} ({_md(plan.routine_reason)})",
         f"- Seed: {plan.seed}",
         "",
         "Tick a box when a set is done and fill in the reps and load you managed.",

@@ -76,6 +76,18 @@ def plan(
             ),
         ),
     ] = None,
+    size: Annotated[
+        int | None,
+        common.value(
+            "--size",
+            parser=rules.ROUTINE.parse,
+            metavar="N",
+            help=(
+                "Moves in the routine glutemed picks: 2 or 3. "
+                "[default: 3 for 1 or 2 days a week, 2 for 3]"
+            ),
+        ),
+    ] = None,
     level: Annotated[
         str,
         common.value(
@@ -160,6 +172,7 @@ def plan(
         start=start,
         seed=seed,
         level=level,
+        size=size,
         long_run=resolved.long_run,
         hard=resolved.hard,
         race=race,
