@@ -389,7 +389,7 @@ def choose_routine(
 
     def ranked(group: list[Exercise]) -> list[Exercise]:
         standard = [move for move in group if move.needs <= options.available]
-        other = [move for move in group if move not in standard]
+        other = [move for move in group if not move.needs <= options.available]
         if options.seed:
             rng.shuffle(standard)
             rng.shuffle(other)
@@ -399,7 +399,8 @@ def choose_routine(
     others = ranked([move for move in moves if not move.lateral])
     picked = lateral[:1] + others[: size - len(lateral[:1])]
     picked += lateral[1 : 1 + size - len(picked)]
-    routine = sorted(picked, key=list(moves).index)
+    order = {move.slug: index for index, move in enumerate(moves)}
+    routine = sorted(picked, key=lambda move: order[move.slug])
     why = [
         f"{plural(size, 'move')} for {plural(days, 'session')} a week "
         "(glutemed's choice, so a session stays short; --size changes it)"
