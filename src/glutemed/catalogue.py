@@ -50,7 +50,7 @@ MAX_DEPTH = 64
 
 Equipment = Literal["dumbbells", "band", "box", "mat"]
 Level = Literal["easier", "harder"]
-#: Which form to try first at each level (``--level``): glutemed's rule.
+#: Which form to try first at each level (``rules.LEVELS``, ``--level``): glutemed's rule.
 FORM_ORDER: dict[str, tuple[str, ...]] = {
     "standard": ("standard", "easier", "harder"),
     "easier": ("easier", "standard", "harder"),
@@ -144,23 +144,24 @@ class Exercise(_Model):
             raise ValueError("two forms of this move have the same name")
         return self
 
-    def form(self, level: str, available: frozenset[str]) -> tuple[bool, Variant | None]:
-        """The form to plan at ``level`` with this equipment: (fits, the variant or
-        None for the source's standard form).
+    def fits(self, available: frozenset[str]) -> bool:
+        """Whether some form of this move can be done with this equipment."""
+        return self.needs <= available or any(f.needs <= available for f in self.variants)
+
+    def form(self, level: str, available: frozenset[str]) -> Variant | None:
+        """The form to plan at ``level`` for a move that :meth:`fits`: a variant, or
+        None for the source's standard form.
 
         glutemed's rule: the form asked for where the equipment allows it, else
-        the standard form, else the other level's form; (False, None) when no
-        form fits.
+        the standard form, else the other level's form.
         """
         for wanted in FORM_ORDER[level]:
-            if wanted == "standard":
-                if self.needs <= available:
-                    return True, None
-                continue
+            if wanted == "standard" and self.needs <= available:
+                return None
             for variant in self.variants:
                 if variant.level == wanted and variant.needs <= available:
-                    return True, variant
-        return False, None
+                    return variant
+        return None
 
     @property
     def needs(self) -> frozenset[str]:
@@ -403,12 +404,8 @@ def validate_catalogue(data: Any, path: Path) -> Catalogue:
 def _read_bytes(path: Path) -> bytes:
     try:
         return read_regular(path, MAX_BYTES)
-    except FileNotFoundError:
-        raise CatalogueError(f"{_shown(path)}: no such file") from None
     except Unreadable as err:
         raise CatalogueError(f"{_shown(path)}: {err}") from None
-    except OSError as err:
-        raise CatalogueError(f"{_shown(path)}: cannot read: {err.strerror or err}") from None
 
 
 def _decode(raw: bytes, path: Path) -> str:

@@ -47,14 +47,12 @@ def read_file() -> tuple[Path, dict[str, Any]]:
     named = bool(os.environ.get("GLUTEMED_CONFIG"))
     try:
         raw = read_regular(path, MAX_BYTES)
-    except FileNotFoundError:
+    except Unreadable as err:
+        if not err.missing:
+            raise ConfigError(f"{path}: {err}") from None
         if named:
             raise ConfigError(f"GLUTEMED_CONFIG names {path}, which does not exist") from None
         return path, {}
-    except Unreadable as err:
-        raise ConfigError(f"{path}: {err}") from None
-    except OSError as err:
-        raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
     import tomllib
 
     try:

@@ -199,8 +199,6 @@ def open_log(*, write: bool) -> Iterator[sqlite3.Connection]:
     import sqlite3
 
     path = log_path()
-    if path.is_dir():
-        raise LogError(f"{path} is a folder, not a glutemed log; move it or set GLUTEMED_HOME")
     exists = path.exists()
     if not exists and write:
         _create(path)

@@ -74,7 +74,12 @@ def _alive(pid: int) -> bool:
 
 
 class Unreadable(ValueError):
-    """A file glutemed will not read; the message says why, without the path."""
+    """A file glutemed cannot or will not read; the message says why, without the
+    path. ``missing`` tells a file that does not exist from the rest."""
+
+    def __init__(self, reason: str, *, missing: bool = False) -> None:
+        super().__init__(reason)
+        self.missing = missing
 
 
 def read_regular(path: Path, limit: int) -> bytes:
@@ -83,23 +88,31 @@ def read_regular(path: Path, limit: int) -> bytes:
     Anything else is refused before a byte is read: a folder, a FIFO (which
     would wait forever for a writer), a device such as ``/dev/zero`` (which
     never ends), or a file over the limit. Raises :class:`Unreadable` for
-    those and ``OSError`` when the file cannot be opened.
+    those, and when the file is missing or cannot be opened.
     """
     import stat
 
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    chunks: list[bytes] = []
     try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise Unreadable("is a folder, not a regular file")
-        if not stat.S_ISREG(mode):
-            raise Unreadable("is a pipe or a device, not a regular file")
-        chunks, size = [], 0
-        while size <= limit and (chunk := os.read(fd, limit + 1 - size)):
-            chunks.append(chunk)
-            size += len(chunk)
-    finally:
-        os.close(fd)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise Unreadable("is a folder, not a regular file")
+            if not stat.S_ISREG(mode):
+                raise Unreadable("is a pipe or a device, not a regular file")
+            size = 0
+            while size <= limit and (chunk := os.read(fd, limit + 1 - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+        finally:
+            os.close(fd)
+    except Unreadable:
+        raise
+    except FileNotFoundError:
+        raise Unreadable("no such file", missing=True) from None
+    except (OSError, ValueError) as err:  # ValueError: a NUL in the name
+        raise Unreadable(f"cannot read: {getattr(err, 'strerror', None) or err}") from None
     data = b"".join(chunks)
     if len(data) > limit:
         raise Unreadable(f"is larger than {_size(limit)}")

@@ -51,7 +51,7 @@ from glutemed import runs
 from glutemed.about import NOTHING_LOGGED
 from glutemed.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps
 from glutemed.errors import FieldError, PlanError
-from glutemed.rules import DAYS, EQUIPMENT, LEVELS, ROUTINE, SETS, WEEKDAYS, WEEKS
+from glutemed.rules import DAYS, EQUIPMENT, ROUTINE, SETS, WEEKDAYS, WEEKS, parse_level
 from glutemed.text import and_list, plural
 
 #: Sets in the first cycle when the runner sets none: fewer sessions, more sets.
@@ -125,8 +125,10 @@ class PlanOptions:
                 raise FieldError("size", f"takes {ROUTINE.takes}, not {self.size}")
             if self.moves is not None and len(self.moves) != self.size:
                 raise FieldError("size", "disagrees with {moves}; give one of them")
-        if self.level not in LEVELS:
-            raise FieldError("level", f"takes {and_list(LEVELS, 'or')}, not {self.level!r}")
+        try:
+            parse_level(self.level)
+        except ValueError as err:
+            raise FieldError("level", str(err)) from None
         unknown = self.available - set(EQUIPMENT)
         if unknown:
             raise FieldError("equipment", f"holds unknown equipment: {', '.join(sorted(unknown))}")
@@ -225,11 +227,9 @@ class Plan(NamedTuple):
     warnings: list[str]
 
 
-def fitting(
-    catalogue: Catalogue, available: frozenset[str], level: str = "standard"
-) -> list[Exercise]:
+def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
     """The moves with a form this equipment allows, in catalogue order."""
-    return [exercise for exercise in catalogue if exercise.form(level, available)[0]]
+    return [exercise for exercise in catalogue if exercise.fits(available)]
 
 
 #: For each move, the load to use next and why (from the training log).
@@ -243,7 +243,7 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
     the caller, is carried onto every planned exercise.
     """
     loads = loads or {}
-    moves = fitting(catalogue, options.available, options.level)
+    moves = fitting(catalogue, options.available)
     if options.moves is not None:
         moves = _routine(catalogue, options, moves)
     elif len(moves) < 2:
@@ -450,7 +450,7 @@ def _session(
     sets, climb = week_load(week, days, options.sets)
     planned = []
     for move in moves:
-        variant = move.form(options.level, options.available)[1]
+        variant = move.form(options.level, options.available)
         # The log does not record forms yet: its loads are taken as the source's
         # form's, so another form gets no load suggestion from them.
         load, reason = (None, None) if variant else loads.get(move.slug, (None, NOTHING_LOGGED))

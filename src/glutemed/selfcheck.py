@@ -118,7 +118,7 @@ def read_check(
             + "; ".join(GAIT_SIGNS[sign] for sign in signs)
             + "."
         )
-    usable = [move for move in catalogue if move.form("standard", available)[0]]
+    usable = [move for move in catalogue if move.fits(available)]
     lateral = [move.slug for move in usable if move.lateral]
     present = {move.slug for move in usable}
     if weak or signs:

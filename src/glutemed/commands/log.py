@@ -102,9 +102,8 @@ def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
         text = read_regular(sheet, SHEET_BYTES).decode("utf-8")
     except Unreadable as err:
         raise SheetError(f"{sheet}: {err}") from None
-    except (OSError, UnicodeDecodeError) as err:
-        reason = getattr(err, "strerror", None) or "not UTF-8 text"
-        raise SheetError(f"{sheet}: cannot read: {reason}") from None
+    except UnicodeDecodeError:
+        raise SheetError(f"{sheet}: cannot read: not UTF-8 text") from None
     sets, warnings = sheet_sets(text, catalogue, str(sheet), note)
     for warning in warnings:
         common.warn(warning)
