@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -82,8 +83,16 @@ def run_glutemed(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+#: The day commands run in for CliRunner tests: a Monday, so a default plan starts on it.
+TODAY = date(2026, 11, 23)
+
+
 @pytest.fixture
-def invoke() -> Invoke:
+def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
+    """Run a command in-process, on :data:`TODAY` (the injected clock)."""
+    from glutemed.commands import common
+
+    monkeypatch.setattr(common, "today", lambda: TODAY)
     runner = CliRunner()
 
     def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:

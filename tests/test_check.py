@@ -66,7 +66,8 @@ def test_answers_give_the_sources_reading(
     assert data["recommendation"]["days"] == days
     assert data["recommendation"]["favour"] == favour
     moves = f" --moves {','.join(favour)}" if favour else ""
-    assert data["recommendation"]["command"] == f"glutemed plan --days {days}{moves}"
+    side = f" --weak-side {weak[0]}" if len(weak) == 1 else ""
+    assert data["recommendation"]["command"] == f"glutemed plan --days {days}{moves}{side}"
     assert data["caution"] == CAUTION
     assert len(data["gait"]) == len(flags)
     if left != right:
@@ -75,7 +76,10 @@ def test_answers_give_the_sources_reading(
 
 def test_view_puts_the_plan_command_on_its_own_line(invoke: Invoke) -> None:
     out = invoke("check", "--left", "midline", "--right", "over-foot", env={"COLUMNS": "60"}).stdout
-    command = "glutemed plan --days 3 --moves lateral-step-up-to-balance,lateral-lunge,banded-squat"
+    command = (
+        "glutemed plan --days 3 --moves lateral-step-up-to-balance,lateral-lunge,banded-squat"
+        " --weak-side left"
+    )
     assert command in out.splitlines()  # whole, even on a narrow terminal: it is to be copied
     assert "not a diagnosis" in out and "clinician" in out
 

@@ -40,7 +40,8 @@ def complete(words: str, env: dict[str, str] | None = None) -> list[str]:
         ("glutemed plan --long-run s", ["sat", "sun"]),
         ("glutemed plan --equipment dumbbells,b", ["dumbbells,band", "dumbbells,box"]),
         ("glutemed plan --format i", ["ics"]),
-        ("glutemed plan --lo", ["--long-run"]),
+        ("glutemed plan --lo", ["--long-run", "--load-step"]),
+        ("glutemed plan --race-distance h", ["half"]),
         ("glutemed check --left m", ["midline"]),
     ],
 )

@@ -17,7 +17,7 @@ from glutemed.export import write_file
 from glutemed.planner import PlanOptions, make_plan
 from glutemed.sheet import to_markdown
 
-from .conftest import Invoke
+from .conftest import TODAY, Invoke
 
 START = ["--start", "2026-11-30"]
 
@@ -154,11 +154,11 @@ def test_ics_at_a_time_lasts_the_session(invoke: Invoke) -> None:
     assert events[0].decoded("dtend") - start == timedelta(minutes=plan["sessions"][0]["minutes"])
 
 
-def test_ics_without_start_begins_next_monday_and_says_so(invoke: Invoke) -> None:
-    result = invoke("plan", "--format", "ics")
-    assert "no --start given: the plan starts next Monday" in result.stderr
+def test_plans_are_dated_from_today_by_default(invoke: Invoke) -> None:
+    result = invoke("plan", "--format", "ics", "--on", "tue,fri")
     first = next(iter(_calendar(result.stdout_bytes).walk("VEVENT"))).decoded("dtstart")
-    assert first.weekday() == 0 and date.today() < first <= date.today() + timedelta(days=7)
+    assert first == TODAY + timedelta(days=1)  # the first planned weekday on or after today
+    assert invoke("plan", "--format", "ics", "--on", "tue,fri").stdout_bytes == result.stdout_bytes
 
 
 def test_json_file_is_the_json_output(invoke: Invoke, tmp_path: Path) -> None:

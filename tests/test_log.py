@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from glutemed.log import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, LoggedSet
-from glutemed.progression import parse_load, suggest
+from glutemed.progression import STEPS, next_session, parse_load, parse_step
 
 from .conftest import Invoke
 
@@ -47,13 +48,13 @@ def test_log_and_history(invoke: Invoke) -> None:
         ("2026-11-16", "split-squat", 2, 10),
         ("2026-11-16", "split-squat", 1, 10),
     ]
-    assert set(rows[0]) == {"id", "date", "slug", "set", "reps", "load", "note"}
+    assert set(rows[0]) == {"id", "date", "slug", "set", "reps", "load", "note", "form"}
     assert rows[0]["note"] == "felt good" and rows[2]["load"] == "12kg"
     assert [r["slug"] for r in _history(invoke, "split squat")] == ["split-squat"] * 3
     assert len(_history(invoke, "--since", "2026-11-17")) == 2
     text = invoke("history", "--csv").stdout
     parsed = list(csv.DictReader(io.StringIO(text)))
-    assert list(parsed[0]) == ["id", "date", "slug", "set", "reps", "load", "note"]
+    assert list(parsed[0]) == ["id", "date", "slug", "set", "reps", "load", "note", "form"]
     assert len(parsed) == 5
     view = invoke("history").stdout
     assert "Trend per move" in view and "split-squat" in view and "29" in view
@@ -92,71 +93,78 @@ def test_loads_keep_their_units_and_compare_in_kg() -> None:
     assert parse_load("12.5kg").text == "12.5kg"
     assert parse_load("25lbs").text == "25lb"
     assert parse_load("band:Heavy").text == "band:heavy"
-    assert parse_load("12kg").same_as(parse_load("26.46lb"))
-    assert not parse_load("12kg").same_as(parse_load("25lb"))
-    assert not parse_load("band:light").same_as(parse_load("0kg" if False else "1kg"))
-    assert parse_load("12kg").next_step() == parse_load("14kg")
-    assert parse_load("25lb").next_step() == parse_load("30lb")
-    assert parse_load("band:medium").next_step() == parse_load("band:heavy")
-    assert parse_load("band:extra-heavy").next_step() is None
+    assert parse_load("12kg").step_up() == parse_load("13kg")
+    assert parse_load("25lb").step_up() == parse_load("27.5lb")
+    assert parse_load("12kg").step_up(parse_step("2kg")) == parse_load("14kg")
+    assert parse_load("band:medium").step_up() == parse_load("heavy")
+    assert parse_load("band:extra-heavy").step_up() is None
+    assert parse_load("30cm").step_up() == parse_load("35cm")
+    assert parse_load("60cm").step_up() is None
     for bad in ["", "kg", "-5kg", "0kg", "12 stone", "band:", "99999kg"]:
         with pytest.raises(ValueError, match="is not a load"):
             parse_load(bad)
 
 
-def _session(day: int, reps: list[int], load: str | None) -> list[LoggedSet]:
-    return [LoggedSet(date(2026, 11, day), "m", n, r, load) for n, r in enumerate(reps, start=1)]
+def _sets(reps: list[int], load: str | None) -> list[LoggedSet]:
+    return [LoggedSet(date(2026, 11, 2), "m", n, r, load) for n, r in enumerate(reps, start=1)]
 
 
 @pytest.mark.parametrize(
-    ("sessions", "load", "words"),
+    ("last", "options", "expected"),
     [
-        ([], None, "nothing logged yet"),
-        ([_session(2, [12, 12], "12kg")], "12kg", "one session"),
-        ([_session(3, [12, 12], "12kg"), _session(1, [12, 12], "12kg")], "14kg", "go up to 14kg"),
+        ([], {}, (None, None, False, False, "nothing logged for this form yet")),
+        (_sets([12, 12, 12], "12kg"), {}, (6, "13kg", False, False, "go up to 13kg")),
+        (_sets([12, 11, 9], "12kg"), {}, (10, "12kg", False, False, "weakest set was 9")),
+        (_sets([12, 12], "12kg"), {"lighter": True}, (12, "12kg", False, False, "no step up")),
+        (_sets([12, 12], "25lb"), {}, (6, "27.5lb", False, False, "go up to 27.5lb")),
         (
-            [_session(3, [12, 11], "12kg"), _session(1, [12, 12], "12kg")],
-            "12kg",
-            "aim for more reps",
+            _sets([12, 12], "11.5kg"),
+            {"steps": {**STEPS, "kg": 2.5}},
+            (6, "14kg", False, False, "14kg"),
         ),
-        ([_session(3, [12, 12], "14kg"), _session(1, [12, 12], "12kg")], "14kg", "load changed"),
-        ([_session(3, [12, 12], "25lb"), _session(1, [12, 12], "25lb")], "30lb", "go up to 30lb"),
-        ([_session(3, [12, 12], "12kg"), _session(1, [12, 12], "26.46lb")], "14kg", "go up"),
+        (_sets([12, 12], "band:light"), {}, (6, "band:medium", False, False, "band:medium")),
         (
-            [_session(3, [12, 12], "band:light"), _session(1, [12, 12], "band:light")],
-            "band:medium",
-            "band:medium",
+            _sets([12, 12], "band:extra-heavy"),
+            {},
+            (12, "band:extra-heavy", True, False, "add a set"),
         ),
-        (
-            [_session(3, [12], "band:extra-heavy"), _session(1, [12], "band:extra-heavy")],
-            "band:extra-heavy",
-            "strongest band",
-        ),
-        ([_session(3, [12, 12], None), _session(1, [12, 12], None)], None, "add a dumbbell"),
-        ([_session(3, [12, 10], None), _session(1, [12, 12], None)], None, "aim for more reps"),
-        ([_session(3, [13, 14], "12kg"), _session(1, [12, 15], "12kg")], "14kg", "go up"),
+        (_sets([12, 12], "30cm"), {}, (6, "35cm", False, False, "go up to 35cm")),
+        (_sets([12, 12], None), {"can_harden": True}, (6, None, False, True, "harder form")),
+        (_sets([12, 12], None), {}, (12, None, True, False, "no harder form fits")),
+        (_sets([5, 4], None), {}, (5, None, False, False, "aim for 5")),
+        (_sets([13, 15], "12kg"), {}, (6, "13kg", False, False, "go up")),
     ],
 )
-def test_double_progression_edges(
-    sessions: list[list[LoggedSet]], load: str | None, words: str
+def test_double_progression_cases(
+    last: list[LoggedSet], options: dict[str, object], expected: tuple[object, ...]
 ) -> None:
-    suggestion = suggest(12, sessions)
-    assert suggestion.load == load
-    assert words in suggestion.reason
+    found = next_session(6, 12, last, **options)  # type: ignore[arg-type]
+    target, load, extra, harder, words = expected
+    assert (found.target_reps, found.load, found.extra_set, found.harder) == (
+        target,
+        load,
+        extra,
+        harder,
+    )
+    assert words in found.advice and "None" not in found.advice
 
 
-def test_plan_suggests_the_next_load_from_the_log(invoke: Invoke) -> None:
-    for day in ("2026-11-16", "2026-11-19"):
-        invoke("log", "split-squat", "--reps", "12,12,12", "--load", "12kg", "--date", day)
-    routine = ("--moves", "split-squat,lateral-lunge")
+def test_plan_takes_the_next_session_from_the_log(invoke: Invoke) -> None:
+    invoke("log", "split-squat", "--reps", "12,12,11", "--load", "12kg", "--date", "2026-11-16")
+    invoke("log", "split-squat", "--reps", "12,12,12", "--load", "12kg", "--date", "2026-11-19")
+    routine = ("--moves", "split-squat,lateral-lunge", "--start", "2026-11-23")
     data = json.loads(invoke("plan", *routine, "--json").stdout)
-    exercises = {e["slug"]: e for s in data["sessions"] for e in s["exercises"]}
-    assert exercises["split-squat"]["suggested_load"] == "14kg"
-    assert "go up to 14kg" in exercises["split-squat"]["reason"]
-    assert exercises["lateral-lunge"]["suggested_load"] is None
-    assert "nothing logged yet" in exercises["lateral-lunge"]["reason"]
+    first = {e["slug"]: e for e in data["sessions"][0]["exercises"]}
+    assert first["split-squat"]["suggested_load"] == "13kg"  # from the last session alone
+    assert first["split-squat"]["target_reps"] == 6
+    assert "go up to 13kg" in first["split-squat"]["advice"]
+    assert first["lateral-lunge"]["suggested_load"] is None
+    assert first["lateral-lunge"]["target_reps"] is None
+    assert "nothing logged for this form yet" in first["lateral-lunge"]["advice"]
+    assert first["split-squat"]["progression"] == "double"
     view = invoke("plan", *routine).stdout
-    assert "14kg" in view and "Loads, from your log" in view
+    assert "13kg" in view and "First session of each move, from your log" in view
+    assert "None" not in view
 
 
 def _tick(text: str, line: str, filled: str) -> str:
@@ -165,7 +173,10 @@ def _tick(text: str, line: str, filled: str) -> str:
 
 def test_sheet_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     sheet = tmp_path / "plan.md"
+    first_move = "staggered-stance-romanian-deadlift"
+    invoke("log", first_move, "--reps", "9,10", "--load", "12kg", "--date", "2026-11-09")
     invoke("plan", "--days", "1", "--sets", "2", "--start", "2026-11-16", "-o", str(sheet))
+    assert "aim for 10+ at 12kg" in sheet.read_text()
     text = sheet.read_text()
     text = _tick(
         text,
@@ -181,13 +192,19 @@ def test_sheet_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     first = invoke("log", "--sheet", str(sheet))
     assert first.exit_code == 0 and "Logged 2 sets" in first.stdout
     rows = _history(invoke)
-    assert [(r["date"], r["set"], r["reps"], r["load"]) for r in reversed(rows)] == [
+    assert [(r["date"], r["set"], r["reps"], r["load"]) for r in reversed(rows)][2:] == [
         ("2026-11-16", 1, 11, "14kg"),
-        ("2026-11-16", 2, 6, None),  # a ticked blank box logs the aim (the bottom, in week 1)
+        ("2026-11-16", 2, 10, None),  # a ticked blank box logs the aim, from the log
     ]
     again = invoke("log", "--sheet", str(sheet))
     assert "Logged 0 sets" in again.stdout and "2 already in the log" in again.stdout
-    assert len(_history(invoke)) == 2
+    assert len(_history(invoke)) == 4
+    blank = sheet.read_text().replace(
+        "- [ ] Set 1: 6-12 reps each side; did __", "- [x] Set 1: 6-12 reps each side; did __", 1
+    )
+    sheet.write_text(blank)  # the second move's first box: no aim without its log
+    refused = invoke("log", "--sheet", str(sheet))
+    assert refused.exit_code == 1 and "its reps are blank; fill them in" in refused.stderr
 
 
 @pytest.mark.parametrize("runs", [[], ["--hard", "tue,thu", "--long-run", "sat"]])
@@ -197,10 +214,11 @@ def test_sheet_without_dates_cannot_be_logged(
     sheet = tmp_path / "plan.md"
     invoke("plan", *runs, "-o", str(sheet))
     assert "after your hard run" in sheet.read_text() or not runs
-    sheet.write_text(sheet.read_text().replace("- [ ]", "- [x]", 1))
+    undated = re.sub(r" · 20[0-9-]{8}", "", sheet.read_text())  # as glutemed 0.1 wrote them
+    sheet.write_text(undated.replace("- [ ]", "- [x]", 1).replace("did __", "did 8", 1))
     result = invoke("log", "--sheet", str(sheet))
     assert result.exit_code == 1
-    assert "has no dates" in result.stderr and "--start" in result.stderr
+    assert "has no dates" in result.stderr and "export the plan again" in result.stderr
 
 
 def test_sheet_with_a_bad_value_logs_nothing(invoke: Invoke, tmp_path: Path, home: Path) -> None:
@@ -268,7 +286,7 @@ def test_a_file_that_is_not_our_log_is_refused_and_untouched(
         assert "left as it is" in result.stderr
     plan = invoke("plan")
     assert plan.exit_code == 0
-    assert "planning without load suggestions" in plan.stderr
+    assert "planning without your log" in plan.stderr
     assert target.read_bytes() == contents[which]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -10,13 +12,14 @@ from hypothesis import strategies as st
 
 from glutemed.catalogue import Catalogue, Exercise, load_catalogue
 from glutemed.errors import PlanError, UsageError
+from glutemed.log import LoggedSet
 from glutemed.planner import (
     Plan,
     PlanOptions,
     fitting,
     make_plan,
     minutes,
-    week_load,
+    week_sets,
 )
 from glutemed.rules import EQUIPMENT, WEEKDAYS
 from glutemed.runs import spacing_warnings
@@ -24,6 +27,9 @@ from glutemed.runs import spacing_warnings
 BUILTIN = load_catalogue()
 #: The built-in moves in the source's standard forms only (no glutemed variants).
 SOURCE_FORMS = Catalogue(exercises=[m.model_copy(update={"variants": []}) for m in BUILTIN])
+
+
+TODAY = date(2026, 11, 24)  # a Tuesday
 
 
 def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
@@ -34,46 +40,92 @@ def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
     if options.weekdays is not None:
         assert chosen == sorted(options.weekdays)
     assert len(chosen) == days
-    assert len(plan.sessions) == days * options.weeks
     lateral = {slug for slug, m in moves.items() if m.lateral}
+    dates = [s.date for s in plan.sessions]
+    assert dates == sorted(dates) and len(set(dates)) == len(dates)
+    begin = options.start or options.today
+    assert plan.start == begin or options.race is not None
+    assert all(day >= plan.start for day in dates)
+    first_monday = dates[0] - timedelta(days=dates[0].weekday()) if dates else None
+    seen: set[str] = set()
     for session in plan.sessions:
+        assert WEEKDAYS[session.date.weekday()] == session.weekday
+        assert first_monday is not None
+        assert session.week == (session.date - first_monday).days // 7 + 1 <= plan.weeks
         slugs = [e.slug for e in session.exercises]
-        assert 2 <= len(slugs) <= 3 or (len(slugs) == 1 and options.race is not None)
+        assert 2 <= len(slugs) <= 3
         assert len(set(slugs)) == len(slugs)
         assert session.minutes > 0
+        sets, lighter = week_sets(session.week, days, options.sets)
+        assert session.kind == (
+            "taper" if session.kind == "taper" else "lighter" if lighter else "regular"
+        )
         for e in session.exercises:
             move = moves[e.slug]  # only moves the equipment allows
-            assert 2 <= e.sets <= 4
-            if options.sets is not None:
-                assert e.sets == options.sets
+            assert 2 <= e.sets + (e.extra_set is not None) <= 4
+            if session.kind == "taper":
+                assert e.sets == 2 and e.extra_set is None
+            else:
+                # the weak side's extra set counts within the source's 4
+                assert e.sets == (min(sets, 3) if e.extra_set else sets)
             assert e.reps == move.reps and e.per_side == move.per_side
-            assert move.reps.min <= e.target_reps <= move.reps.max
+            assert (e.extra_set is not None) == (
+                options.weak_side is not None and e.per_side and session.kind != "taper"
+            )
+            assert "None" not in e.prescription + e.aim + e.aim_words
+            if e.slug in seen:
+                assert e.target_reps is None and e.suggested_load is None
+            seen.add(e.slug)
         if lateral:
             assert lateral & set(slugs), "every session needs a lateral move"
+        if session.date.weekday() not in chosen:
+            assert options.race is not None and session.kind == "taper"
     if not lateral:
         assert any("sideways" in w for w in plan.warnings)
     routine = plan.routine
-    for session in plan.sessions:  # the source's rule, per move: the routine every session
-        assert [e.slug for e in session.exercises] == routine or session.date is not None
     assert routine == [m.slug for m in fitting(catalogue, options.available) if m.slug in routine]
     wanted = options.size or {1: 3, 2: 3, 3: 2}[days]
     assert len(routine) == min(wanted, len(moves)), "glutemed's routine size"
     if lateral:
         assert lateral & set(routine), "a lateral move in the routine"
+    if not options.rotate:
+        for session in plan.sessions:  # the source's rule, per move: the routine every session
+            slugs = [e.slug for e in session.exercises]
+            assert slugs == routine if session.kind != "taper" else set(slugs) <= set(routine)
+    for before, after in itertools.pairwise(dates):  # never a week without a session
+        assert (after - before).days <= 7
     if options.race is None:
-        assert all([e.slug for e in s.exercises] == routine for s in plan.sessions)
-    if options.start is not None:
-        dates = [s.date for s in plan.sessions]
-        assert all(d is not None for d in dates)
-        assert dates == sorted(dates)  # type: ignore[type-var]
-        assert dates[0] >= options.start  # type: ignore[operator]
-        assert dates[-1] < options.start + timedelta(weeks=options.weeks)  # type: ignore[operator]
-        for s in plan.sessions:
-            assert s.date is not None and WEEKDAYS[s.date.weekday()] == s.weekday
+        expected = [
+            first_monday + timedelta(days=7 * week + day)  # type: ignore[operator]
+            for week in range(options.weeks or 1)
+            for day in chosen
+        ]
+        assert dates == [day for day in expected if day >= begin]
     else:
-        assert all(s.date is None for s in plan.sessions)
+        check_race(plan, options)
     assert set(plan.equipment) <= options.available
     assert "mat" not in plan.equipment
+
+
+def check_race(plan: Plan, options: PlanOptions) -> None:
+    """The race rules: ends at the race, the taper, one session early in race week."""
+    assert options.race is not None
+    race = options.race
+    taper = race - timedelta(days={"5k": 7, "10k": 7, "half": 10}.get(options.race_distance, 14))
+    dates = [s.date for s in plan.sessions]
+    assert all(day < race - timedelta(days=4) for day in dates), "rest in the last 4 days"
+    last_week = [day for day in dates if day >= race - timedelta(days=7)]
+    assert len(last_week) == 1 and last_week[0] <= race - timedelta(days=5)
+    before = [s for s in plan.sessions if s.date < taper]
+    for session in plan.sessions:
+        assert (session.kind == "taper") == (session.date >= taper)
+        if session.kind == "taper":
+            assert len(session.exercises) == 2
+            assert all(e.sets == 2 for e in session.exercises)
+            size = 4
+            assert all(size <= sum(e.sets for e in s.exercises) for s in before)
+    if options.start is None:
+        assert plan.weeks <= 12
 
 
 weekdays = st.lists(st.integers(0, 6), min_size=1, max_size=3, unique=True).map(
@@ -85,9 +137,12 @@ options_strategy = st.builds(
     weekdays=weekdays,
     available=equipment,
     sets=st.none() | st.integers(2, 4),
-    weeks=st.integers(1, 12),
+    weeks=st.none() | st.integers(1, 12),
     start=st.none() | st.dates(date(2000, 1, 1), date(2100, 1, 1)),
+    today=st.dates(date(2000, 1, 1), date(2100, 1, 1)),
     seed=st.integers(0, 2**63 - 1),
+    weak_side=st.none() | st.sampled_from(["left", "right"]),
+    level=st.none() | st.sampled_from(["easier", "standard", "harder"]),
 )
 
 
@@ -137,7 +192,7 @@ def _pattern(plan: Plan) -> list[list[str]]:
 
 
 def test_default_week_trains_one_routine_three_times() -> None:
-    plan = make_plan(BUILTIN, PlanOptions())
+    plan = make_plan(BUILTIN, PlanOptions(start=date(2026, 11, 30)))
     assert plan.weekdays == ["Monday", "Wednesday", "Friday"]
     assert _pattern(plan) == [plan.routine] * 3 and len(plan.routine) == 2
     assert "glutemed's rule: a lateral move in every session" in plan.routine_reason
@@ -205,32 +260,40 @@ def test_nothing_sideways_warns() -> None:
     ]
 
 
-def test_progression_builds_for_three_weeks_then_lightens() -> None:
-    loads = [week_load(week, 3, None) for week in range(1, 13)]
-    assert loads[:4] == [(2, 0.0), (2, 0.5), (2, 1.0), (2, 0.0)]
-    assert loads[4:8] == [(3, 0.0), (3, 0.5), (3, 1.0), (2, 0.0)]
-    assert loads[8:12] == [(4, 0.0), (4, 0.5), (4, 1.0), (2, 0.0)]
-    assert week_load(2, 1, 4) == (4, 0.5)  # --sets fixes the sets
-    plan = make_plan(BUILTIN, PlanOptions(weeks=3))
-    targets = [s.exercises[0].target_reps for s in plan.sessions if s.weekday == "Monday"]
-    assert targets == sorted(targets) and targets[0] < targets[-1]
+def test_volume_adds_a_set_each_block_and_lightens_every_fourth_week() -> None:
+    three = [week_sets(week, 3, None) for week in range(1, 13)]
+    assert three[:4] == [(2, False), (2, False), (2, False), (2, True)]  # never below 2
+    assert three[4:8] == [(3, False)] * 3 + [(2, True)]
+    assert three[8:12] == [(4, False)] * 3 + [(3, True)]
+    assert [week_sets(week, 1, None)[0] for week in (1, 4, 5, 8, 9)] == [3, 2, 4, 3, 4]
+    assert week_sets(2, 1, 4) == (4, False)  # --sets sets the first block
+    plan = make_plan(BUILTIN, PlanOptions(start=date(2026, 11, 30), weeks=4))
+    kinds = {s.week: s.kind for s in plan.sessions}
+    assert kinds == {1: "regular", 2: "regular", 3: "regular", 4: "lighter"}
 
 
 def test_minutes_follow_the_readme_formula() -> None:
     plan = make_plan(BUILTIN, PlanOptions(sets=3, weekdays=(0,)))
     session = plan.sessions[0]
-    work = sum(e.sets * e.target_reps * 4 * (2 if e.per_side else 1) for e in session.exercises)
+    work = sum(e.sets * e.reps.min * 4 * (2 if e.per_side else 1) for e in session.exercises)
     rest = (sum(e.sets for e in session.exercises) - 1) * 60
     assert session.minutes == minutes(session.exercises) == -(-(work + rest) // 60)
 
 
-def test_dates_start_on_or_after_start() -> None:
+def test_weeks_run_monday_to_sunday_from_the_start() -> None:
     plan = make_plan(BUILTIN, PlanOptions(start=date(2026, 11, 25), weeks=2))  # a Wednesday
     assert [(s.week, s.weekday, s.date) for s in plan.sessions[:3]] == [
         (1, "Wednesday", date(2026, 11, 25)),
         (1, "Friday", date(2026, 11, 27)),
-        (1, "Monday", date(2026, 11, 30)),
+        (2, "Monday", date(2026, 11, 30)),
     ]
+    saturday = make_plan(BUILTIN, PlanOptions(today=date(2026, 11, 28)))
+    assert [s.date for s in saturday.sessions] == [
+        date(2026, 11, 30),
+        date(2026, 12, 2),
+        date(2026, 12, 4),
+    ]
+    assert saturday.sessions[0].week == 1  # the first session's week is week 1
 
 
 def test_spacing_warnings_count_across_the_weekend() -> None:
@@ -247,6 +310,10 @@ def test_spacing_warnings_count_across_the_weekend() -> None:
         {"sets": 5},
         {"weeks": 13},
         {"weeks": 0},
+        {"race_distance": "mile"},
+        {"weak_side": "middle"},
+        {"favour": "heavy"},
+        {"moves": ("a", "b"), "rotate": True},
         {"available": frozenset({"kettlebell"})},
         {"start": date(9999, 12, 28)},
     ],
@@ -263,6 +330,7 @@ around_runs = st.builds(
     sets=st.none() | st.integers(2, 4),
     weeks=st.integers(1, 12),
     start=st.none() | st.dates(date(2000, 1, 1), date(2100, 1, 1)),
+    today=st.dates(date(2000, 1, 1), date(2100, 1, 1)),
     seed=st.integers(0, 2**63 - 1),
     long_run=st.none() | st.integers(0, 6),
     hard=st.lists(st.integers(0, 6), max_size=4, unique=True).map(lambda h: tuple(sorted(h))),
@@ -291,3 +359,135 @@ def test_every_rule_holds_around_runs(catalogue: Catalogue, options: PlanOptions
             else None
         )
         assert session.run == expected
+
+
+races = st.builds(
+    PlanOptions,
+    days=st.integers(1, 3),
+    available=equipment,
+    sets=st.none() | st.integers(2, 4),
+    start=st.none() | st.dates(date(2026, 1, 1), date(2026, 12, 31)),
+    today=st.dates(date(2026, 1, 1), date(2026, 12, 31)),
+    race=st.dates(date(2026, 1, 1), date(2027, 12, 31)),
+    race_distance=st.sampled_from(["5k", "10k", "half", "marathon", "ultra"]),
+    weeks=st.none() | st.integers(1, 12),
+    seed=st.integers(0, 2**63 - 1),
+    level=st.none() | st.sampled_from(["easier", "standard", "harder"]),
+    weak_side=st.none() | st.sampled_from(["left", "right"]),
+    long_run=st.none() | st.integers(0, 6),
+    hard=st.lists(st.integers(0, 6), max_size=2, unique=True).map(lambda h: tuple(sorted(h))),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(options=races)
+def test_every_race_rule_holds(options: PlanOptions) -> None:
+    try:
+        plan = make_plan(BUILTIN, options)
+    except UsageError as err:
+        message = str(err)
+        assert options.race is not None
+        assert (
+            "must be after" in message
+            or "weeks after" in message
+            or "disagrees" in message
+            or "leaves no day" in message
+        ), message
+        return
+    except PlanError as err:
+        assert "a session needs 2" in str(err) or "none of the" in str(err)
+        return
+    check_rules(plan, BUILTIN, options)
+    assert options.race is not None
+    if options.start is None:
+        begin = max(options.today, plan.start)
+        assert plan.start == begin
+    for session in plan.sessions:
+        if session.kind == "taper":
+            assert all(
+                "harder" not in (e.variant or "").lower() or e.variant is None
+                for e in session.exercises
+            )
+
+
+def test_a_race_eight_months_away_gives_the_twelve_weeks_before_it() -> None:
+    plan = make_plan(BUILTIN, PlanOptions(today=TODAY, race=date(2027, 7, 18)))  # a Sunday
+    assert plan.start == date(2027, 4, 26) and plan.weeks == 12  # a Monday, 12 weeks back
+    assert plan.sessions[-1].date == date(2027, 7, 12)  # one session early in race week
+    assert any("12 weeks before the race" in note for note in plan.notes)
+
+
+@pytest.mark.parametrize(
+    ("distance", "first_taper"),
+    [("5k", date(2027, 7, 12)), ("half", date(2027, 7, 8)), ("marathon", date(2027, 7, 5))],
+)
+def test_the_taper_lengthens_with_the_distance(distance: str, first_taper: date) -> None:
+    options = PlanOptions(today=TODAY, race=date(2027, 7, 18), race_distance=distance, days=2)
+    plan = make_plan(BUILTIN, options)
+    taper = [s.date for s in plan.sessions if s.kind == "taper"]
+    assert taper[0] == first_taper and plan.runs.race_distance == distance
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"start": date(2026, 11, 30), "race": date(2027, 7, 18)}, "start later"),
+        ({"start": date(2026, 11, 30), "race": date(2026, 12, 20), "weeks": 2}, "disagrees"),
+        ({"race": date(2026, 11, 24)}, "must be after today"),
+        ({"race": date(2026, 11, 27)}, "leaves no day"),
+    ],
+)
+def test_races_that_do_not_add_up_are_refused(kwargs: dict[str, object], words: str) -> None:
+    with pytest.raises(UsageError, match=words):
+        make_plan(BUILTIN, PlanOptions(today=TODAY, **kwargs))  # type: ignore[arg-type]
+
+
+def test_a_close_race_warns_and_keeps_to_easier_forms_without_a_recent_log() -> None:
+    options = PlanOptions(today=TODAY, race=date(2026, 12, 10))
+    plan = make_plan(BUILTIN, options)
+    assert any("less than 3 weeks away" in w for w in plan.warnings)
+    assert plan.level == "easier"
+    logged = [LoggedSet(date(2026, 11, 1), slug, 1, 10) for slug in plan.routine]
+    assert make_plan(BUILTIN, options, logged).level == "standard"
+    assert make_plan(BUILTIN, dataclasses.replace(options, level="standard")).level == "standard"
+
+
+def test_weak_side_adds_a_set_within_four() -> None:
+    options = PlanOptions(start=date(2026, 11, 30), weeks=12, days=1, weak_side="left")
+    plan = make_plan(BUILTIN, options)
+    one_sided = [e for s in plan.sessions for e in s.exercises if e.per_side]
+    assert one_sided and all(e.extra_set == "left" for e in one_sided)
+    assert "3 x 6-12 reps each side + 1 on the left" in {e.prescription for e in one_sided}
+    assert max(e.sets for e in one_sided) == 3  # four sets: the stronger side does three
+
+
+def test_favour_and_rotate_shape_the_routine_glutemed_picks() -> None:
+    lateral = make_plan(BUILTIN, PlanOptions(days=1, favour="lateral", today=TODAY))
+    moves = {m.slug: m for m in BUILTIN}
+    assert all(moves[slug].lateral for slug in lateral.routine[:2])
+    loaded = make_plan(BUILTIN, PlanOptions(days=2, favour="loaded", today=TODAY, size=2))
+    assert all("dumbbells" in moves[slug].needs or moves[slug].lateral for slug in loaded.routine)
+    rotating = make_plan(BUILTIN, PlanOptions(weeks=12, rotate=True, today=TODAY))
+    blocks = {s.week // 4: tuple(e.slug for e in s.exercises) for s in rotating.sessions}
+    assert len(set(blocks.values())) > 1
+    for routine in blocks.values():
+        assert any(moves[slug].lateral for slug in routine)
+    assert any("Rotation" in note for note in rotating.notes)
+
+
+def test_the_first_session_carries_the_logs_numbers_and_later_ones_the_rule() -> None:
+    logged = [
+        LoggedSet(date(2026, 11, 20), "split-squat", n, r, "12kg") for n, r in ((1, 12), (2, 12))
+    ]
+    options = PlanOptions(today=TODAY, moves=("split-squat", "lateral-lunge"), weeks=2)
+    plan = make_plan(BUILTIN, options, logged)
+    split = [e for s in plan.sessions for e in s.exercises if e.slug == "split-squat"]
+    assert (split[0].target_reps, split[0].suggested_load) == (6, "13kg")
+    assert "go up to 13kg" in split[0].advice
+    assert all(e.target_reps is None and e.suggested_load is None for e in split[1:])
+    assert "add a rep to each set" in split[1].advice
+    lunge = next(e for s in plan.sessions for e in s.exercises if e.slug == "lateral-lunge")
+    assert lunge.target_reps is None and "leaving two or three reps in reserve" in lunge.advice
+    other_form = dataclasses.replace(options, level="easier")
+    easier = make_plan(BUILTIN, other_form, logged).sessions[0].exercises[0]
+    assert easier.variant and easier.target_reps is None  # numbers only for the same form

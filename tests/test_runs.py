@@ -15,7 +15,7 @@ from glutemed.planner import PlanOptions, jsonable, make_plan
 from glutemed.rules import WEEKDAYS
 from glutemed.runs import blocked_days, choose_weekdays, gaps
 
-from .conftest import Invoke
+from .conftest import TODAY, Invoke
 
 BUILTIN = load_catalogue()
 ALL_HARD = [tuple(c) for n in range(8) for c in combinations(range(7), n)]
@@ -59,7 +59,13 @@ def test_saturday_long_run_and_tuesday_intervals_keep_friday_free(invoke: Invoke
     assert "Friday" not in weekdays and "Saturday" not in weekdays
     assert weekdays == ["Tuesday", "Thursday", "Sunday"]
     assert [s["run"] for s in data["sessions"]] == ["hard", "hard", None]
-    assert data["runs"] == {"long": "Saturday", "hard": ["Tuesday", "Thursday"], "race": None}
+    assert data["runs"] == {
+        "long": "Saturday",
+        "hard": ["Tuesday", "Thursday"],
+        "race": None,
+        "race_distance": None,
+        "taper_days": None,
+    }
     assert any("keep hard days hard" in note for note in data["notes"])
     view = invoke("plan", "--long-run", "sat", "--hard", "tue", "--hard", "thu").stdout
     assert "after your hard run" in view and "keep hard days hard" in view
@@ -122,12 +128,9 @@ def test_race_week_rules_hold(
     start: date, ahead: int, days: int, long_run: int | None, hard: tuple[int, ...]
 ) -> None:
     race = start + timedelta(days=ahead)
-    from glutemed.planner import weeks_until
-
     options = PlanOptions(
         days=days,
         start=start,
-        weeks=weeks_until(start, race),
         long_run=long_run,
         hard=hard,
         race=race,
@@ -151,11 +154,13 @@ def test_race_from_the_command_line(invoke: Invoke) -> None:
     assert "no strength work from 2027-01-13 on" in " ".join(data["notes"])
 
 
-def test_race_without_start_begins_next_monday(invoke: Invoke) -> None:
-    far = (date.today() + timedelta(days=60)).isoformat()
-    result = invoke("plan", "--race", far, "--json")
-    assert "no --start given: the plan starts next Monday" in result.stderr
-    assert json.loads(result.stdout)["sessions"][0]["date"] > date.today().isoformat()
+def test_race_without_start_counts_back_and_says_so(invoke: Invoke) -> None:
+    near = (TODAY + timedelta(days=60)).isoformat()
+    data = json.loads(invoke("plan", "--race", near, "--json").stdout)
+    assert data["start"] == TODAY.isoformat()  # 12 weeks back is past: today
+    assert any("fewer than 12 weeks away" in note for note in data["notes"])
+    far = json.loads(invoke("plan", "--race", "2027-07-18", "--weeks", "8", "--json").stdout)
+    assert far["start"] == "2027-05-24" and far["weeks"] == 8
 
 
 @pytest.mark.parametrize(

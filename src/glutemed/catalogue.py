@@ -37,7 +37,7 @@ from pydantic import (
 from glutemed.errors import CatalogueError, NotFoundError
 from glutemed.paths import Unreadable, read_regular
 from glutemed.rules import EQUIPMENT, SLUG_PATTERN, builtin_catalogue
-from glutemed.text import CONTROLS, clip, one_line
+from glutemed.text import CONTROLS, clip, one_line, quoted
 
 #: Equipment that is never required: a move that lists it can be done without.
 OPTIONAL_EQUIPMENT: frozenset[str] = frozenset({"mat"})
@@ -167,6 +167,23 @@ class Exercise(_Model):
     def needs(self) -> frozenset[str]:
         """The equipment this move cannot be done without."""
         return frozenset(self.equipment) - OPTIONAL_EQUIPMENT
+
+    def variant_named(self, name: str) -> Variant | None:
+        """The form called ``name`` (any case), or ``easier``, ``standard`` or ``harder``
+        for the move's only form at that level; None is the move's own form.
+        ValueError naming the forms there are."""
+        wanted = " ".join(name.split()).casefold()
+        if wanted in ("standard", self.name.casefold()):
+            return None
+        for variant in self.variants:
+            if variant.name.casefold() == wanted:
+                return variant
+        at_level = [variant for variant in self.variants if variant.level == wanted]
+        if len(at_level) == 1:
+            return at_level[0]
+        names = [self.name, *(variant.name for variant in self.variants)]
+        forms = "; ".join(quoted(n) for n in names)
+        raise ValueError(f"takes a form of {self.slug}: {forms}; not {quoted(name)}")
 
     @property
     def sides(self) -> str:

@@ -34,6 +34,7 @@ class Settings(BaseModel):
     long_run: int | None = None
     hard: tuple[int, ...] = ()
     sets: int | None = None
+    load_step: str | None = None
     catalogue: Path | None = None
     sources: dict[str, str] = {}
     file: Path | None = None

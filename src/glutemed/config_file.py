@@ -6,7 +6,7 @@ The file is ``GLUTEMED_CONFIG`` when set (it must then exist), else
 ``config.toml`` in the platform's user config folder (``platformdirs``; on
 Linux ``~/.config/glutemed/config.toml``), which may be absent. Its keys are
 named like the settings they hold: ``days``, ``equipment``, ``long_run``,
-``hard``, ``sets`` and ``catalogue``; lists are TOML arrays; a relative
+``hard``, ``sets``, ``load_step`` and ``catalogue``; lists are TOML arrays; a relative
 ``catalogue`` is relative to the file's folder.
 
 No pydantic here: shell completion reads the file's ``catalogue`` on every TAB.
@@ -24,7 +24,15 @@ from glutemed.errors import ConfigError
 from glutemed.paths import Unreadable, config_path, read_regular
 from glutemed.text import one_line
 
-KEYS: tuple[str, ...] = ("days", "equipment", "long_run", "hard", "sets", "catalogue")
+KEYS: tuple[str, ...] = (
+    "days",
+    "equipment",
+    "long_run",
+    "hard",
+    "sets",
+    "load_step",
+    "catalogue",
+)
 #: The largest config file glutemed reads.
 MAX_BYTES = 1024 * 1024
 EXAMPLE = """\
@@ -37,6 +45,7 @@ EXAMPLE = """\
 # long_run = "sat"                          # the day of your long run
 # hard = ["tue", "thu"]                     # the days of your hard runs
 # sets = 3                                  # 2 to 4; leave out to let glutemed choose
+# load_step = "2kg"                         # your dumbbells' step: 1kg unless you say
 # catalogue = "my-moves.yaml"               # your own catalogue, relative to this file
 """
 
@@ -92,6 +101,11 @@ def _check(key: str, value: Any, path: Path) -> Any:
         raise ValueError("must be a non-empty string")
     if key == "long_run":
         return rules.parse_weekday(value)
+    if key == "load_step":
+        from glutemed.progression import parse_load, parse_step
+
+        parse_step(value)
+        return parse_load(value).text
     if "\0" in value:
         raise ValueError("a file name cannot hold a NUL character")
     try:

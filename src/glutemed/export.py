@@ -48,11 +48,10 @@ def to_ics(plan: Plan, at: time | None = None) -> bytes:
     """
     from icalendar import Calendar, Event
 
-    sessions = [session for session in plan.sessions if session.date is not None]
-    if not sessions or len(sessions) != len(plan.sessions):
-        raise ExportError("an iCalendar export needs dated sessions; give --start")
+    sessions = plan.sessions
+    if not sessions:
+        raise ExportError("the plan has no sessions to put in a calendar")
     first = sessions[0].date
-    assert first is not None
     inputs = json.dumps(
         [plan.weekdays, plan.available, plan.seed, first.isoformat()], separators=(",", ":")
     )
@@ -62,7 +61,6 @@ def to_ics(plan: Plan, at: time | None = None) -> bytes:
     calendar.add("x-wr-calname", "glutemed")
     for session in sessions:
         when = session.date
-        assert when is not None
         event = Event()
         digest = hashlib.sha256(f"{inputs}|{when.isoformat()}".encode()).hexdigest()[:20]
         event.add("uid", f"{when:%Y%m%d}-{digest}@glutemed")
@@ -89,8 +87,8 @@ def _event_times(
 
 def _description(session: Session) -> str:
     lines = [
-        f"{e.form_name}: {e.prescription}, aim for {e.target_reps}+ "
-        f"({', '.join(e.equipment) or 'no equipment'})"
+        f"{e.form_name}: {e.prescription}{e.aim_words} "
+        f"({', '.join(e.equipment) or 'no equipment'}). {e.advice[:1].upper()}{e.advice[1:]}."
         for e in session.exercises
     ]
     lines += [f"About {session.minutes} minutes. Steps: glutemed show SLUG.", CAUTION]

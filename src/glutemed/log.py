@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from glutemed import rules
 from glutemed.errors import LogError
 from glutemed.paths import log_path, remove_stale_temps, temp_path
-from glutemed.text import plural, quoted
+from glutemed.text import CONTROLS, plural, quoted
 
 if TYPE_CHECKING:
     import sqlite3
@@ -81,6 +81,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             sheet_key TEXT UNIQUE
         )""",
             "CREATE INDEX sets_by_move ON sets (slug, date)",
+        ),
+    ),
+    # The form a set was done in: NULL for the move's own (the source's) form,
+    # which is what every set logged before this step was.
+    Migration("m003_set_forms", ("ALTER TABLE sets ADD COLUMN form TEXT",)),
+    Migration(
+        "m004_programmes",
+        (
+            """CREATE TABLE programmes (
+            id INTEGER PRIMARY KEY,
+            saved_at TEXT NOT NULL,
+            start TEXT NOT NULL,
+            options TEXT NOT NULL
+        )""",
         ),
     ),
 )
@@ -384,6 +398,8 @@ class LoggedSet:
     note: str | None = None
     sheet_key: str | None = None
     id: int = 0
+    #: The form's name, or None for the move's own form.
+    form: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -394,6 +410,7 @@ class LoggedSet:
             "reps": self.reps,
             "load": self.load,
             "note": self.note,
+            "form": self.form,
         }
 
 
@@ -420,7 +437,7 @@ def _insert_set(db: sqlite3.Connection, command: int, item: LoggedSet) -> int:
     """Insert one set inside the caller's transaction: 1, or 0 for a sheet set already there."""
     cursor = db.execute(
         "INSERT OR IGNORE INTO sets (command_id, date, slug, set_number, reps, load,"
-        " note, sheet_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " note, sheet_key, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             command,
             item.date.isoformat(),
@@ -430,6 +447,7 @@ def _insert_set(db: sqlite3.Connection, command: int, item: LoggedSet) -> int:
             item.load,
             item.note,
             item.sheet_key,
+            item.form,
         ),
     )
     return int(cursor.rowcount)
@@ -437,7 +455,13 @@ def _insert_set(db: sqlite3.Connection, command: int, item: LoggedSet) -> int:
 
 #: What the readers say about rows they skip; called with one line.
 Warn = Callable[[str], None]
-_SET_COLUMNS = "id, date, slug, set_number, reps, load, note"
+_SET_COLUMNS = "id, date, slug, set_number, reps, load, note, form"
+
+
+def _set_columns(db: sqlite3.Connection) -> str:
+    """The columns to read sets by: a log from before m003 (read, not migrated) has no form."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(sets)")}
+    return _SET_COLUMNS if "form" in columns else _SET_COLUMNS.replace("form", "NULL")
 
 
 def read_sets(
@@ -451,7 +475,7 @@ def read_sets(
     with open_log(write=False) as db:
         if not _has_table(db, "sets"):
             return []
-        query = f"SELECT {_SET_COLUMNS} FROM sets"
+        query = f"SELECT {_set_columns(db)} FROM sets"
         clauses, params = [], []
         if slugs is not None:
             wanted = list(slugs)
@@ -484,8 +508,9 @@ def _logged_set(row: Sequence[Any]) -> LoggedSet:
     """One row of the sets table, checked; ValueError naming the field that is wrong."""
     from glutemed.progression import parse_load
 
-    ident, day, slug, number, reps, load, note = row
-    for field, value in zip(("date", "slug", "set", "reps", "load", "note"), row[1:], strict=True):
+    ident, day, slug, number, reps, load, note, form = row
+    fields = ("date", "slug", "set", "reps", "load", "note", "form")
+    for field, value in zip(fields, row[1:], strict=True):
         if isinstance(value, bytes):
             raise ValueError(f"{field} is binary data")
     try:
@@ -502,9 +527,12 @@ def _logged_set(row: Sequence[Any]) -> LoggedSet:
             load = parse_load(load if isinstance(load, str) else "").text
         except ValueError:
             raise ValueError(f"load {quoted(load)}") from None
-    if note is not None and not isinstance(note, str):
-        raise ValueError(f"note {quoted(note)}")
-    return LoggedSet(when, slug, number, reps, load, note, id=int(ident))
+    for field, value in (("note", note), ("form", form)):
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"{field} {quoted(value)}")
+    if form is not None and (not form.strip() or CONTROLS.search(form)):
+        raise ValueError(f"form {quoted(form)}")
+    return LoggedSet(when, slug, number, reps, load, note, id=int(ident), form=form)
 
 
 def _report(problems: Sequence[str], warn: Warn) -> None:
@@ -525,7 +553,7 @@ def last_command(*, warn: Warn) -> tuple[int, str, list[LoggedSet]] | None:
         if row is None:
             return None
         rows = db.execute(
-            f"SELECT {_SET_COLUMNS} FROM sets WHERE command_id = ? ORDER BY id", (row[0],)
+            f"SELECT {_set_columns(db)} FROM sets WHERE command_id = ? ORDER BY id", (row[0],)
         ).fetchall()
     return row[0], str(row[1]), _readable(rows, _logged_set, "set", warn)
 
@@ -536,3 +564,41 @@ def remove_command(command_id: int) -> int:
         gone = db.execute("DELETE FROM sets WHERE command_id = ?", (command_id,)).rowcount
         db.execute("DELETE FROM commands WHERE id = ?", (command_id,))
     return int(gone)
+
+
+# The saved programme (glutemed.programme gives it meaning).
+
+
+def save_programme(start: date, options: str) -> int:
+    """Keep a programme (its options as JSON text) from ``start``, in one transaction; its id."""
+    with open_log(write=True) as db, _transaction(db):
+        cursor = db.execute(
+            "INSERT INTO programmes (saved_at, start, options) VALUES (?, ?, ?)",
+            (datetime.now().isoformat(timespec="seconds"), start.isoformat(), options),
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def programme_on(day: date, *, warn: Warn) -> tuple[date, str] | None:
+    """(start, options JSON) of the programme in force on ``day``: the latest saved of
+    those started by then. None without one; a row that cannot be read is skipped."""
+    with open_log(write=False) as db:
+        if not _has_table(db, "programmes"):
+            return None
+        rows = db.execute(
+            "SELECT id, start, options FROM programmes WHERE start <= ? ORDER BY id DESC",
+            (day.isoformat(),),
+        ).fetchall()
+    found = _readable(rows[:1], _programme, "programme", warn)
+    return found[0] if found else None
+
+
+def _programme(row: Sequence[Any]) -> tuple[date, str]:
+    _ident, start, options = row
+    try:
+        when = rules.parse_date(start if isinstance(start, str) else "")
+    except ValueError:
+        raise ValueError(f"start {quoted(start)}") from None
+    if not isinstance(options, str):
+        raise ValueError(f"options {quoted(options)}")
+    return when, options

@@ -1,66 +1,77 @@
-"""Pure planning: a catalogue and options in, a :class:`Plan` out. No I/O.
+"""Pure planning: a catalogue, options and the training log's sets in, a :class:`Plan` out. No I/O.
 
 The source's programme: pick 2 to 3 of the moves, do 2 to 4 sets of each, at
-least once a week and better two or three times. The planner turns that into
-one weekly pattern, repeated every week so progression applies to the same
-moves:
+least once a week and better two or three times. glutemed builds it like this
+(everything but that rule is glutemed's choice, labelled so where a runner reads it):
 
-1. Keep the moves whose equipment the runner has (a mat is never required).
-2. Decide how many times each move appears in the week. The week has between
-   ``2 x days`` and ``3 x days`` slots (2 or 3 moves a session). Every session
-   needs one lateral move (one that works the hip sideways). The planner takes
-   the smallest number of slots that fits every move in, keeping every move's
-   count within one of every other's when it can; among equal choices it gives
-   the lateral moves as few extra slots as the rule allows, so sessions pair a
-   lateral move with a loaded one. When there are more moves than slots, it
-   picks a subset (the seed decides which), in proportion to the lateral and
-   other moves available.
-3. Deal the slots round-robin over the sessions, lateral moves first. Because
-   no move appears more often than there are sessions, a move never lands
-   twice in one session; because the lateral slots come first and number at
-   least ``days``, every session gets one; and session sizes differ by at most
-   one, so each holds 2 or 3 moves.
-4. Order each session's moves as the source lists them: the loaded hinge and
-   split squat while fresh, then the step-up, lunge and band work.
+1. **The routine.** 2 or 3 moves, every one done in every regular session, so
+   with 3 days a week each move is trained three times a week. The runner
+   names them (``moves``) or glutemed picks (:func:`choose_routine`): 3 moves
+   for 1 or 2 days a week, 2 for 3, one of them lateral. It stays the same
+   through the plan so progression works on the same moves; ``rotate`` swaps
+   one move of a chosen routine at each new 4-week block.
+2. **The form** of each move: the ``level`` asked for where the equipment
+   allows it (:meth:`Exercise.form`).
+3. **The days.** Weekdays around the runs (:mod:`glutemed.runs`), dated in
+   Monday-to-Sunday weeks from the start or counted back from a race
+   (:mod:`glutemed.schedule`).
+4. **Volume.** :func:`week_sets`: 3 sets for 1 or 2 days a week, 2 for 3, one
+   more in each later 4-week block up to 4; every fourth week a lighter week
+   of one set fewer (never below 2) with no load step.
+5. **Progression** (:mod:`glutemed.progression`): each move's first session
+   carries the numbers from its last logged session of the same form; later
+   sessions carry the rule in words.
+6. **The taper** (:func:`_taper`): short sessions (2 moves x 2 sets, one
+   lateral, no harder form) from :data:`schedule.TAPER_DAYS` before the race,
+   one of them in the first 3 of the last 7 days, and rest after it.
 
-The seed shuffles the moves before steps 2 and 3 (seed 0 keeps catalogue
-order), so other seeds give other valid patterns. Every step is a handful of
-list operations: a catalogue of 1,000 moves plans as quickly as one of five.
-
-The weekdays come from :mod:`glutemed.runs` (around the long and hard runs,
-48 hours apart) unless the runner names them; with a race, :func:`_taper`
-reshapes the last week before it.
-
-Progression (``weeks`` > 1) runs in four-week cycles: three building weeks in
-which the rep target climbs from the bottom of each move's range to its top,
-then a lighter week (2 sets, the bottom of the range). Each new cycle adds a
-set, up to 4: a double progression in which reps rise first and the load goes
-up when the top of the range is reached.
+Every step is a handful of list operations: a catalogue of 1,000 moves plans
+as quickly as one of five.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from glutemed import runs
-from glutemed.about import NOTHING_LOGGED
-from glutemed.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps
+from glutemed import progression, runs, schedule
+from glutemed.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps, Variant
 from glutemed.errors import FieldError, PlanError
-from glutemed.rules import DAYS, EQUIPMENT, ROUTINE, SETS, WEEKDAYS, WEEKS, parse_level
+from glutemed.rules import (
+    DAYS,
+    DISTANCES,
+    EQUIPMENT,
+    FAVOURS,
+    ROUTINE,
+    SETS,
+    SIDES,
+    WEEKDAYS,
+    WEEKS,
+    parse_level,
+)
 from glutemed.text import and_list, plural
 
-#: Sets in the first cycle when the runner sets none: fewer sessions, more sets.
+if TYPE_CHECKING:
+    from glutemed.log import LoggedSet
+
+#: Sets in the first 4-week block when the runner sets none: fewer sessions, more sets.
 BASE_SETS: dict[int, int] = {1: 3, 2: 3, 3: 2}
 MIN_SETS, MAX_SETS = SETS.low, SETS.high
 MAX_DAYS, MAX_WEEKS = DAYS.high, WEEKS.high
+#: Weeks in a block: each later block adds a set; its last week is lighter.
+BLOCK_WEEKS = 4
 #: Minutes estimate: seconds per rep (slow and controlled) and rest after each set.
 SECONDS_PER_REP = 4
 REST_SECONDS = 60
+#: A race closer than this to the start gets a warning (and easier forms without a recent log).
+CLOSE_RACE_DAYS = 21
+#: How far back the log counts as recent training, for a close race.
+RECENT_DAYS = 8 * 7
 
 
 @dataclass(frozen=True)
@@ -70,24 +81,33 @@ class PlanOptions:
     ``weekdays`` (0 = Monday) are the days the runner picked with ``--on``;
     without them glutemed chooses ``days`` days around the runs (see
     :mod:`glutemed.runs`). ``days`` defaults to 3, or to the number of
-    ``weekdays`` given.
+    ``weekdays`` given. ``today`` is the caller's clock: a plan without
+    ``start`` begins on it. ``level`` None is the standard form, chosen by
+    glutemed (easier forms for a close race with no recent training).
     """
 
     days: int | None = None
     weekdays: tuple[int, ...] | None = None
     available: frozenset[str] = frozenset(EQUIPMENT)
     sets: int | None = None
-    weeks: int = 1
+    weeks: int | None = None
     start: date | None = None
+    today: date = field(default_factory=date.today)
     seed: int = 0
     long_run: int | None = None
     hard: tuple[int, ...] = ()
     race: date | None = None
-    level: str = "standard"
+    race_distance: str = schedule.DEFAULT_DISTANCE
+    level: str | None = None
     #: The runner's routine (slugs, ``--moves``): every session does every one.
     moves: tuple[str, ...] | None = None
     #: Moves in a routine glutemed chooses (``--size``); None: by days a week.
     size: int | None = None
+    favour: str | None = None
+    rotate: bool = False
+    weak_side: str | None = None
+    #: One load step in each unit (the runner's dumbbell step).
+    steps: Mapping[str, float] = field(default_factory=lambda: dict(progression.STEPS))
 
     def __post_init__(self) -> None:
         if self.weekdays is not None:
@@ -111,24 +131,33 @@ class PlanOptions:
             raise FieldError("weekdays", "takes weekdays 0 (Monday) to 6 (Sunday)")
         if self.sets is not None and self.sets not in SETS:
             raise FieldError("sets", f"takes {SETS.takes}, not {self.sets}")
-        if self.weeks not in WEEKS:
+        if self.weeks is not None and self.weeks not in WEEKS:
             raise FieldError("weeks", f"takes {WEEKS.takes}, not {self.weeks}")
-        if self.start is not None and self.start > date.max - timedelta(weeks=self.weeks + 1):
+        begin = self.start or self.today
+        if begin > date.max - timedelta(weeks=MAX_WEEKS + 2) or (
+            self.race is not None and self.race > date.max - timedelta(weeks=2)
+        ):
             raise FieldError("start", "is too far in the future to plan from")
-        if self.race is not None:
-            if self.start is None:
-                raise FieldError("race", "needs a start date ({start})")
-            if self.race <= self.start:
-                raise FieldError("race", "must be after the plan starts")
         if self.size is not None:
             if self.size not in ROUTINE:
                 raise FieldError("size", f"takes {ROUTINE.takes}, not {self.size}")
             if self.moves is not None and len(self.moves) != self.size:
                 raise FieldError("size", "disagrees with {moves}; give one of them")
-        try:
-            parse_level(self.level)
-        except ValueError as err:
-            raise FieldError("level", str(err)) from None
+        for name, value, words in (
+            ("race_distance", self.race_distance, DISTANCES),
+            ("weak_side", self.weak_side, (None, *SIDES)),
+            ("favour", self.favour, (None, *FAVOURS)),
+        ):
+            if value not in words:
+                raise FieldError(name, f"takes {and_list([w for w in words if w], 'or')}")
+        if self.moves is not None and (self.rotate or self.favour):
+            which = "rotate" if self.rotate else "favour"
+            raise FieldError(which, "applies to a routine glutemed picks, not to {moves}")
+        if self.level is not None:
+            try:
+                parse_level(self.level)
+            except ValueError as err:
+                raise FieldError("level", str(err)) from None
         unknown = self.available - set(EQUIPMENT)
         if unknown:
             raise FieldError("equipment", f"holds unknown equipment: {', '.join(sorted(unknown))}")
@@ -138,11 +167,6 @@ class PlanOptions:
         if self.days is not None:
             return self.days
         return 3 if self.weekdays is None else len(self.weekdays)
-
-
-def weeks_until(start: date, race: date) -> int:
-    """Weeks from ``start`` up to the race, at least 1 and at most 12."""
-    return max(1, min(MAX_WEEKS, math.ceil((race - start).days / 7)))
 
 
 #: Fields of a planner result that JSON leaves out (they go to stderr).
@@ -168,13 +192,18 @@ class PlannedExercise(NamedTuple):
     name: str
     sets: int
     reps: Reps
-    target_reps: int
+    #: Reps to aim for in every set, and the load: known from the log, else None.
+    target_reps: int | None
     per_side: bool
     lateral: bool
     equipment: list[str]
     variant: str | None = None
     suggested_load: str | None = None
-    reason: str | None = None
+    #: What to do in this session, in words: the log's numbers, or the rule.
+    advice: str = ""
+    #: The weak side that gets one more set (``--weak-side``), or None.
+    extra_set: str | None = None
+    progression: str = "double"
 
     @property
     def form_name(self) -> str:
@@ -183,8 +212,21 @@ class PlannedExercise(NamedTuple):
 
     @property
     def prescription(self) -> str:
-        """``3 x 6-12 reps each side``: the same words in every view and export."""
-        return f"{self.sets} x {self.reps} reps{' each side' if self.per_side else ''}"
+        """``3 x 6-12 reps each side + 1 on the left``: the same words in every view and export."""
+        side = " each side" if self.per_side else ""
+        extra = f" + 1 on the {self.extra_set}" if self.extra_set else ""
+        return f"{self.sets} x {self.reps} reps{side}{extra}"
+
+    @property
+    def aim(self) -> str:
+        """``9+``, or ``-`` when the log does not say."""
+        return "-" if self.target_reps is None else f"{self.target_reps}+"
+
+    @property
+    def aim_words(self) -> str:
+        """``, aim for 9+ at 12kg``, or nothing when the log does not say: never "None+"."""
+        aim = f", aim for {self.target_reps}+" if self.target_reps is not None else ""
+        return aim + (f" at {self.suggested_load}" if self.suggested_load else "")
 
 
 RUN_TEXT = {"hard": "after your hard run", "long": "on your long-run day"}
@@ -193,30 +235,36 @@ RUN_TEXT = {"hard": "after your hard run", "long": "on your long-run day"}
 class Session(NamedTuple):
     week: int
     weekday: str
-    date: date | None
+    date: date
     run: str | None
     minutes: int
     exercises: list[PlannedExercise]
+    #: "regular", "lighter" (a lighter week) or "taper" (short, before a race).
+    kind: str = "regular"
 
     @property
     def title(self) -> str:
-        """``Week 1 · Tuesday · 2026-12-01 · after your hard run`` (date and run when known)."""
-        when = f" · {self.date.isoformat()}" if self.date else ""
+        """``Week 1 · Tuesday · 2026-12-01 · after your hard run`` (and the kind of week)."""
         run = f" · {RUN_TEXT[self.run]}" if self.run else ""
-        return f"Week {self.week} · {self.weekday}{when}{run}"
+        kind = f" · {self.kind}" if self.kind != "regular" else ""
+        return f"Week {self.week} · {self.weekday} · {self.date.isoformat()}{run}{kind}"
 
 
 class Runs(NamedTuple):
     long: str | None
     hard: list[str]
     race: date | None
+    race_distance: str | None
+    taper_days: int | None
 
 
 class Plan(NamedTuple):
     days: int
     weekdays: list[str]
     weeks: int
+    start: date
     seed: int
+    level: str
     available: list[str]
     equipment: list[str]
     routine: list[str]
@@ -232,17 +280,24 @@ def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
     return [exercise for exercise in catalogue if exercise.fits(available)]
 
 
-#: For each move, the load to use next and why (from the training log).
-Loads = Mapping[str, tuple[str | None, str]]
+#: What progression and the taper say about the week's sessions, in words (ours).
+VOLUME_NOTE = (
+    "Sets: {base} a move in weeks 1-4, one more in each later 4-week block up to 4; "
+    "every fourth week is lighter, one set fewer and no load step (glutemed's choice: "
+    "the source says 2 to 4 sets, and a lighter week lets the work sink in)."
+)
+PROGRESSION_NOTE = (
+    "Progression (glutemed's rule): when every set reaches the top of the range, "
+    "step up the load (or the form) and start again at the bottom; otherwise keep "
+    "the load and add a rep. The first session of each move carries the numbers "
+    "from your log; log what you do with 'glutemed log'."
+)
 
 
-def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = None) -> Plan:
-    """Plan ``options.weeks`` weeks of sessions from the catalogue.
-
-    ``loads`` (slug -> (suggested load, reason)), read from the training log by
-    the caller, is carried onto every planned exercise.
-    """
-    loads = loads or {}
+def make_plan(
+    catalogue: Catalogue, options: PlanOptions, history: Sequence[LoggedSet] = ()
+) -> Plan:
+    """Plan the sessions from the catalogue, the options and the log's sets (``history``)."""
     moves = fitting(catalogue, options.available)
     if options.moves is not None:
         moves = _routine(catalogue, options, moves)
@@ -258,12 +313,13 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
         warnings += fewer
         if not weekdays:
             raise PlanError(warnings[0].replace("only 0 of", "none of"))
+    span = schedule.span(options.today, options.start, options.weeks, options.race, weekdays)
     if not any(move.lateral for move in moves):
         warnings.append(
             "nothing in this plan works the hip sideways: no lateral move fits "
             "your catalogue and equipment"
         )
-    notes = []
+    notes = [span.note[0].upper() + span.note[1:] + "."] if span.note else []
     on_hard = [WEEKDAYS[day] for day in weekdays if day in options.hard]
     if on_hard and options.weekdays is None:
         notes.append(
@@ -271,26 +327,58 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
             "keep hard days hard and easy days easy."
         )
     if options.moves is not None:
-        routine, reason = list(moves), "the moves you chose"
+        routine, reason, spare = list(moves), "the moves you chose", list[Exercise]()
     else:
-        routine, reason = choose_routine(moves, options, len(weekdays))
-    # The source's rule, per move: each move of the routine in every session.
-    pattern = [list(routine) for _ in weekdays]
-    by_weekday = dict(zip(weekdays, pattern, strict=True))
-    sessions = [
-        _session(week, weekday, when, by_weekday[weekday], options, len(weekdays), loads)
-        for week, weekday, when in _calendar(options, weekdays)
+        routine, reason, spare = choose_routine(moves, options, len(weekdays))
+    level = options.level or "standard"
+    if options.race is not None and (options.race - span.begin).days < CLOSE_RACE_DAYS:
+        warnings.append(
+            f"the race is less than {CLOSE_RACE_DAYS // 7} weeks away: a new programme "
+            "so close to a race should stay light"
+        )
+        if options.level is None and not _recent(history, routine, span.begin):
+            level = "easier"
+            notes.append(
+                "Easier forms, as the race is close and your log holds none of these moves "
+                "from the last 8 weeks (glutemed's rule; --level changes it)."
+            )
+    builder = _Builder(options, level, len(weekdays), history)
+    blocks = _rotations(routine, spare, span.weeks) if options.rotate else [routine]
+
+    def routine_of(week: int) -> list[Exercise]:
+        return blocks[min(len(blocks) - 1, (week - 1) // BLOCK_WEEKS)]
+
+    regular = [
+        builder.session(day, span.week_of(day), routine_of(span.week_of(day)))
+        for day in span.days(weekdays)
     ]
+    sessions = regular
     if options.race is not None:
-        sessions, race_notes = _taper(sessions, pattern, options, weekdays, loads)
+        sessions, race_notes = _taper(regular, routine_of, span, builder)
         notes += race_notes
-    notes += _form_notes(sessions, options)
+    # Week 1 is the first session's week: a race week's one session may fall
+    # after the Monday the span counted from (then it is the plan's only session).
+    shift = sessions[0].week - 1 if sessions else 0
+    sessions = [session._replace(week=session.week - shift) for session in sessions]
+    if options.rotate and len(blocks) > 1:
+        notes.append(_rotation_note(blocks))
+    notes += _form_notes(sessions, level, asked=options.level is not None)
+    notes.append(VOLUME_NOTE.format(base=options.sets or BASE_SETS[len(weekdays)]))
+    notes.append(PROGRESSION_NOTE)
+    if options.weak_side:
+        notes.append(
+            f"One more set on the {options.weak_side} of each one-sided move, within the "
+            "source's 4 (a common rehabilitation practice, glutemed's choice, not the "
+            "source's); none in a taper."
+        )
     needed = {item for session in sessions for e in session.exercises for item in e.equipment}
     return Plan(
         days=len(weekdays),
         weekdays=[WEEKDAYS[day] for day in weekdays],
-        weeks=options.weeks,
+        weeks=span.weeks - shift,
+        start=span.begin,
         seed=options.seed,
+        level=level,
         available=[item for item in EQUIPMENT if item in options.available],
         equipment=[item for item in EQUIPMENT if item in needed and item not in OPTIONAL_EQUIPMENT],
         routine=[move.slug for move in routine],
@@ -299,6 +387,8 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
             long=None if options.long_run is None else WEEKDAYS[options.long_run],
             hard=[WEEKDAYS[day] for day in sorted(options.hard)],
             race=options.race,
+            race_distance=options.race_distance if options.race else None,
+            taper_days=schedule.TAPER_DAYS[options.race_distance] if options.race else None,
         ),
         notes=notes,
         sessions=sessions,
@@ -306,31 +396,158 @@ def make_plan(catalogue: Catalogue, options: PlanOptions, loads: Loads | None = 
     )
 
 
-def _taper(
-    sessions: list[Session],
-    pattern: list[list[Exercise]],
-    options: PlanOptions,
-    weekdays: tuple[int, ...],
-    loads: Loads,
-) -> tuple[list[Session], list[str]]:
-    """The race week: one short session early in the last 7 days, then rest.
+def week_sets(week: int, days: int, fixed: int | None) -> tuple[int, bool]:
+    """Sets of each move in plan week ``week``, and whether it is a lighter week.
 
-    Sessions on or after the race, and in the 4 days before it, are dropped.
-    Of the sessions 7 to 5 days before the race the first is kept, cut to 2
-    moves and 2 sets; if none falls there, one is added on the first of those
-    days the runs rules allow (and at least 48 hours after the last session).
+    3 sets for 1 or 2 days a week, 2 for 3 (or ``fixed``, from ``--sets``), one
+    more in each later 4-week block up to 4; the fourth week of each block has
+    one set fewer than the week before, never below 2.
     """
-    assert options.race is not None and options.start is not None
-    race = options.race
+    block, position = divmod(week - 1, BLOCK_WEEKS)
+    building = min(MAX_SETS, (fixed or BASE_SETS[days]) + block)
+    if position == BLOCK_WEEKS - 1:
+        return max(MIN_SETS, building - 1), True
+    return building, False
+
+
+class _Builder:
+    """Builds sessions, carrying each move's form and first prescription across the plan."""
+
+    def __init__(
+        self, options: PlanOptions, level: str, days: int, history: Sequence[LoggedSet]
+    ) -> None:
+        self.options, self.level, self.days, self.history = options, level, days, history
+        #: slug -> (form, prescription of its first session); set at its first session.
+        self.moves: dict[str, tuple[Variant | None, progression.Prescription]] = {}
+
+    def _start(
+        self, move: Exercise, lighter: bool
+    ) -> tuple[Variant | None, progression.Prescription]:
+        """The form to plan a move in, and its first session, from the log."""
+        available = self.options.available
+        form = move.form(self.level, available)
+        can_harden, harder = _harder(move, form, available)
+        last = progression.last_session(self.history, move.slug, form.name if form else None)
+        found = progression.next_session(
+            move.reps.min,
+            move.reps.max,
+            last,
+            steps=self.options.steps,
+            can_harden=can_harden,
+            lighter=lighter,
+        )
+        if found.harder:
+            name = harder.name if harder else move.name
+            advice = found.advice.replace("the harder form", name)
+            return harder, progression.Prescription(found.target_reps, None, advice)
+        return form, found
+
+    def session(
+        self, day: date, week: int, routine: Sequence[Exercise], short: bool = False
+    ) -> Session:
+        sets, lighter = week_sets(week, self.days, self.options.sets)
+        moves = _short(routine) if short else list(routine)
+        planned = []
+        for move in moves:
+            first = move.slug not in self.moves
+            if first:
+                self.moves[move.slug] = self._start(move, lighter)
+            form, found = self.moves[move.slug]
+            if short and form is not None and form.level == "harder":
+                form = move.form("standard", self.options.available)
+            count = MIN_SETS if short else min(MAX_SETS, sets + found.extra_set)
+            extra = self.options.weak_side if move.per_side and not short else None
+            if extra and count == MAX_SETS:
+                count -= 1  # the stronger side does one set fewer: 4 in all on the weak side
+            high = move.reps.max
+            planned.append(
+                PlannedExercise(
+                    slug=move.slug,
+                    name=move.name,
+                    sets=count,
+                    reps=move.reps,
+                    target_reps=found.target_reps if first else None,
+                    per_side=move.per_side,
+                    lateral=move.lateral,
+                    equipment=list(form.equipment if form else move.equipment),
+                    variant=form.name if form else None,
+                    suggested_load=found.load if first else None,
+                    advice=found.advice if first else progression.LATER.format(high=high),
+                    extra_set=extra,
+                )
+            )
+        kind = "taper" if short else "lighter" if lighter else "regular"
+        return Session(
+            week=week,
+            weekday=WEEKDAYS[day.weekday()],
+            date=day,
+            run=runs.run_on(day.weekday(), self.options.long_run, self.options.hard),
+            minutes=minutes(planned),
+            exercises=planned,
+            kind=kind,
+        )
+
+
+def _harder(
+    move: Exercise, form: Variant | None, available: frozenset[str]
+) -> tuple[bool, Variant | None]:
+    """(whether there is one, the form): the next harder form of a move that the
+    equipment allows, None standing for the move's own form."""
+    easier = [v for v in move.variants if v.level == "easier"]
+    harder = [v for v in move.variants if v.level == "harder"]
+    ladder: list[Variant | None] = [*easier, None, *harder]
+    for candidate in ladder[ladder.index(form) + 1 :]:
+        if (candidate.needs if candidate else move.needs) <= available:
+            return True, candidate
+    return False, None
+
+
+def _short(routine: Sequence[Exercise]) -> list[Exercise]:
+    """A taper session's moves: 2 of the routine, keeping a lateral one, in routine order."""
+    lateral = [move for move in routine if move.lateral][:1]
+    others = [move for move in routine if move not in lateral]
+    keep = {move.slug for move in [*lateral, *others][:2]}
+    return [move for move in routine if move.slug in keep]
+
+
+def _recent(history: Sequence[LoggedSet], routine: Sequence[Exercise], begin: date) -> bool:
+    """Whether the log holds a session of a routine move in the 8 weeks before ``begin``."""
+    slugs = {move.slug for move in routine}
+    since = begin - timedelta(days=RECENT_DAYS)
+    return any(item.slug in slugs and since <= item.date <= begin for item in history)
+
+
+def _taper(
+    regular: list[Session],
+    routine_of: Callable[[int], list[Exercise]],
+    span: schedule.Span,
+    builder: _Builder,
+) -> tuple[list[Session], list[str]]:
+    """The taper before the race (its length by distance): short sessions, then rest.
+
+    From ``TAPER_DAYS`` before the race every session is short (2 moves x 2
+    sets, one lateral, no harder form). The last 7 days hold exactly one, in
+    their first 3 days: the first regular one there, or one added on the first
+    of those days the runs allow, at least 48 hours after the session before.
+    Nothing in the last 4 days or on race day.
+    """
+    assert span.race is not None
+    race, options = span.race, builder.options
+    taper = race - timedelta(days=schedule.TAPER_DAYS[options.race_distance])
     first, last, rest = runs.race_days(race)
-    first = max(first, options.start)
-    before = [s for s in sessions if s.date is not None and s.date < first]
-    window = [s for s in sessions if s.date is not None and first <= s.date <= last]
+    first = max(first, span.begin)
+
+    def short(day: date) -> Session:
+        week = span.week_of(day)
+        return builder.session(day, week, routine_of(week), short=True)
+
+    kept = [s if s.date < taper else short(s.date) for s in regular if s.date < first]
+    window = [s for s in regular if first <= s.date <= last]
     if window:
-        short = _short_session(window[0])
-    elif first <= last:
+        chosen = window[0].date
+    else:
         blocked = runs.blocked_days(options.long_run, options.hard)
-        previous = before[-1].date if before else None
+        previous = kept[-1].date if kept else None
         candidates = [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
         def fits(day: date) -> tuple[bool, bool]:
@@ -338,35 +555,14 @@ def _taper(
             return day.weekday() not in blocked, spaced
 
         chosen = max(candidates, key=lambda day: (*fits(day), -day.toordinal()))
-        moves = pattern[0]
-        week = (chosen - options.start).days // 7 + 1
-        added = _session(week, chosen.weekday(), chosen, moves, options, len(weekdays), loads)
-        short = _short_session(added)
-    else:
-        short = None
-    kept = [*before, *([short] if short else [])]
-    if short is not None:
-        first_part = (
-            f"one short session ({short.weekday} {short.date}, 2 moves, 2 sets) "
-            "early in race week, then "
-        )
-    else:
-        first_part = ""
-    notes = [
-        f"Race on {race.isoformat()}: {first_part}no strength work from "
-        f"{rest.isoformat()} on, so your legs are fresh on race day."
+    kept.append(short(chosen))
+    days = schedule.TAPER_DAYS[options.race_distance]
+    return kept, [
+        f"Race on {race.isoformat()} ({options.race_distance}): a {days}-day taper of short "
+        f"sessions (2 moves, 2 sets, no harder form) from {taper.isoformat()}, the last on "
+        f"{chosen.isoformat()}, then no strength work from {rest.isoformat()} on, so your "
+        "legs are fresh on race day (glutemed's choice, not the source's)."
     ]
-    return kept, notes
-
-
-def _short_session(session: Session) -> Session:
-    """The same session cut to 2 moves (keeping a lateral one) and 2 sets each."""
-    exercises = session.exercises
-    lateral = [e for e in exercises if e.lateral][:1]
-    others = [e for e in exercises if e not in lateral]
-    keep = sorted([*lateral, *others][:2], key=exercises.index)
-    short = [e._replace(sets=MIN_SETS) for e in keep]
-    return session._replace(exercises=short, minutes=minutes(short))
 
 
 #: Moves in a routine glutemed chooses, by sessions a week: glutemed's choice (the
@@ -376,13 +572,16 @@ ROUTINE_SIZE: dict[int, int] = {1: 3, 2: 3, 3: 2}
 
 def choose_routine(
     moves: Sequence[Exercise], options: PlanOptions, days: int
-) -> tuple[list[Exercise], str]:
-    """The routine glutemed picks from the moves that fit, and why, in one line.
+) -> tuple[list[Exercise], str, list[Exercise]]:
+    """The routine glutemed picks from the moves that fit, why (one line), and the
+    moves left over in the order rotation would bring them in.
 
     glutemed's rules: 3 moves for 1 or 2 sessions a week and 2 for 3 (``size``
-    overrides); one move that works the hip sideways where one fits; moves whose
-    standard form the equipment allows first; the rest in catalogue order, or
-    shuffled by a non-zero seed. The routine keeps catalogue order.
+    overrides); one move that works the hip sideways where one fits (all of
+    them lateral where possible with ``favour`` lateral); moves whose standard
+    form the equipment allows first (and among them the dumbbell moves first
+    with ``favour`` loaded); the rest in catalogue order, or shuffled by a
+    non-zero seed. The routine keeps catalogue order.
     """
     size = min(options.size or ROUTINE_SIZE[days], len(moves))
     rng = random.Random(options.seed)
@@ -393,12 +592,16 @@ def choose_routine(
         if options.seed:
             rng.shuffle(standard)
             rng.shuffle(other)
+        if options.favour == "loaded":
+            standard.sort(key=lambda move: "dumbbells" not in move.needs)
         return standard + other
 
     lateral = ranked([move for move in moves if move.lateral])
     others = ranked([move for move in moves if not move.lateral])
-    picked = lateral[:1] + others[: size - len(lateral[:1])]
-    picked += lateral[1 : 1 + size - len(picked)]
+    first = size if options.favour == "lateral" else 1
+    picked = lateral[:first] + others[: size - len(lateral[:first])]
+    picked += lateral[len(lateral[:first]) : len(lateral[:first]) + size - len(picked)]
+    chosen = {move.slug for move in picked}
     order = {move.slug: index for index, move in enumerate(moves)}
     routine = sorted(picked, key=lambda move: order[move.slug])
     why = [
@@ -411,72 +614,44 @@ def choose_routine(
             f"{and_list(sideways)} {'works' if len(sideways) == 1 else 'work'} the hip "
             "sideways (glutemed's rule: a lateral move in every session)"
         )
-    return routine, "; ".join(why)
+    if options.favour:
+        why.append(f"favouring {options.favour} moves, as asked")
+    spare = [move for move in [*lateral, *others] if move.slug not in chosen]
+    return routine, "; ".join(why), spare
 
 
-def _calendar(
-    options: PlanOptions, weekdays: tuple[int, ...]
-) -> list[tuple[int, int, date | None]]:
-    """(week, weekday, date) of every session in order; weeks start at ``start``."""
-    if options.start is None:
-        return [(week, day, None) for week in range(1, options.weeks + 1) for day in weekdays]
-    first = options.start.weekday()
-    offsets = sorted((day - first) % 7 for day in weekdays)
-    return [
-        (week, (first + offset) % 7, options.start + timedelta(days=7 * (week - 1) + offset))
-        for week in range(1, options.weeks + 1)
-        for offset in offsets
-    ]
+def _rotations(routine: list[Exercise], spare: list[Exercise], weeks: int) -> list[list[Exercise]]:
+    """The routine of each 4-week block: each new block swaps one move for the next
+    spare one, in turn, keeping a lateral move in the routine (glutemed's rule)."""
+    blocks = [routine]
+    pool = list(spare)
+    for block in range(1, math.ceil(weeks / BLOCK_WEEKS)):
+        current = list(blocks[-1])
+        out_index = (block - 1) % len(current)
+        leaving = current[out_index]
+        keeps_lateral = any(m.lateral for i, m in enumerate(current) if i != out_index)
+        fresh = next((m for m in pool if keeps_lateral or m.lateral or not leaving.lateral), None)
+        if fresh is None:
+            blocks.append(current)
+            continue
+        pool.remove(fresh)
+        pool.append(leaving)
+        current[out_index] = fresh
+        blocks.append(current)
+    return blocks
 
 
-def week_load(week: int, days: int, fixed_sets: int | None) -> tuple[int, float]:
-    """Sets and how far up the rep range to aim (0 = bottom, 1 = top) in ``week``."""
-    cycle, position = divmod(week - 1, 4)
-    if position == 3:  # the lighter week
-        return (fixed_sets or MIN_SETS), 0.0
-    sets = fixed_sets or min(MAX_SETS, BASE_SETS[days] + cycle)
-    return sets, position / 2
-
-
-def _session(
-    week: int,
-    weekday: int,
-    when: date | None,
-    moves: list[Exercise],
-    options: PlanOptions,
-    days: int,
-    loads: Loads,
-) -> Session:
-    sets, climb = week_load(week, days, options.sets)
-    planned = []
-    for move in moves:
-        variant = move.form(options.level, options.available)
-        # The log does not record forms yet: its loads are taken as the source's
-        # form's, so another form gets no load suggestion from them.
-        load, reason = (None, None) if variant else loads.get(move.slug, (None, NOTHING_LOGGED))
-        planned.append(
-            PlannedExercise(
-                slug=move.slug,
-                name=move.name,
-                sets=sets,
-                reps=move.reps,
-                target_reps=move.reps.min
-                + math.floor((move.reps.max - move.reps.min) * climb + 0.5),
-                per_side=move.per_side,
-                lateral=move.lateral,
-                equipment=list(variant.equipment if variant else move.equipment),
-                variant=variant.name if variant else None,
-                suggested_load=load,
-                reason=reason,
-            )
-        )
-    return Session(
-        week=week,
-        weekday=WEEKDAYS[weekday],
-        date=when,
-        run=runs.run_on(weekday, options.long_run, options.hard),
-        minutes=minutes(planned),
-        exercises=planned,
+def _rotation_note(blocks: Sequence[Sequence[Exercise]]) -> str:
+    swaps = []
+    for number, (before, after) in enumerate(itertools.pairwise(blocks), start=2):
+        out = [m.name for m in before if m not in after]
+        new = [m.name for m in after if m not in before]
+        if out and new:
+            swaps.append(f"week {(number - 1) * BLOCK_WEEKS + 1}: {new[0]} for {out[0]}")
+    return (
+        f"Rotation (--rotate, glutemed's choice for variety): {'; '.join(swaps)}."
+        if swaps
+        else "Rotation (--rotate): no other move fits, so the routine stays the same."
     )
 
 
@@ -500,18 +675,17 @@ def _routine(catalogue: Catalogue, options: PlanOptions, fit: Sequence[Exercise]
     return routine
 
 
-def _form_notes(sessions: Sequence[Session], options: PlanOptions) -> list[str]:
+def _form_notes(sessions: Sequence[Session], level: str, *, asked: bool) -> list[str]:
     """One line naming the moves planned in a form other than the source's."""
     changed = {
         e.slug: f"{e.name} as {e.variant}" for s in sessions for e in s.exercises if e.variant
     }
     if not changed:
         return []
-    why = (
-        f"the {options.level} forms you asked for"
-        if options.level != "standard"
-        else "forms your equipment allows"
-    )
+    if level == "standard":
+        why = "forms your equipment allows"
+    else:
+        why = f"the {level} forms {'you asked for' if asked else 'a close race calls for'}"
     return [
         f"Planned in other forms, {why} (glutemed's additions, not the source's; "
         f"'glutemed show MOVE' gives their steps): {'; '.join(changed.values())}."
@@ -521,9 +695,12 @@ def _form_notes(sessions: Sequence[Session], options: PlanOptions) -> list[str]:
 def minutes(exercises: Sequence[PlannedExercise]) -> int:
     """Estimated minutes: reps x seconds per rep x sides, plus rest between sets."""
     work = sum(
-        e.sets * e.target_reps * SECONDS_PER_REP * (2 if e.per_side else 1) for e in exercises
+        (e.sets * (2 if e.per_side else 1) + (1 if e.extra_set else 0))
+        * (e.target_reps or e.reps.min)
+        * SECONDS_PER_REP
+        for e in exercises
     )
-    rests = max(0, sum(e.sets for e in exercises) - 1) * REST_SECONDS
+    rests = max(0, sum(e.sets + (1 if e.extra_set else 0) for e in exercises) - 1) * REST_SECONDS
     return math.ceil((work + rests) / 60)
 
 

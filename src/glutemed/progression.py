@@ -1,23 +1,33 @@
 """Pure double progression from logged sets, and the loads it works with. No I/O.
 
-Loads are kept as the runner wrote them (``12kg``, ``25lb``, ``band:medium``)
-and compared in kilograms. The rule: when every set of a move's last two
-logged sessions reached the top of its rep range at the same load, go up one
-step and start again at the bottom of the range; otherwise keep the load and
-aim for more reps. This rule, and its step sizes, are glutemed's choice: the
-source gives the moves and their rep ranges, not a progression.
+Loads are kept as the runner wrote them (``12kg``, ``25lb``, ``band:medium``,
+a step height such as ``30cm``) and compared in their own unit.
+
+The rule (glutemed's choice: the source gives the moves and their rep ranges,
+not a progression) works from the last logged session of the same form:
+
+- every set reached the top of the range: one step up, and aim at the bottom
+  of the range again. Dumbbells: the next weight on the runner's dumbbell step
+  (``load_step``, by default 1 kg, or 2.5 lb for loads logged in pounds); a
+  band: the next band; a box: a step 5 cm higher; no load: the next harder
+  form. When there is no next step (the strongest band, the highest step, no
+  harder form the equipment allows), one more set instead, up to 4, and the
+  advice says so;
+- otherwise: the same load, aiming at last time's weakest set plus one rep;
+- nothing logged for the form: the bottom of the range at a load the runner
+  picks, leaving two or three reps in reserve.
+
+A lighter week takes no load step.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from glutemed.about import NOTHING_LOGGED
 from glutemed.text import quoted
 
 if TYPE_CHECKING:
@@ -25,115 +35,136 @@ if TYPE_CHECKING:
 
 BANDS: tuple[str, ...] = ("light", "medium", "heavy", "extra-heavy")
 POUND_KG = 0.45359237
-_WEIGHT = re.compile(r"^([0-9]{1,4}(?:\.[0-9]{1,2})?)\s*(kg|lb)s?$")
-#: The heaviest load glutemed takes, in each unit: far beyond any dumbbell a runner
-#: holds for these moves, so a typing slip is caught and every load stays readable.
-HEAVIEST: dict[str, float] = {"kg": 500, "lb": 1100}
-LOAD_FORMS = "12kg, 25lb or band:light|medium|heavy|extra-heavy"
+_AMOUNT = re.compile(r"^([0-9]{1,4}(?:\.[0-9]{1,2})?)\s*(kg|lb|cm)s?$")
+#: The heaviest load glutemed takes, in each unit (and the highest step): far
+#: beyond any dumbbell a runner holds for these moves, so a typing slip is caught.
+HEAVIEST: dict[str, float] = {"kg": 500, "lb": 1100, "cm": 60}
+LOAD_FORMS = "12kg, 25lb, a band (light, medium, heavy, extra-heavy) or a step height (30cm)"
+#: One step up in each unit, unless the runner's ``load_step`` says otherwise.
+STEPS: dict[str, float] = {"kg": 1.0, "lb": 2.5, "cm": 5.0}
+NO_LOG = (
+    "nothing logged for this form yet: start at the bottom of the range ({low} reps) "
+    "with a load you pick, leaving two or three reps in reserve"
+)
+LAST_STEP = {"band": "the strongest band", "cm": "the highest step glutemed takes"}
+LATER = "add a rep to each set until every set reaches {high}, then add load"
 
 
 @dataclass(frozen=True)
 class Load:
-    """A load as the runner wrote it: ``12kg``, ``25lb`` or ``band:medium``."""
+    """A load as the runner wrote it: ``12kg``, ``25lb``, ``band:medium`` or ``30cm``."""
 
     text: str
-    unit: str  # "kg", "lb" or "band"
-    amount: float  # weight in its unit, or the band's step (0 = light)
+    unit: str  # "kg", "lb", "cm" or "band"
+    amount: float  # weight or height in its unit, or the band's step (0 = light)
 
     @property
     def kg(self) -> float:
-        """Weight in kilograms for comparison (bands compare by step, not weight)."""
+        """Weight in kilograms, for comparing weights."""
         return self.amount * POUND_KG if self.unit == "lb" else self.amount
 
-    def same_as(self, other: Load) -> bool:
-        if (self.unit == "band") != (other.unit == "band"):
-            return False
-        return math.isclose(self.kg, other.kg, abs_tol=0.05)
-
-    def next_step(self) -> Load | None:
-        """One step heavier: +2 kg, +5 lb, or the next band; None past the strongest
-        band or the heaviest load glutemed takes."""
+    def step_up(self, steps: Mapping[str, float] = STEPS) -> Load | None:
+        """One step up: the next weight or band, or a higher step; None past the last."""
         if self.unit == "band":
             step = int(self.amount) + 1
-            return None if step >= len(BANDS) else parse_load(f"band:{BANDS[step]}")
-        more = self.amount + (2 if self.unit == "kg" else 5)
+            return None if step >= len(BANDS) else parse_load(BANDS[step])
+        more = self.amount + steps.get(self.unit, STEPS[self.unit])
         return None if more > HEAVIEST[self.unit] else parse_load(f"{more:g}{self.unit}")
 
 
 def parse_load(text: str) -> Load:
     """A load from what the runner typed; ValueError naming the forms it accepts."""
     cleaned = text.strip().lower()
-    if cleaned.startswith("band:"):
-        name = cleaned.removeprefix("band:").strip()
-        if name in BANDS:
-            return Load(f"band:{name}", "band", float(BANDS.index(name)))
-    match = _WEIGHT.match(cleaned)
+    name = cleaned.removeprefix("band:").strip()
+    if name in BANDS:
+        return Load(f"band:{name}", "band", float(BANDS.index(name)))
+    match = _AMOUNT.match(cleaned)
     if match and float(match.group(1)) > 0:
         number, unit = f"{float(match.group(1)):g}", match.group(2)
         if float(number) > HEAVIEST[unit]:
-            limits = " or ".join(f"{most:g} {name}" for name, most in HEAVIEST.items())
-            raise ValueError(f"takes a load of at most {limits}; {quoted(text)} is more")
+            limits = " or ".join(f"{most:g} {unit}" for unit, most in HEAVIEST.items())
+            raise ValueError(f"takes at most {limits}; {quoted(text)} is more")
         return Load(f"{number}{unit}", unit, float(number))
     raise ValueError(f"takes a load such as {LOAD_FORMS}; {quoted(text)} is not a load")
 
 
+def parse_step(text: str) -> dict[str, float]:
+    """The steps to use, with the runner's dumbbell step (``2kg``, ``5lb``); ValueError
+    for anything but a weight of at most 20."""
+    load = parse_load(text)
+    if load.unit not in ("kg", "lb") or load.amount > 20:
+        raise ValueError(
+            f"takes a dumbbell step such as 1kg, 2kg or 5lb (at most 20), not {quoted(text)}"
+        )
+    return {**STEPS, load.unit: load.amount}
+
+
 @dataclass(frozen=True)
-class Suggestion:
-    load: str | None
-    reason: str
+class Prescription:
+    """The next session of one move's form: what to aim for, at what load, and why.
 
-
-def suggest(top_of_range: int, sessions: Sequence[Sequence[LoggedSet]]) -> Suggestion:
-    """The next load for a move, from its logged sessions (newest first).
-
-    Double progression: when every set of the last two sessions reached the
-    top of the rep range at the same load, go up one step (+2 kg, +5 lb, the
-    next band; without a load, pick up a dumbbell) and start again at the
-    bottom of the range. Otherwise keep the load and aim for more reps.
+    ``target_reps`` and ``load`` are None when the log does not say.
+    ``extra_set``: one set more than planned (no step up was possible).
+    ``harder``: move on to the next harder form.
     """
-    if not sessions:
-        return Suggestion(None, NOTHING_LOGGED)
-    last = sessions[0]
-    last_load = last[-1].load
-    if len(sessions) < 2:
-        if last_load is None:
-            return Suggestion(None, f"no load: aim for more reps, up to {top_of_range}")
-        return Suggestion(last_load, "keep this load and aim for more reps (one session logged)")
-    recent = [item for session in sessions[:2] for item in session]
-    loads = {item.load for item in recent}
-    all_top = all(item.reps >= top_of_range for item in recent)
-    if loads == {None}:
-        if all_top:
-            return Suggestion(
+
+    target_reps: int | None
+    load: str | None
+    advice: str
+    extra_set: bool = False
+    harder: bool = False
+
+
+def next_session(
+    low: int,
+    high: int,
+    last: Sequence[LoggedSet],
+    *,
+    steps: Mapping[str, float] = STEPS,
+    can_harden: bool = False,
+    lighter: bool = False,
+) -> Prescription:
+    """The next session of a form, from its last logged session's sets (in set order).
+
+    ``can_harden``: a harder form that the equipment allows exists.
+    ``lighter``: this is a lighter week, so no load step.
+    """
+    if not last:
+        return Prescription(None, None, NO_LOG.format(low=low))
+    load = next((item.load for item in reversed(last) if item.load), None)
+    weakest = min(item.reps for item in last)
+    at = f" at {load}" if load else ""
+    if weakest < high:
+        aim = min(high, weakest + 1)
+        return Prescription(
+            aim,
+            load,
+            f"last time your weakest set was {weakest} reps{at}: "
+            f"keep the load and aim for {aim} in every set",
+        )
+    done = f"every set reached {high} reps{at} last time"
+    if lighter:
+        return Prescription(high, load, f"{done}; a lighter week: keep the load, no step up")
+    if load is None:
+        if can_harden:
+            return Prescription(
+                low,
                 None,
-                f"every set reached {top_of_range} reps twice without a load: "
-                "add a dumbbell, and start again at the bottom of the range",
+                f"{done}: move on to the harder form, starting at {low} reps",
+                harder=True,
             )
-        return Suggestion(None, f"no load: aim for more reps, up to {top_of_range}")
-    if None in loads:
-        return Suggestion(last_load, "keep this load and aim for more reps")
-    parsed = [parse_load(text) for text in sorted(load for load in loads if load)]
-    same = all(parsed[0].same_as(other) for other in parsed[1:])
-    if not same:
-        return Suggestion(last_load, "the load changed recently: keep it and aim for more reps")
-    if not all_top:
-        return Suggestion(
-            last_load, f"keep this load and aim for more reps, up to {top_of_range} in every set"
+        return Prescription(
+            high,
+            None,
+            f"{done}, and no harder form fits your equipment: add a set (up to 4)",
+            extra_set=True,
         )
-    current = parse_load(last_load or "") if last_load else None
-    heavier = current.next_step() if current else None
+    current = parse_load(load)
+    heavier = current.step_up(steps)
     if heavier is None:
-        strongest = (
-            "the strongest band"
-            if current and current.unit == "band"
-            else "the heaviest load glutemed takes"
-        )
-        return Suggestion(last_load, f"already {strongest}: add a set or slow the lowering instead")
-    return Suggestion(
-        heavier.text,
-        f"every set reached {top_of_range} reps at {last_load} in the last two sessions: "
-        f"go up to {heavier.text} and start again at the bottom of the range",
-    )
+        last_step = LAST_STEP.get(current.unit, "the heaviest load glutemed takes")
+        return Prescription(high, load, f"{done}, {last_step}: add a set (up to 4)", extra_set=True)
+    return Prescription(low, heavier.text, f"{done}: go up to {heavier.text}, aim for {low} reps")
 
 
 def sessions_of(sets: Iterable[LoggedSet]) -> dict[str, dict[date, list[LoggedSet]]]:
@@ -144,14 +175,14 @@ def sessions_of(sets: Iterable[LoggedSet]) -> dict[str, dict[date, list[LoggedSe
     return by_move
 
 
-def suggestions(tops: dict[str, int], sets: Iterable[LoggedSet]) -> dict[str, Suggestion]:
-    """A suggestion for each move (slug -> top of its rep range) from its sets, oldest first."""
-    by_move = sessions_of(item for item in sets if item.slug in tops)
-    out = {}
-    for slug, top in tops.items():
-        days = by_move.get(slug, {})
-        out[slug] = suggest(top, [days[day] for day in sorted(days, reverse=True)])
-    return out
+def last_session(sets: Iterable[LoggedSet], slug: str, form: str | None) -> list[LoggedSet]:
+    """The sets of the latest day a move was logged in ``form`` (None: its own form),
+    in set order; empty when it never was. ``sets`` may come in any order."""
+    mine = [item for item in sets if item.slug == slug and item.form == form]
+    if not mine:
+        return []
+    latest = max(item.date for item in mine)
+    return sorted((item for item in mine if item.date == latest), key=lambda item: item.set)
 
 
 def trends(sets: Iterable[LoggedSet]) -> dict[str, list[tuple[date, int, str | None]]]:
@@ -166,8 +197,10 @@ def trends(sets: Iterable[LoggedSet]) -> dict[str, list[tuple[date, int, str | N
 
 
 def top_load(items: Iterable[LoggedSet]) -> str | None:
-    """The heaviest load among some sets (any weight beats any band); None without loads."""
+    """The heaviest load among some sets (a weight beats a step height, which beats a
+    band); None without loads."""
     loads = [parse_load(s.load) for s in items if s.load]
     if not loads:
         return None
-    return max(loads, key=lambda load: (load.unit != "band", load.kg)).text
+    rank = {"band": 0, "cm": 1, "kg": 2, "lb": 2}
+    return max(loads, key=lambda load: (rank[load.unit], load.kg)).text

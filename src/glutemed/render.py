@@ -204,7 +204,8 @@ def plan_view(plan: Plan) -> Group:
     """The plan: a header, one table a session (all the same width), loads, the caution."""
     header = Text.assemble(
         (f"{plural(plan.days, 'session')} a week", "bold"),
-        f" on {and_list(plan.weekdays)}, {plural(plan.weeks, 'week')}",
+        f" on {and_list(plan.weekdays)}, {plural(plan.weeks, 'week')} "
+        f"from {plan.start.isoformat()}",
     )
     needed = Text(f"Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}")
     names = {e.slug: e.form_name for s in plan.sessions for e in s.exercises}
@@ -222,7 +223,7 @@ def plan_view(plan: Plan) -> Group:
             [
                 exercise.form_name,
                 exercise.prescription,
-                f"{exercise.target_reps}+",
+                exercise.aim,
                 ", ".join(exercise.equipment) or "none",
                 *([exercise.suggested_load or "-"] if with_loads else []),
             ]
@@ -249,21 +250,27 @@ def plan_view(plan: Plan) -> Group:
         for row in table_rows:
             table.add_row(*(Text(cell) for cell in row))
         parts.append(table)
-    reasons = {
-        e.form_name: e.reason for s in plan.sessions for e in s.exercises if e.reason is not None
-    }
-    if reasons and with_loads:
-        parts.append(Text("Loads, from your log", style="bold"))
-        parts.append(_items([f"{name}: {why}" for name, why in reasons.items()], numbered=False))
+    parts.append(Text("First session of each move, from your log", style="bold"))
+    parts.append(_items([f"{name}: {why}" for name, why in first_advice(plan)], numbered=False))
     parts.append(
         Text(
-            "Aim: reach at least this many reps in every set with good form. "
-            "'glutemed show MOVE' gives the steps.",
+            "Aim: the reps to reach in every set with good form ('-': as many as the "
+            "rule above gives). 'glutemed show MOVE' gives the steps.",
             style="dim",
         )
     )
     parts.append(Text(CAUTION, style="dim"))
     return Group(*parts)
+
+
+def first_advice(plan: Plan) -> list[tuple[str, str]]:
+    """(form name, advice) for the first session of each form in the plan."""
+    found: dict[str, str] = {}
+    for session in plan.sessions:
+        for exercise in session.exercises:
+            if exercise.target_reps is not None or exercise.form_name not in found:
+                found.setdefault(exercise.form_name, exercise.advice)
+    return list(found.items())
 
 
 #: Columns of a session table that may wrap when the terminal is narrow.

@@ -91,6 +91,12 @@ WEEKDAY_WORDS: tuple[str, ...] = tuple(day[:3].lower() for day in WEEKDAYS)
 #: The forms a plan may use (``--level``): easier and harder forms are glutemed's
 #: additions to the source's standard moves.
 LEVELS: tuple[str, ...] = ("easier", "standard", "harder")
+#: Race distances, for the taper (``--race-distance``).
+DISTANCES: tuple[str, ...] = ("5k", "10k", "half", "marathon", "ultra")
+#: The body's sides (``--weak-side``).
+SIDES: tuple[str, ...] = ("left", "right")
+#: What an automatic routine may favour (``--favour``).
+FAVOURS: tuple[str, ...] = ("lateral", "loaded")
 
 #: The word that clears a setting the config file made (``--long-run none``).
 NONE = "none"
@@ -262,12 +268,32 @@ def parse_reps(text: str) -> list[int]:
     return reps
 
 
+def one_of(words: Sequence[str], text: str) -> str:
+    """``text`` as one of ``words`` (any case); ValueError naming them."""
+    cleaned = text.strip().lower()
+    if cleaned not in words:
+        raise ValueError(f"takes {and_list(words, 'or')}, not {quoted(text)}")
+    return cleaned
+
+
 def parse_level(text: str) -> str:
     """``easier``, ``standard`` or ``harder``."""
-    cleaned = text.strip().lower()
-    if cleaned not in LEVELS:
-        raise ValueError(f"takes {and_list(LEVELS, 'or')}, not {quoted(text)}")
-    return cleaned
+    return one_of(LEVELS, text)
+
+
+def parse_distance(text: str) -> str:
+    """A race distance: ``5k``, ``10k``, ``half``, ``marathon`` or ``ultra``."""
+    return one_of(DISTANCES, text)
+
+
+def parse_side(text: str) -> str:
+    """``left`` or ``right``."""
+    return one_of(SIDES, text)
+
+
+def parse_favour(text: str) -> str:
+    """``lateral`` or ``loaded``."""
+    return one_of(FAVOURS, text)
 
 
 def parse_note(text: str) -> str:

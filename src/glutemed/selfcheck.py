@@ -147,13 +147,26 @@ def read_check(
         weak_sides=weak,
         notes=notes,
         recommendation=Recommendation(
-            days=days, favour=favour, reason=reason, command=_command(days, favour)
+            days=days,
+            favour=favour,
+            reason=reason,
+            command=_command(days, favour, weak[0] if len(weak) == 1 else None),
         ),
         caution=CAUTION,
     )
 
 
-def _command(days: int, favour: list[str]) -> str:
-    """The plan command that follows a reading up: it runs exactly as shown."""
-    moves = f" --moves {','.join(favour)}" if len(favour) in ROUTINE else ""
-    return f"glutemed plan --days {days}{moves}"
+def _command(days: int, favour: list[str], weak_side: str | None) -> str:
+    """The plan command that follows a reading up: it runs exactly as shown.
+
+    It names the moves to favour as the routine when there are 2 or 3 (else
+    ``--favour lateral`` when there are more), and one weak side with ``--weak-side``.
+    """
+    if len(favour) in ROUTINE:
+        moves = f" --moves {','.join(favour)}"
+    elif len(favour) > ROUTINE.high:
+        moves = " --favour lateral"
+    else:
+        moves = ""
+    side = f" --weak-side {weak_side}" if weak_side else ""
+    return f"glutemed plan --days {days}{moves}{side}"

@@ -38,6 +38,7 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
     lines = [
         f"# Gluteus medius plan: {plural(plan.days, 'day')} a week, {plural(plan.weeks, 'week')}",
         "",
+        f"- From: {plan.start.isoformat()}",
         f"- Days: {', '.join(plan.weekdays)}",
         f"- Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}",
         f"- Routine, in every session: {', '.join(plan.routine)} ({_md(plan.routine_reason)})",
@@ -55,8 +56,10 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
                 "",
                 f"### {_md(exercise.form_name)} (`{exercise.slug}`)",
                 "",
-                f"{exercise.prescription}, aim for {exercise.target_reps}+ · "
+                f"{exercise.prescription}{exercise.aim_words} · "
                 f"equipment: {', '.join(exercise.equipment) or 'none'}",
+                "",
+                f"Progress: {_md(exercise.advice)}.",
                 "",
             ]
             lines += [
@@ -86,7 +89,7 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
 # too); a session's date is any word with a digit in it, so a date in other
 # digits is refused rather than passed over, and "after your hard run" is no date.
 _SESSION = re.compile(r"^## Week [0-9]+ · (\w+)(?: · (\S*\d\S*))?")
-_MOVE = re.compile(rf"^### .*\(`({SLUG})`\)\s*$")
+_MOVE = re.compile(rf"^### (.*) \(`({SLUG})`\)\s*$")
 _AIM = re.compile(r"aim for (\S+?)\+")
 _BOX = re.compile(r"^\s*[-*] \[([ xX])\] Set (\S+):.*?; did (.*?) reps @ (.*?)\s*$")
 
@@ -103,6 +106,7 @@ class SheetSet:
     reps: str  # what was written in the reps blank ("__" when left blank)
     load: str  # what was written in the load blank
     aim: int | None
+    form: str = ""  # the form's name in the move's heading
 
 
 def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
@@ -114,6 +118,7 @@ def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
     found = []
     when: date | None = None
     slug: str | None = None
+    form = ""
     aim: int | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith("## How to do the moves"):
@@ -123,7 +128,7 @@ def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
             when = _line_value(name, number, "the date", rules.parse_date, day) if day else None
             slug = None
         elif move := _MOVE.match(line):
-            slug, aim = move.group(1), None
+            form, slug, aim = re.sub(r"\\(.)", r"\1", move.group(1)), move.group(2), None
         elif (target := _AIM.search(line)) and slug and aim is None:
             aim = _line_value(name, number, "the aim", rules.REPS.parse, target.group(1))
         elif (box := _BOX.match(line)) and slug:
@@ -137,6 +142,7 @@ def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
                     reps=box.group(3).strip(),
                     load=box.group(4).strip(),
                     aim=aim,
+                    form=form,
                 )
             )
     return found
@@ -164,7 +170,7 @@ def sheet_sets(
     if any(box.date is None for box in boxes):
         raise SheetError(
             f"{name} has no dates, so its sets cannot be logged; "
-            "export the plan again with 'glutemed plan --start DATE -o FILE.md' to log from it"
+            "export the plan again with 'glutemed plan -o FILE.md' to log from it"
         )
     sets, warnings = [], []
     for box in boxes:
@@ -179,6 +185,8 @@ def sheet_sets(
             reps = int(box.reps)
         elif box.reps.strip("_ ") == "" and box.aim is not None:
             reps = box.aim
+        elif box.reps.strip("_ ") == "":
+            raise SheetError(f"{where}: the set is ticked but its reps are blank; fill them in")
         else:
             raise SheetError(f"{where}: {quoted(box.reps)} is not a number of reps")
         load = None
@@ -188,8 +196,13 @@ def sheet_sets(
             except ValueError as err:
                 raise SheetError(f"{where}: load {err}") from None
         warnings += range_warnings(exercise.slug, exercise.reps.min, exercise.reps.max, [reps])
+        try:
+            variant = exercise.variant_named(box.form) if box.form else None
+        except ValueError as err:
+            raise SheetError(f"{where}: the heading's form {err}") from None
         key = f"{box.date.isoformat()}|{exercise.slug}|{box.set}"
-        sets.append(LoggedSet(box.date, exercise.slug, box.set, reps, load, note, key))
+        form = variant.name if variant else None
+        sets.append(LoggedSet(box.date, exercise.slug, box.set, reps, load, note, key, form=form))
     return sets, warnings
 
 

@@ -23,6 +23,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -258,6 +259,14 @@ complete_equipment = _words((*rules.EQUIPMENT, rules.NONE))
 complete_format = _one_of(rules.FORMATS)
 complete_knee = _one_of(rules.KNEES)
 complete_level = _one_of(rules.LEVELS)
+complete_distance = _one_of(rules.DISTANCES)
+complete_side = _one_of(rules.SIDES)
+complete_favour = _one_of(rules.FAVOURS)
+
+
+def today() -> date:
+    """The day glutemed counts as today: the one clock commands read (tests replace it)."""
+    return date.today()
 
 
 # Options more than one command takes.

@@ -12,7 +12,7 @@ from glutemed.errors import FieldError, UsageError
 from glutemed.text import plural
 
 if TYPE_CHECKING:
-    from glutemed.catalogue import Catalogue
+    from glutemed.catalogue import Catalogue, Exercise
 
 
 #: The largest sheet glutemed reads: a 12-week plan's sheet is about 30 KiB.
@@ -55,7 +55,18 @@ def log(
             "--load",
             parser=_parse_load,
             metavar="LOAD",
-            help="12kg, 25lb or band:light|medium|heavy|extra-heavy.",
+            help="12kg, 25lb, a band (light, medium, heavy, extra-heavy) or a step (30cm).",
+        ),
+    ] = None,
+    form: Annotated[
+        str | None,
+        common.value(
+            "--form",
+            metavar="FORM",
+            help=(
+                "The form you did: its name, or easier, standard or harder. "
+                "[default: your saved programme's, else standard]"
+            ),
         ),
     ] = None,
     when: Annotated[
@@ -70,26 +81,46 @@ def log(
 
     catalogue = common.load_catalogue(common.settings(ctx))
     if sheet is not None:
-        if move is not None or reps is not None or load is not None or when is not None:
-            raise FieldError("sheet", "takes the moves, reps, loads and dates from the sheet alone")
+        given = (move, reps, load, when, form)
+        if any(value is not None for value in given):
+            raise FieldError(
+                "sheet", "takes the moves, forms, reps, loads and dates from the sheet alone"
+            )
         _from_sheet(catalogue, sheet, note)
         return
     counts = common.parsed("reps", rules.parse_reps, reps)
     if move is None or counts is None:
         raise UsageError("give a move and --reps (e.g. glutemed log split-squat --reps 10,10,9)")
     exercise = catalogue.find(move)
-    day = when or date.today()
+    day = when or common.today()
+    done_in = _form(exercise, form, day)
     for warning in range_warnings(exercise.slug, exercise.reps.min, exercise.reps.max, counts):
         common.warn(warning)
     sets = [
-        storage.LoggedSet(day, exercise.slug, number, count, load, note)
+        storage.LoggedSet(day, exercise.slug, number, count, load, note, form=done_in)
         for number, count in enumerate(counts, start=1)
     ]
     storage.add_sets(sets, source="log")
     with_load = f" at {load}" if load else ""
+    as_form = f" ({done_in})" if done_in else ""
     common.done(
-        f"Logged {plural(len(sets), 'set')} of {exercise.slug}{with_load} on {day.isoformat()}"
+        f"Logged {plural(len(sets), 'set')} of {exercise.slug}{as_form}{with_load} "
+        f"on {day.isoformat()}"
     )
+
+
+def _form(exercise: "Exercise", given: str | None, day: date) -> str | None:
+    """The name of the form done (None: the move's own), as given or as the programme plans it."""
+    if given is not None:
+        try:
+            variant = exercise.variant_named(given)
+        except ValueError as err:
+            raise FieldError("form", str(err)) from None
+        return variant.name if variant else None
+    from glutemed import programme
+
+    saved = programme.in_force(day, warn=common.warn)
+    return saved.forms.get(exercise.slug) if saved else None
 
 
 def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:

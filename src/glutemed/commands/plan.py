@@ -1,7 +1,7 @@
 """glutemed plan: the week's sessions as a view, JSON, Markdown or iCalendar."""
 
 import dataclasses
-from datetime import date, time, timedelta
+from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,12 +14,15 @@ from glutemed.text import plural
 
 if TYPE_CHECKING:
     from glutemed.catalogue import Catalogue
-    from glutemed.planner import Loads
+    from glutemed.log import LoggedSet
+    from glutemed.planner import Plan, PlanOptions
 
 
-def next_monday(today: date) -> date:
-    """The first Monday after ``today``."""
-    return today + timedelta(days=7 - today.weekday())
+def _parse_step(text: str) -> str:
+    from glutemed.progression import parse_load, parse_step
+
+    parse_step(text)
+    return parse_load(text).text
 
 
 def plan(
@@ -43,11 +46,14 @@ def plan(
             "-w",
             parser=rules.WEEKS.parse,
             metavar="N",
-            help=f"Weeks to plan: {rules.WEEKS.takes}. [default: 1, or up to the race]",
+            help=(
+                f"Weeks to plan, Monday to Sunday: {rules.WEEKS.takes}. "
+                "[default: 1, or 12 back from the race]"
+            ),
         ),
     ] = None,
     start: Annotated[
-        date | None, common.day("--start", "Date the sessions from this day on.")
+        date | None, common.day("--start", "Plan from this day on. [default: today]")
     ] = None,
     seed: Annotated[
         int,
@@ -62,8 +68,21 @@ def plan(
     hard: common.Hard = None,
     race: Annotated[
         date | None,
-        common.day("--race", "Taper for a race on this day: rest in its last 4 days."),
+        common.day("--race", "Plan up to a race on this day, with a taper before it."),
     ] = None,
+    race_distance: Annotated[
+        str,
+        common.value(
+            "--race-distance",
+            parser=rules.parse_distance,
+            metavar="DISTANCE",
+            complete=common.complete_distance,
+            help=(
+                "5k, 10k, half, marathon or ultra: a taper of 7, 10 or 14 days "
+                "(glutemed's choice). [default: 10k]"
+            ),
+        ),
+    ] = "10k",
     moves: Annotated[
         list[str] | None,
         common.value(
@@ -88,8 +107,44 @@ def plan(
             ),
         ),
     ] = None,
+    favour: Annotated[
+        str | None,
+        common.value(
+            "--favour",
+            parser=rules.parse_favour,
+            metavar="KIND",
+            complete=common.complete_favour,
+            help="Pick lateral moves, or the dumbbell (loaded) moves, first.",
+        ),
+    ] = None,
+    rotate: Annotated[
+        bool,
+        common.flag(
+            "--rotate",
+            help="Swap one move of the routine glutemed picks at each 4-week block (ours).",
+        ),
+    ] = False,
+    weak_side: Annotated[
+        str | None,
+        common.value(
+            "--weak-side",
+            parser=rules.parse_side,
+            metavar="SIDE",
+            complete=common.complete_side,
+            help="Your weaker side, left or right: one more set on it in one-sided moves (ours).",
+        ),
+    ] = None,
+    load_step: Annotated[
+        str | None,
+        common.value(
+            "--load-step",
+            parser=_parse_step,
+            metavar="LOAD",
+            help="Your dumbbells' step, e.g. 2kg or 5lb. [default: 1kg, or 2.5lb]",
+        ),
+    ] = None,
     level: Annotated[
-        str,
+        str | None,
         common.value(
             "--level",
             parser=rules.parse_level,
@@ -100,7 +155,7 @@ def plan(
                 "forms are glutemed's additions, not the source's). [default: standard]"
             ),
         ),
-    ] = "standard",
+    ] = None,
     as_json: Annotated[bool, common.flag("--json", help="Print the plan as JSON.")] = False,
     output: Annotated[
         Path | None,
@@ -133,11 +188,17 @@ def plan(
         ),
     ] = None,
     force: Annotated[bool, common.flag("--force", help="Overwrite FILE if it exists.")] = False,
+    save: Annotated[
+        bool,
+        common.flag(
+            "--save",
+            help="Keep this plan as your programme in the log, for 'log' to follow.",
+        ),
+    ] = False,
 ) -> None:
-    """Plan this week's sessions (or several weeks' with --weeks)."""
-    from glutemed.planner import PlanOptions, make_plan, weeks_until
+    """Plan your sessions from today, for weeks, or up to a race."""
+    from glutemed.planner import PlanOptions, make_plan
 
-    today = date.today()
     if as_json:
         if fmt not in (None, "json"):
             raise FieldError("json", "and {format} disagree; give one of them")
@@ -157,12 +218,10 @@ def plan(
         long_run=common.parsed("long_run", common.parse_long_run, long_run),
         hard=common.parsed("hard", common.parse_hard, hard),
         sets=sets,
+        load_step=load_step,
     )
-    if start is None and (fmt == "ics" or race is not None):
-        start = next_monday(today)
-        common.note(f"no --start given: the plan starts next Monday, {start.isoformat()}")
-    if weeks is None:
-        weeks = weeks_until(start, race) if race is not None and start is not None else 1
+    from glutemed.progression import parse_step
+
     options = PlanOptions(
         days=days if on is not None else resolved.days,
         weekdays=on,
@@ -170,19 +229,27 @@ def plan(
         sets=resolved.sets,
         weeks=weeks,
         start=start,
+        today=common.today(),
         seed=seed,
         level=level,
         size=size,
         long_run=resolved.long_run,
         hard=resolved.hard,
         race=race,
+        race_distance=race_distance,
+        favour=favour,
+        rotate=rotate,
+        weak_side=weak_side,
+        steps=parse_step(resolved.load_step or "1kg"),
     )
     catalogue = common.load_catalogue(resolved)
     if moves is not None:
         options = dataclasses.replace(options, moves=_routine(catalogue, moves))
-    result = make_plan(catalogue, options, _loads(catalogue))
+    result = make_plan(catalogue, options, _history(catalogue))
     for warning in result.warnings:
         common.warn(warning)
+    if save:
+        _save(options, result)
     if fmt is None:
         from glutemed import render
 
@@ -209,20 +276,28 @@ def _routine(catalogue: "Catalogue", given: list[str]) -> tuple[str, ...]:
     return slugs
 
 
-def _loads(catalogue: "Catalogue") -> "Loads":
-    """Each move's next load and why, from the training log; none if it cannot be read."""
+def _history(catalogue: "Catalogue") -> "list[LoggedSet]":
+    """The catalogue's moves' logged sets, newest first; none if the log cannot be read."""
     from glutemed.paths import log_path
 
     if not log_path().exists():
-        return {}  # the planner says "nothing logged yet" for every move
-    from glutemed import log, progression
+        return []
+    from glutemed import log
     from glutemed.errors import LogError
 
-    tops = {move.slug: move.reps.max for move in catalogue}
     try:
-        sets = log.read_sets(tops, warn=common.warn)
+        return log.read_sets({move.slug for move in catalogue}, warn=common.warn)
     except LogError as err:
-        common.warn(f"{err}; planning without load suggestions")
-        return {}
-    found = progression.suggestions(tops, reversed(sets))
-    return {slug: (item.load, item.reason) for slug, item in found.items()}
+        common.warn(f"{err}; planning without your log")
+        return []
+
+
+def _save(options: "PlanOptions", result: "Plan") -> None:
+    """Keep the plan as the runner's programme from its start (see glutemed.programme)."""
+    from glutemed import programme
+
+    programme.save(options, result)
+    common.note(
+        f"saved as your programme from {result.start.isoformat()}: "
+        "'glutemed log' now logs the forms it plans"
+    )
