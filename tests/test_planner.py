@@ -143,6 +143,9 @@ options_strategy = st.builds(
     seed=st.integers(0, 2**63 - 1),
     weak_side=st.none() | st.sampled_from(["left", "right"]),
     level=st.none() | st.sampled_from(["easier", "standard", "harder"]),
+    favour=st.none() | st.sampled_from(["lateral", "loaded"]),
+    rotate=st.booleans(),
+    size=st.none() | st.integers(2, 3),
 )
 
 

@@ -11,4 +11,3 @@ CREDIT = (
     "for runners, medically reviewed by John Vasudevan, M.D., with coach Alison Marie "
     "Helms, Ph.D.; restated in glutemed's own words."
 )
-NOTHING_LOGGED = "nothing logged yet: start with a load you can lift for every set"

@@ -343,7 +343,11 @@ def make_plan(
                 "from the last 8 weeks (glutemed's rule; --level changes it)."
             )
     builder = _Builder(options, level, len(weekdays), history)
-    blocks = _rotations(routine, spare, span.weeks) if options.rotate else [routine]
+    if options.rotate:
+        order = {move.slug: index for index, move in enumerate(moves)}
+        blocks = _rotations(routine, spare, span.weeks, order)
+    else:
+        blocks = [routine]
 
     def routine_of(week: int) -> list[Exercise]:
         return blocks[min(len(blocks) - 1, (week - 1) // BLOCK_WEEKS)]
@@ -620,24 +624,26 @@ def choose_routine(
     return routine, "; ".join(why), spare
 
 
-def _rotations(routine: list[Exercise], spare: list[Exercise], weeks: int) -> list[list[Exercise]]:
-    """The routine of each 4-week block: each new block swaps one move for the next
-    spare one, in turn, keeping a lateral move in the routine (glutemed's rule)."""
+def _rotations(
+    routine: list[Exercise], spare: list[Exercise], weeks: int, order: Mapping[str, int]
+) -> list[list[Exercise]]:
+    """The routine of each 4-week block: each new block swaps the move that has been in
+    the routine longest for the next spare one, keeping a lateral move in the routine
+    (glutemed's rule). ``order`` is the catalogue's, which each block keeps."""
     blocks = [routine]
     pool = list(spare)
-    for block in range(1, math.ceil(weeks / BLOCK_WEEKS)):
+    queue = list(routine)  # the longest in the routine first
+    for _block in range(1, math.ceil(weeks / BLOCK_WEEKS)):
         current = list(blocks[-1])
-        out_index = (block - 1) % len(current)
-        leaving = current[out_index]
-        keeps_lateral = any(m.lateral for i, m in enumerate(current) if i != out_index)
-        fresh = next((m for m in pool if keeps_lateral or m.lateral or not leaving.lateral), None)
-        if fresh is None:
-            blocks.append(current)
-            continue
-        pool.remove(fresh)
-        pool.append(leaving)
-        current[out_index] = fresh
-        blocks.append(current)
+        leaving = queue[0]
+        keeps_lateral = any(m.lateral for m in current if m is not leaving)
+        fresh = next((m for m in pool if keeps_lateral or m.lateral), None)
+        if fresh is not None:
+            pool.remove(fresh)
+            pool.append(leaving)
+            queue = [*queue[1:], fresh]
+            current = [fresh if m is leaving else m for m in current]
+        blocks.append(sorted(current, key=lambda move: order[move.slug]))
     return blocks
 
 
