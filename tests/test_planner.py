@@ -494,3 +494,30 @@ def test_the_first_session_carries_the_logs_numbers_and_later_ones_the_rule() ->
     other_form = dataclasses.replace(options, level="easier")
     easier = make_plan(BUILTIN, other_form, logged).sessions[0].exercises[0]
     assert easier.variant and easier.target_reps is None  # numbers only for the same form
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    moves=st.lists(st.sampled_from([m.slug for m in BUILTIN]), min_size=2, max_size=3, unique=True),
+    available=equipment,
+    days=st.integers(1, 3),
+    level=st.none() | st.sampled_from(["easier", "standard", "harder"]),
+    weeks=st.integers(1, 12),
+)
+def test_a_routine_given_is_done_in_every_session(
+    moves: list[str], available: frozenset[str], days: int, level: str | None, weeks: int
+) -> None:
+    options = PlanOptions(
+        moves=tuple(moves), available=available, days=days, level=level, weeks=weeks, today=TODAY
+    )
+    fits = {m.slug for m in fitting(BUILTIN, available)}
+    if not set(moves) <= fits:
+        with pytest.raises(PlanError, match="has no form your equipment"):
+            make_plan(BUILTIN, options)
+        return
+    plan = make_plan(BUILTIN, options)
+    assert plan.routine == moves
+    for session in plan.sessions:
+        assert [e.slug for e in session.exercises] == moves
+        for e in session.exercises:
+            assert set(e.equipment) - {"mat"} <= available

@@ -26,7 +26,8 @@ def test_log_records_the_form_given_by_name_or_level(invoke: Invoke) -> None:
     assert by_level.exit_code == 0 and f"({EASIER_SPLIT})" in by_level.stdout
     invoke("log", "split-squat", "--form", "rear-foot-elevated split squat", "--reps", "8")
     invoke("log", "split-squat", "--form", "standard", "--reps", "9")
-    invoke("log", "split-squat", "--reps", "9")  # no programme: the standard form
+    unnamed = invoke("log", "split-squat", "--reps", "9")  # no programme: the standard form
+    assert "no saved programme" in unnamed.stderr and "--form names another" in unnamed.stderr
     forms = [row["form"] for row in reversed(_history(invoke))]
     assert forms == [EASIER_SPLIT, EASIER_SPLIT, "Rear-Foot-Elevated Split Squat", None, None]
 

@@ -349,7 +349,10 @@ Sets = Annotated[
         "--sets",
         parser=rules.SETS.parse,
         metavar="N",
-        help=f"Sets of every move: {rules.SETS.takes}. [default: by week]",
+        help=(
+            f"Sets of every move: {rules.SETS.takes}, one more each 4-week block (ours). "
+            "[default: 3 for 1 or 2 days a week, 2 for 3]"
+        ),
     ),
 ]
 LongRun = Annotated[

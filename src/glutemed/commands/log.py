@@ -120,7 +120,14 @@ def _form(exercise: "Exercise", given: str | None, day: date) -> str | None:
     from glutemed import programme
 
     saved = programme.in_force(day, warn=common.warn)
-    return saved.forms.get(exercise.slug) if saved else None
+    if saved is None:
+        if exercise.variants:
+            common.note(
+                "no saved programme ('glutemed plan --save'): logged as the move's own "
+                "form; --form names another"
+            )
+        return None
+    return saved.forms.get(exercise.slug)
 
 
 def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:

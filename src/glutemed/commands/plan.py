@@ -68,7 +68,7 @@ def plan(
     hard: common.Hard = None,
     race: Annotated[
         date | None,
-        common.day("--race", "Plan up to a race on this day, with a taper before it."),
+        common.day("--race", "Plan up to a race on this day, with a taper before it (ours)."),
     ] = None,
     race_distance: Annotated[
         str,
@@ -103,7 +103,7 @@ def plan(
             metavar="N",
             help=(
                 "Moves in the routine glutemed picks: 2 or 3. "
-                "[default: 3 for 1 or 2 days a week, 2 for 3]"
+                "[default: 3 for 1 or 2 days a week, 2 for 3: ours]"
             ),
         ),
     ] = None,
@@ -114,7 +114,7 @@ def plan(
             parser=rules.parse_favour,
             metavar="KIND",
             complete=common.complete_favour,
-            help="Pick lateral moves, or the dumbbell (loaded) moves, first.",
+            help="Lateral or loaded: the routine glutemed picks takes those moves first (ours).",
         ),
     ] = None,
     rotate: Annotated[
