@@ -280,7 +280,7 @@ def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
     return [exercise for exercise in catalogue if exercise.fits(available)]
 
 
-#: What progression and the taper say about the week's sessions, in words (ours).
+#: The volume and progression rules as the plan states them (glutemed's, not the source's).
 VOLUME_NOTE = (
     "Sets: {base} a move in weeks 1-4, one more in each later 4-week block up to 4; "
     "every fourth week is lighter, one set fewer and no load step (glutemed's choice: "
