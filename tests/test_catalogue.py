@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def test_source_figures_survive_in_the_steps(builtin: Catalogue) -> None:
     assert "three to four feet" in " ".join(lunge.steps)
     rdl = builtin.find("staggered-stance-romanian-deadlift")
     assert "kickstand" in " ".join(rdl.steps + rdl.cues)
-    assert "below the knee" in " ".join(rdl.steps + rdl.cues)
+    assert "dumbbells are a little below knee height" in " ".join(rdl.steps)  # how far to lower
     step_up = builtin.find("lateral-step-up-to-balance")
     assert "hip" in " ".join(step_up.steps)
     banded = builtin.find("banded-squat")
@@ -184,3 +185,23 @@ def test_missing_and_folder_paths(tmp_path: Path) -> None:
         load_catalogue(tmp_path / "nope.yaml")
     with pytest.raises(CatalogueError, match="is a folder"):
         load_catalogue(tmp_path)
+
+
+#: Runs of eight or more words that are the article's own, found in earlier texts of
+#: the project and reworded: none may come back, in any file a user reads.
+ARTICLE_RUNS = (
+    "on each side in front of a mirror",
+    "with a soft bend in both knees",
+    "certified personal trainer and uesca-certified running coach",
+)
+
+
+def test_no_sentence_of_the_article_is_in_the_project() -> None:
+    root = Path(__file__).resolve().parent.parent
+    files = [root / "README.md", *root.glob("docs/*.md"), *root.glob("data/*.yaml")]
+    files += list((root / "src").rglob("*.py"))
+    for path in files:
+        words = re.sub(r"[^a-z0-9-]+", " ", path.read_text(encoding="utf-8").lower())
+        text = " ".join(words.split())
+        for run in ARTICLE_RUNS:
+            assert run not in text, (path.name, run)

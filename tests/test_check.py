@@ -19,20 +19,20 @@ LATERAL = ["lateral-step-up-to-balance", "lateral-lunge", "banded-squat"]
 
 # (left, right, gait flags) -> (weak sides, days, favour, words in the readings)
 TABLE = [
-    ("over-foot", "over-foot", [], [], 2, [], "no sign of weakness"),
+    ("over-foot", "over-foot", [], [], 2, [], "not proof of strength"),
     ("midline", "over-foot", [], ["left"], 3, LATERAL, "toward the midline"),
     ("over-foot", "midline", [], ["right"], 3, LATERAL, "gluteus medius on this side is weak"),
     ("midline", "midline", [], ["left", "right"], 3, LATERAL, "toward the midline"),
     (
-        "past-toes",
-        "past-toes",
+        "in-front",
+        "in-front",
         [],
         [],
         3,
         ["banded-squat", "staggered-stance-romanian-deadlift"],
         "quads",
     ),
-    ("over-foot", "over-foot", ["--hip-drop"], [], 3, LATERAL, "no sign of weakness"),
+    ("over-foot", "over-foot", ["--hip-drop"], [], 3, LATERAL, "not proof of strength"),
     (
         "over-foot",
         "over-foot",
@@ -42,7 +42,7 @@ TABLE = [
         LATERAL,
         "over the foot",
     ),
-    ("past-toes", "midline", [], ["right"], 3, LATERAL, "past the toes"),
+    ("in-front", "midline", [], ["right"], 3, LATERAL, "in front of the toes"),
 ]
 
 
@@ -92,7 +92,7 @@ def test_interactive_prompts_walk_through_the_test(invoke: Invoke) -> None:
     assert out.index("not a diagnosis") < out.index("Standing on your left leg")
     assert "Face a full-length mirror" in out
     assert "2 to 3 slow reps" in out
-    assert "Left knee (midline)" in out and "Right knee (past-toes)" in out
+    assert "Left knee (midline)" in out and "Right knee (in-front)" in out
     assert "hip drop" in out
     assert any(line.startswith("glutemed plan --days 3 --moves ") for line in out.splitlines())
 
@@ -109,7 +109,7 @@ def test_interactive_reasks_after_a_bad_answer(invoke: Invoke) -> None:
     [
         (
             ["--left", "wobbly", "--right", "midline"],
-            "--left takes over-foot, midline or past-toes; 'wobbly' is not a knee answer",
+            "--left takes over-foot, midline or in-front; 'wobbly' is not a knee answer",
             2,
         ),
         (["--left", "midline"], "give both --left and --right", 2),
@@ -154,11 +154,11 @@ def test_reading_is_pure_and_refuses_unknown_answers() -> None:
     assert read_check(catalogue, "midline", "midline") == read_check(
         catalogue, "midline", "midline"
     )
-    with pytest.raises(FieldError, match="left takes over-foot, midline, past-toes"):
+    with pytest.raises(FieldError, match="left takes over-foot, midline, in-front"):
         read_check(catalogue, "sideways", "midline")
 
 
-@pytest.mark.parametrize(("left", "right"), [("midline", "over-foot"), ("past-toes", "past-toes")])
+@pytest.mark.parametrize(("left", "right"), [("midline", "over-foot"), ("in-front", "in-front")])
 def test_the_recommended_command_runs_and_plans_those_moves(
     invoke: Invoke, left: str, right: str
 ) -> None:
@@ -181,3 +181,18 @@ def test_the_recommendation_keeps_to_the_configured_equipment(
     assert plan.exit_code == 0, plan.stderr
     planned = [e for s in json.loads(plan.stdout)["sessions"] for e in s["exercises"]]
     assert all(set(e["equipment"]) <= {"dumbbells"} for e in planned)
+
+
+def test_the_old_name_of_the_forward_knee_is_still_taken(invoke: Invoke) -> None:
+    result = invoke("check", "--left", "past-toes", "--right", "over-foot", "--json", "--save")
+    assert json.loads(result.stdout)["left"]["knee"] == "in-front"
+    assert "in front of the toes" in json.loads(result.stdout)["left"]["reading"]
+
+
+def test_readings_keep_the_sources_hedge() -> None:
+    from glutemed.selfcheck import READINGS
+
+    assert "may" in READINGS["midline"] and "may" in READINGS["in-front"]
+    assert "in front of the toes" in READINGS["in-front"] and "past" not in READINGS["in-front"]
+    assert "not proof of strength" in READINGS["over-foot"]
+    assert not any("no sign of weakness" in text.lower() for text in READINGS.values())

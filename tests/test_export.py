@@ -51,16 +51,31 @@ def test_markdown_sheet_structure(invoke: Invoke, tmp_path: Path) -> None:
     blocks = _tokens(text)
     h1 = [content for kind, content in blocks if kind == "h1"]
     assert h1 == ["Gluteus medius plan: 3 days a week, 1 week"]
-    sessions = [content for kind, content in blocks if kind == "h2" and content.startswith("Week")]
-    assert sessions == [
-        "Week 1 · Monday · 2026-11-30",
-        "Week 1 · Wednesday · 2026-12-02",
-        "Week 1 · Friday · 2026-12-04",
+    weeks = [content for kind, content in blocks if kind == "h2" and content.startswith("Week")]
+    assert weeks == ["Week 1 · 2026-11-30 to 2026-12-06"]
+    sessions = [content for kind, content in blocks if kind == "h3" and "·" in content]
+    assert [session.split(" · about")[0] for session in sessions] == [
+        "Monday · 2026-11-30",
+        "Wednesday · 2026-12-02",
+        "Friday · 2026-12-04",
     ]
-    moves = [content for kind, content in blocks if kind == "h3"]
-    assert "Lateral Lunge (`lateral-lunge`)" in moves
-    assert blocks[-1][1].startswith("Training information, not a diagnosis")
-    assert any("Runner's World" in content for _, content in blocks)
+    moves = [content for kind, content in blocks if kind == "p" and "(`" in content]
+    assert moves[0].startswith("**Lateral Lunge** (`lateral-lunge`) · 2 x 6-12 reps each side")
+    assert len(moves) == 9  # three moves in each of three sessions
+    assert text.count("Training information, not a diagnosis") == 1  # once, with the guidance
+    assert "glutemed's general guidance, not the source's" in text
+    assert blocks[-1][1].startswith("Moves and programme rules from a Runner's World article")
+    assert "Helms" in blocks[-1][1] and "McCall" in blocks[-1][1]
+    quotes = [line for line in text.splitlines() if line.startswith("> ")]
+    assert len(quotes) >= 2 and all(f"\n{q}\n\n" in text for q in quotes[:-1])  # a paragraph each
+
+
+def test_a_long_sheet_stays_compact(invoke: Invoke) -> None:
+    text = invoke("plan", "--weeks", "12", "--format", "markdown").stdout
+    boxes = text.count("- [ ] Set ")
+    assert len(text.splitlines()) < boxes * 1.7 + 150  # a line a set, little else (was 794)
+    assert text.count("## How to do the moves") == 1 and text.count("Every session (") == 1
+    assert "reps each side; did" not in text  # the set line does not repeat the prescription
 
 
 def test_markdown_has_one_checkbox_per_set(invoke: Invoke) -> None:
@@ -69,8 +84,8 @@ def test_markdown_has_one_checkbox_per_set(invoke: Invoke) -> None:
     data = json.loads(invoke("plan", *routine, "--json", "--sets", "3").stdout)
     boxes = [line for line in text.splitlines() if line.startswith("- [ ] Set ")]
     assert len(boxes) == sum(e["sets"] for s in data["sessions"] for e in s["exercises"])
-    assert "- [ ] Set 1: 6-12 reps each side; did __ reps @ __" in boxes
-    assert "- [ ] Set 3: 8-15 reps; did __ reps @ __" in boxes
+    assert "- [ ] Set 1: did __ reps @ __" in boxes
+    assert "- [ ] Set 3: did __ reps @ __" in boxes
     md = MarkdownIt("commonmark")
     items = [t for t in md.parse(text) if t.type == "list_item_open"]
     assert len(items) >= len(boxes)
@@ -113,7 +128,7 @@ def test_markdown_escapes_catalogue_text() -> None:
     )
     text = to_markdown(make_plan(catalogue, PlanOptions(weekdays=(0,))), catalogue)
     tokens = MarkdownIt("commonmark").parse(text)
-    assert [t.tag for t in tokens if t.type == "heading_open"].count("h3") == 4
+    assert [t.tag for t in tokens if t.type == "heading_open"].count("h3") == 3
     inline = [c.type for t in tokens if t.children for c in t.children]
     assert "em_open" not in inline and "link_open" not in inline
 

@@ -180,13 +180,13 @@ def test_sheet_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     text = sheet.read_text()
     text = _tick(
         text,
-        "- [ ] Set 1: 6-12 reps each side; did __ reps @ __",
-        "- [x] Set 1: 6-12 reps each side; did 11 reps @ 14kg",
+        "- [ ] Set 1: did __ reps @ __",
+        "- [x] Set 1: did 11 reps @ 14kg",
     )
     text = _tick(
         text,
-        "- [ ] Set 2: 6-12 reps each side; did __ reps @ __",
-        "- [X] Set 2: 6-12 reps each side; did __ reps @ __",
+        "- [ ] Set 2: did __ reps @ __",
+        "- [X] Set 2: did __ reps @ __",
     )
     sheet.write_text(text)
     first = invoke("log", "--sheet", str(sheet))
@@ -199,9 +199,7 @@ def test_sheet_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     again = invoke("log", "--sheet", str(sheet))
     assert "Logged 0 sets" in again.stdout and "2 already in the log" in again.stdout
     assert len(_history(invoke)) == 4
-    blank = sheet.read_text().replace(
-        "- [ ] Set 1: 6-12 reps each side; did __", "- [x] Set 1: 6-12 reps each side; did __", 1
-    )
+    blank = sheet.read_text().replace("- [ ] Set 1: did __", "- [x] Set 1: did __", 1)
     sheet.write_text(blank)  # the second move's first box: no aim without its log
     refused = invoke("log", "--sheet", str(sheet))
     assert refused.exit_code == 1 and "its reps are blank; fill them in" in refused.stderr

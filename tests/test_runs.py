@@ -94,7 +94,7 @@ def test_on_overrides_and_warns_about_collisions(invoke: Invoke) -> None:
 def test_runs_show_in_markdown_and_calendar(invoke: Invoke) -> None:
     args = ["plan", "--hard", "tue", "--start", "2026-11-30"]
     markdown = invoke(*args, "--format", "markdown").stdout
-    assert "## Week 1 · Tuesday · 2026-12-01 · after your hard run" in markdown
+    assert "### Tuesday · 2026-12-01 · after your hard run" in markdown
     ics = invoke(*args, "--format", "ics").stdout
     assert "(after your hard run)" in ics.replace("\r\n ", "")
 

@@ -15,7 +15,7 @@ import os
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from glutemed.about import CAUTION
+from glutemed.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.catalogue import Catalogue
 from glutemed.errors import ExportError
 from glutemed.paths import remove_stale_temps, temp_path
@@ -91,7 +91,16 @@ def _description(session: Session) -> str:
         f"({', '.join(e.equipment) or 'no equipment'}). {e.advice[:1].upper()}{e.advice[1:]}."
         for e in session.exercises
     ]
-    lines += [f"About {session.minutes} minutes. Steps: glutemed show SLUG.", CAUTION]
+    lines += [
+        f"About {session.minutes} minutes. Steps: glutemed show SLUG.",
+        "",
+        f"{GUIDANCE_TITLE}:",
+        *(f"- {point}" for point in GUIDANCE),
+        "",
+        CAUTION,
+        "",
+        CREDIT,
+    ]
     return "\n".join(lines)
 
 

@@ -357,7 +357,7 @@ def _check(row: Sequence[Any]) -> dict[str, Any]:
     except ValueError:
         raise ValueError(f"taken {quoted(taken)}") from None
     for field, value in (("left_knee", left), ("right_knee", right)):
-        if value not in rules.KNEES:
+        if not isinstance(value, str) or rules.KNEE_ALIASES.get(value, value) not in rules.KNEES:
             raise ValueError(f"{field} {quoted(value)}")
     try:
         steps = json.loads(gait)
@@ -369,8 +369,8 @@ def _check(row: Sequence[Any]) -> dict[str, Any]:
     return {
         "id": ident,
         "taken": taken,
-        "left": left,
-        "right": right,
+        "left": rules.KNEE_ALIASES.get(left, left),
+        "right": rules.KNEE_ALIASES.get(right, right),
         "gait": steps,
         "weak_sides": weak,
     }

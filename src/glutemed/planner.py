@@ -274,6 +274,14 @@ class Plan(NamedTuple):
     sessions: list[Session]
     warnings: list[str]
 
+    def first_advice(self) -> list[tuple[str, str]]:
+        """(form name, advice) for the first session of each form in the plan."""
+        found: dict[str, str] = {}
+        for session in self.sessions:
+            for exercise in session.exercises:
+                found.setdefault(exercise.form_name, exercise.advice)
+        return list(found.items())
+
 
 def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
     """The moves with a form this equipment allows, in catalogue order."""

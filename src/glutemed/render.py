@@ -20,13 +20,11 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from glutemed.about import CAUTION
+from glutemed.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.text import and_list, escaped, plural
 
 if TYPE_CHECKING:
     from datetime import date
-
-    from rich.panel import Panel
 
     from glutemed.catalogue import Catalogue, Exercise
     from glutemed.log import LoggedSet
@@ -156,7 +154,7 @@ def _items(items: list[str], numbered: bool) -> Table:
     return grid
 
 
-def exercise_card(move: Exercise, number: int) -> Panel:
+def exercise_card(move: Exercise, number: int) -> Group:
     from rich.panel import Panel
 
     facts = Table.grid(padding=(0, 2))
@@ -190,7 +188,7 @@ def exercise_card(move: Exercise, number: int) -> Panel:
         if form.cues:
             parts.append(_items(form.cues, numbered=False))
     title = Text(f"{number}. ") + Text(move.name, style="bold")
-    return Panel(
+    card = Panel(
         Group(*parts),
         title=title,
         title_align="left",
@@ -198,6 +196,7 @@ def exercise_card(move: Exercise, number: int) -> Panel:
         subtitle_align="right",
         box=box.ROUNDED,
     )
+    return Group(card, *guidance(), Text(CREDIT, style="dim"), Text(CAUTION, style="dim"))
 
 
 def plan_view(plan: Plan) -> Group:
@@ -251,7 +250,7 @@ def plan_view(plan: Plan) -> Group:
             table.add_row(*(Text(cell) for cell in row))
         parts.append(table)
     parts.append(Text("First session of each move, from your log", style="bold"))
-    parts.append(_items([f"{name}: {why}" for name, why in first_advice(plan)], numbered=False))
+    parts.append(_items([f"{name}: {why}" for name, why in plan.first_advice()], numbered=False))
     parts.append(
         Text(
             "Aim: the reps to reach in every set with good form ('-': as many as the "
@@ -259,18 +258,14 @@ def plan_view(plan: Plan) -> Group:
             style="dim",
         )
     )
+    parts += guidance()
     parts.append(Text(CAUTION, style="dim"))
     return Group(*parts)
 
 
-def first_advice(plan: Plan) -> list[tuple[str, str]]:
-    """(form name, advice) for the first session of each form in the plan."""
-    found: dict[str, str] = {}
-    for session in plan.sessions:
-        for exercise in session.exercises:
-            if exercise.target_reps is not None or exercise.form_name not in found:
-                found.setdefault(exercise.form_name, exercise.advice)
-    return list(found.items())
+def guidance() -> list[RenderableType]:
+    """The session guidance: a title and its points (glutemed's, and labelled so)."""
+    return [Text(GUIDANCE_TITLE, style="bold"), _items(list(GUIDANCE), numbered=False)]
 
 
 #: Columns of a session table that may wrap when the terminal is narrow.

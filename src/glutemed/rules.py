@@ -128,7 +128,9 @@ SUFFIXES: dict[str, str] = {
 }
 
 #: What the standing knee did in the mirror test.
-KNEES: tuple[str, ...] = ("over-foot", "midline", "past-toes")
+KNEES: tuple[str, ...] = ("over-foot", "midline", "in-front")
+#: Older names of knee answers, still taken (glutemed 0.1 said ``past-toes``).
+KNEE_ALIASES: dict[str, str] = {"past-toes": "in-front"}
 
 #: A move's slug: lower-case words joined by hyphens.
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -250,6 +252,7 @@ def format_of(path: Path) -> str:
 def parse_knee(text: str) -> str:
     """A knee answer of the mirror test."""
     folded = text.strip().lower()
+    folded = KNEE_ALIASES.get(folded, folded)
     if folded not in KNEES:
         raise ValueError(f"takes {and_list(KNEES, 'or')}; {quoted(text)} is not a knee answer")
     return folded

@@ -1,11 +1,14 @@
 """The mirror test: its instructions, its questions, and reading the answers.
 
-The source's self-test: a slow single-leg squat, 2 to 3 reps on each side, in
-front of a mirror, watching the knee. A knee that drifts toward the midline
-is a sign of gluteus medius weakness; a knee that travels out past the toes
-means the quads are doing the work and the glutes need strength or
-activation. Gait signs (the pelvis dropping, the trunk leaning over the
-standing leg, the knee collapsing inward) point the same way.
+The source's self-test: a slow squat on one leg, 2 to 3 reps a side, watched
+in a mirror. The source hedges its readings, and so does glutemed: a knee that
+drifts toward the midline *may* be a sign of gluteus medius weakness; a knee
+that travels forward, in front of the toes, *may* mean the quads are doing
+most of the work, a sign of weak or under-active glutes. The source says
+nothing about a knee that stays over the foot, so glutemed claims nothing from
+it. Gait signs (the pelvis dropping, the trunk leaning over the standing leg,
+the knee collapsing inward) point the same way. Which moves to favour, and how
+many days, is glutemed's choice.
 
 Pure: answers and a catalogue in, a :class:`CheckResult` out. No I/O.
 """
@@ -22,7 +25,7 @@ from glutemed.rules import EQUIPMENT, KNEES, ROUTINE
 KNEE_CHOICES: dict[str, str] = {
     "over-foot": "stayed over the middle of the foot",
     "midline": "drifted in, toward the midline of the body",
-    "past-toes": "travelled forward, out past the toes",
+    "in-front": "travelled forward, in front of the toes",
 }
 GAIT_SIGNS: dict[str, str] = {
     "hip-drop": "the pelvis drops on the side of the lifted leg (hip drop)",
@@ -30,13 +33,17 @@ GAIT_SIGNS: dict[str, str] = {
     "knee-collapse": "the knee of the standing leg collapses inward",
 }
 READINGS: dict[str, str] = {
-    "over-foot": "The knee stayed over the foot: no sign of weakness on this side.",
-    "midline": (
-        "The knee drifted toward the midline: a sign that the gluteus medius on this side is weak."
+    "over-foot": (
+        "The knee stayed over the foot: the test saw neither of the movements it looks "
+        "for on this side. That is not proof of strength."
     ),
-    "past-toes": (
-        "The knee travelled out past the toes: the quads are doing most of the work, "
-        "and the glutes need strength or activation work."
+    "midline": (
+        "The knee drifted toward the midline: this may be a sign that the gluteus "
+        "medius on this side is weak."
+    ),
+    "in-front": (
+        "The knee travelled forward, in front of the toes: this may mean the quads are "
+        "doing most of the work, a sign of weak or under-active glutes."
     ),
 }
 SETUP = [
@@ -51,9 +58,10 @@ STEPS = [
 ]
 WATCH = (
     "Watch the standing knee: does it stay over the middle of the foot, drift in "
-    "toward the midline, or travel forward past the toes?"
+    "toward the midline, or travel forward in front of the toes?"
 )
-#: Moves that teach the glutes to take the load from the quads (for ``past-toes``).
+#: Moves that teach the glutes to take the load from the quads (for ``in-front``):
+#: glutemed's choice.
 GLUTE_FOCUS: tuple[str, ...] = ("banded-squat", "staggered-stance-romanian-deadlift")
 
 
@@ -105,7 +113,7 @@ def read_check(
         raise FieldError("gait", f"holds an unknown sign, {sorted(unknown)[0]!r}")
     sides = {"left": left, "right": right}
     weak = [side for side, knee in sides.items() if knee == "midline"]
-    quads = [side for side, knee in sides.items() if knee == "past-toes"]
+    quads = [side for side, knee in sides.items() if knee == "in-front"]
     notes = []
     if left != right:
         notes.append(
@@ -124,21 +132,21 @@ def read_check(
     if weak or signs:
         days, favour = 3, lateral
         reason = (
-            "Signs of gluteus medius weakness: train two to three times a week (the "
-            "source's better-results range) and lean on the moves that work the hip "
-            "sideways."
+            "Possible signs of gluteus medius weakness: train two to three times a week "
+            "(the source's range for better results). glutemed's choice: lean on the moves "
+            "that work the hip sideways."
         )
     elif quads:
         days, favour = 3, [slug for slug in GLUTE_FOCUS if slug in present] or lateral
         reason = (
-            "The quads are taking over: train two to three times a week and lean on "
-            "the moves that make the glutes drive the movement."
+            "The quads may be doing most of the work: train two to three times a week. "
+            "glutemed's choice: lean on the moves that make the glutes drive the movement."
         )
     else:
         days, favour = 2, []
         reason = (
-            "No signs of weakness: keep the muscle strong with two sessions a week "
-            "(at least one), using all the moves."
+            "The test saw none of the signs it looks for: two sessions a week keep the "
+            "muscle working (the source asks for at least one), using all the moves."
         )
     return CheckResult(
         left=SideReading(knee=left, reading=READINGS[left]),

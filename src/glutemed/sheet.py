@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
 from glutemed import rules
-from glutemed.about import CAUTION, CREDIT
+from glutemed.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.catalogue import Catalogue
 from glutemed.errors import GlutemedError, SheetError
 from glutemed.log import LoggedSet
-from glutemed.planner import Plan
+from glutemed.planner import RUN_TEXT, Plan
 from glutemed.progression import parse_load
 from glutemed.rules import SLUG
 from glutemed.text import and_list, plural, quoted, without_controls
@@ -34,39 +34,32 @@ def _md(text: str) -> str:
 
 
 def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
-    """A GitHub-flavoured Markdown training sheet with a checkbox for every set."""
+    """A GitHub-flavoured Markdown training sheet with a checkbox for every set.
+
+    What holds for the whole plan comes once, at the top: the facts, the notes
+    (a paragraph each), the first session's numbers from the log, the guidance
+    and the caution, and how to do each planned form. Then a section a week, a
+    line a move and a line a set. The weak side's extra set (``--weak-side``)
+    has no box: progression counts the sets both sides do.
+    """
     lines = [
         f"# Gluteus medius plan: {plural(plan.days, 'day')} a week, {plural(plan.weeks, 'week')}",
         "",
         f"- From: {plan.start.isoformat()}",
         f"- Days: {', '.join(plan.weekdays)}",
         f"- Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}",
-        f"- Routine, in every session: {', '.join(plan.routine)} ({_md(plan.routine_reason)})",
+        f"- Routine, in every session: {', '.join(plan.routine)}. Why: {_md(plan.routine_reason)}.",
         f"- Seed: {plan.seed}",
         "",
         "Tick a box when a set is done and fill in the reps and load you managed.",
     ]
-    if plan.notes:
-        lines += ["", *[f"> {_md(note)}" for note in plan.notes]]
-    for session in plan.sessions:
-        lines += ["", f"## {session.title}", "", f"About {session.minutes} minutes."]
-        for exercise in session.exercises:
-            side = " each side" if exercise.per_side else ""
-            lines += [
-                "",
-                f"### {_md(exercise.form_name)} (`{exercise.slug}`)",
-                "",
-                f"{exercise.prescription}{exercise.aim_words} · "
-                f"equipment: {', '.join(exercise.equipment) or 'none'}",
-                "",
-                f"Progress: {_md(exercise.advice)}.",
-                "",
-            ]
-            lines += [
-                f"- [ ] Set {number}: {exercise.reps} reps{side}; did __ reps @ __"
-                for number in range(1, exercise.sets + 1)
-            ]
-    lines += ["", "## How to do the moves"]
+    for note in plan.notes:
+        lines += ["", f"> {_md(note)}"]
+    lines += ["", "## First session of each move, from your log", ""]
+    lines += [f"- {_md(name)}: {_md(advice)}." for name, advice in plan.first_advice()]
+    lines += ["", f"## {_md(GUIDANCE_TITLE)}", ""]
+    lines += [f"- {_md(point)}" for point in GUIDANCE]
+    lines += ["", CAUTION, "", "## How to do the moves"]
     planned = {(e.slug, e.variant) for session in plan.sessions for e in session.exercises}
     for move in catalogue:
         for form in [None, *move.variants]:
@@ -74,12 +67,36 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
                 continue
             title = _md(form.name) if form else _md(move.name)
             mark = f" (glutemed's {form.level} form of {_md(move.name)})" if form else ""
-            lines += ["", f"### {title}{mark}", ""]
+            kit = (form or move).equipment
+            lines += ["", f"### {title}{mark}", "", f"Equipment: {', '.join(kit) or 'none'}.", ""]
             steps, cues = (form.steps, form.cues) if form else (move.steps, move.cues)
             lines += [f"{number}. {_md(step)}" for number, step in enumerate(steps, start=1)]
             if cues:
                 lines += ["", "Cues:", ""] + [f"- {_md(cue)}" for cue in cues]
-    lines += ["", "---", "", CREDIT, "", CAUTION, ""]
+    week = 0
+    for session in plan.sessions:
+        if session.week != week:
+            week = session.week
+            monday = session.date - timedelta(days=session.date.weekday())
+            sunday = monday + timedelta(days=6)
+            lines += ["", f"## Week {week} · {monday.isoformat()} to {sunday.isoformat()}"]
+        run = f" · {RUN_TEXT[session.run]}" if session.run else ""
+        kind = f" · {session.kind}" if session.kind != "regular" else ""
+        lines += [
+            "",
+            f"### {session.weekday} · {session.date.isoformat()}{run}{kind} · "
+            f"about {session.minutes} min",
+        ]
+        for index, exercise in enumerate(session.exercises):
+            lines += [
+                *([""] if index else []),
+                f"**{_md(exercise.form_name)}** (`{exercise.slug}`) · "
+                f"{exercise.prescription}{exercise.aim_words}",
+            ]
+            lines += [
+                f"- [ ] Set {number}: did __ reps @ __" for number in range(1, exercise.sets + 1)
+            ]
+    lines += ["", "---", "", CREDIT, ""]
     return without_controls("\n".join(lines))
 
 
@@ -88,10 +105,15 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
 # Numbers are read as ASCII digits only (``\d`` would take other scripts' digits
 # too); a session's date is any word with a digit in it, so a date in other
 # digits is refused rather than passed over, and "after your hard run" is no date.
-_SESSION = re.compile(r"^## Week [0-9]+ · (\w+)(?: · (\S*\d\S*))?")
-_MOVE = re.compile(rf"^### (.*) \(`({SLUG})`\)\s*$")
+# Sessions: ``### Tuesday · 2026-11-24 · ...`` (a week per section), or, in
+# sheets before the compact layout, ``## Week 1 · Tuesday · 2026-11-24 · ...``.
+_SESSION = re.compile(r"^(?:### |## Week [0-9]+ · )([A-Za-z]+)(?: · (\S*\d\S*))?")
+# Moves: ``**Split Squat** (`split-squat`) · ...``, or ``### Split Squat (`split-squat`)``.
+_MOVE = re.compile(rf"^(?:\*\*(.*)\*\*|### (.*)) \(`({SLUG})`\)")
 _AIM = re.compile(r"aim for (\S+?)\+")
-_BOX = re.compile(r"^\s*[-*] \[([ xX])\] Set (\S+):.*?; did (.*?) reps @ (.*?)\s*$")
+_BOX = re.compile(r"^\s*[-*] \[([ xX])\] Set (\S+):(?:.*?;)? ?did (.*?) reps @ (.*?)\s*$")
+#: The parts of a sheet that hold no sets: the guidance, the how-to and the advice.
+_NO_SETS = ("## How to do the moves", "## First session", "## Every session")
 
 
 @dataclass(frozen=True)
@@ -120,15 +142,22 @@ def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
     slug: str | None = None
     form = ""
     aim: int | None = None
+    skipping = False
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith("## How to do the moves"):
-            break
-        if session := _SESSION.match(line):
+        if line.startswith("## "):
+            skipping = line.startswith(_NO_SETS)
+            slug = None
+        if skipping:
+            continue
+        if move := _MOVE.match(line):
+            heading = move.group(1) or move.group(2)
+            form, slug, aim = re.sub(r"\\(.)", r"\1", heading), move.group(3), None
+            if target := _AIM.search(line):
+                aim = _line_value(name, number, "the aim", rules.REPS.parse, target.group(1))
+        elif session := _SESSION.match(line):
             day = session.group(2)
             when = _line_value(name, number, "the date", rules.parse_date, day) if day else None
             slug = None
-        elif move := _MOVE.match(line):
-            form, slug, aim = re.sub(r"\\(.)", r"\1", move.group(1)), move.group(2), None
         elif (target := _AIM.search(line)) and slug and aim is None:
             aim = _line_value(name, number, "the aim", rules.REPS.parse, target.group(1))
         elif (box := _BOX.match(line)) and slug:

@@ -17,7 +17,7 @@ def _knee(side: str) -> Any:
         parser=rules.parse_knee,
         metavar="KNEE",
         complete=common.complete_knee,
-        help=f"What the {side} knee did: over-foot, midline or past-toes.",
+        help=f"What the {side} knee did: over-foot, midline or in-front (of the toes).",
     )
 
 
@@ -83,7 +83,7 @@ def check(
     elif left is None and right is None:
         raise UsageError(
             "no answers given and no terminal to ask them on: pass --left and --right "
-            "(over-foot, midline or past-toes), or --interactive"
+            "(over-foot, midline or in-front), or --interactive"
         )
     elif left is None or right is None:
         raise FieldError(
