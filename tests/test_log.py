@@ -178,31 +178,84 @@ def test_sheet_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     invoke("plan", "--days", "1", "--sets", "2", "--start", "2026-11-16", "-o", str(sheet))
     assert "aim for 10+ at 12kg" in sheet.read_text()
     text = sheet.read_text()
-    text = _tick(
-        text,
-        "- [ ] Set 1: did __ reps @ __",
-        "- [x] Set 1: did 11 reps @ 14kg",
-    )
-    text = _tick(
-        text,
-        "- [ ] Set 2: did __ reps @ __",
-        "- [X] Set 2: did __ reps @ __",
-    )
+    text = _tick(text, "- [ ] Set 1: did __ reps @ __", "- [x] Set 1: did 11 reps @ 14kg")
+    text = _tick(text, "- [ ] Set 2: did __ reps @ __", "- [X] Set 2: did 10 reps @ -")
     sheet.write_text(text)
     first = invoke("log", "--sheet", str(sheet))
     assert first.exit_code == 0 and "Logged 2 sets" in first.stdout
     rows = _history(invoke)
     assert [(r["date"], r["set"], r["reps"], r["load"]) for r in reversed(rows)][2:] == [
         ("2026-11-16", 1, 11, "14kg"),
-        ("2026-11-16", 2, 10, None),  # a ticked blank box logs the aim, from the log
+        ("2026-11-16", 2, 10, None),  # '-': bodyweight
     ]
     again = invoke("log", "--sheet", str(sheet))
     assert "Logged 0 sets" in again.stdout and "2 already in the log" in again.stdout
     assert len(_history(invoke)) == 4
-    blank = sheet.read_text().replace("- [ ] Set 1: did __", "- [x] Set 1: did __", 1)
-    sheet.write_text(blank)  # the second move's first box: no aim without its log
-    refused = invoke("log", "--sheet", str(sheet))
-    assert refused.exit_code == 1 and "its reps are blank; fill them in" in refused.stderr
+    # A corrected set is updated, once; undo puts the old value back.
+    sheet.write_text(sheet.read_text().replace("did 11 reps @ 14kg", "did 12 reps @ 14kg"))
+    fixed = invoke("log", "--sheet", str(sheet))
+    assert "updated 1 set" in fixed.stdout and len(_history(invoke)) == 4
+    assert 12 in [r["reps"] for r in _history(invoke)]
+    undone = invoke("undo", "--yes")
+    assert "put back 1 set" in undone.stdout
+    assert 11 in [r["reps"] for r in _history(invoke)] and len(_history(invoke)) == 4
+    # Un-ticking a logged set removes nothing, and says so.
+    sheet.write_text(sheet.read_text().replace("- [x] Set 1: did 12", "- [ ] Set 1: did 12"))
+    unticked = invoke("log", "--sheet", str(sheet))
+    assert "1 set not ticked" in unticked.stderr and "stay there" in unticked.stderr
+    assert "numbers filled in but no tick" in unticked.stderr and len(_history(invoke)) == 4
+
+
+@pytest.mark.parametrize(
+    ("written", "reps", "load"),
+    [
+        ("did 10 reps @12kg", 10, "12kg"),
+        ("did 10 reps each side @ 12kg", 10, "12kg"),
+        ("did 10 reps", 10, None),
+        ("did 10 @ 14kg", 10, "14kg"),
+        ("did 10 reps @ 12 kg", 10, "12kg"),
+        ("did 10 reps @ 12.5kg", 10, "12.5kg"),
+        ("did 10 reps @ 25lb", 10, "25lb"),
+        ("did 10 reps @ -", 10, None),
+        ("did 10/9 reps @ 12kg", 9, "12kg"),
+        ("DID 10 REPS @ 12KG", 10, "12kg"),
+    ],
+)
+def test_a_sheet_takes_the_natural_ways_of_filling_a_line(
+    invoke: Invoke, tmp_path: Path, written: str, reps: int, load: str | None
+) -> None:
+    sheet = tmp_path / "plan.md"
+    invoke("plan", "--days", "1", "--start", "2026-11-16", "-o", str(sheet))
+    line = f"- [x] set 1: {written}" if "DID" in written else f"- [x] Set 1: {written}"
+    sheet.write_text(sheet.read_text().replace("- [ ] Set 1: did __ reps @ __", line, 1))
+    result = invoke("log", "--sheet", str(sheet))
+    assert result.exit_code == 0 and "Logged 1 set" in result.stdout, result.output
+    row = _history(invoke)[0]
+    assert (row["reps"], row["load"]) == (reps, load)
+    assert ("the lower side" in result.stderr) == ("/" in written)
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("- [x] Set 1: did __ reps @ __", "its reps are blank"),
+        ("- [x] Set 1: did 10 reps @ 12", "load takes a load such as"),
+        ("- [x] Set 1: did ten reps @ 12kg", "'ten reps' is not a number of reps"),
+        ("- [x] I did it", "cannot read this ticked set"),
+    ],
+)
+def test_a_ticked_line_that_cannot_be_read_is_refused_whole(
+    invoke: Invoke, tmp_path: Path, home: Path, written: str, says: str
+) -> None:
+    sheet = tmp_path / "plan.md"
+    invoke("plan", "--days", "1", "--start", "2026-11-16", "-o", str(sheet))
+    text = sheet.read_text().replace(
+        "- [ ] Set 2: did __ reps @ __", "- [x] Set 2: did 9 reps @ -", 1
+    )
+    sheet.write_text(text.replace("- [ ] Set 1: did __ reps @ __", written, 1))
+    result = invoke("log", "--sheet", str(sheet))
+    assert result.exit_code == 1 and f"{sheet}: line " in result.stderr and says in result.stderr
+    assert not (home / DB).exists()  # all or nothing: the good set is not logged either
 
 
 @pytest.mark.parametrize("runs", [[], ["--hard", "tue,thu", "--long-run", "sat"]])
@@ -227,7 +280,7 @@ def test_sheet_with_a_bad_value_logs_nothing(invoke: Invoke, tmp_path: Path, hom
     sheet.write_text(text)
     result = invoke("log", "--sheet", str(sheet))
     assert result.exit_code == 1
-    assert "'lots' is not a number of reps" in result.stderr and "line" in result.stderr
+    assert "'lots reps' is not a number of reps" in result.stderr and "line" in result.stderr
     assert not (home / DB).exists()
 
 

@@ -20,10 +20,10 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from glutemed import rules
 from glutemed.errors import LogError
@@ -94,6 +94,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             saved_at TEXT NOT NULL,
             start TEXT NOT NULL,
             options TEXT NOT NULL
+        )""",
+        ),
+    ),
+    # Undo restores a set that a sheet or a guided session changed: its old values.
+    Migration(
+        "m005_replaced_sets",
+        (
+            """CREATE TABLE replaced (
+            id INTEGER PRIMARY KEY,
+            command_id INTEGER NOT NULL REFERENCES commands (id),
+            set_id INTEGER NOT NULL REFERENCES sets (id),
+            reps INTEGER NOT NULL,
+            load TEXT,
+            note TEXT,
+            form TEXT
         )""",
         ),
     ),
@@ -414,29 +429,129 @@ class LoggedSet:
         }
 
 
-def add_sets(sets: Sequence[LoggedSet], source: str) -> tuple[int, int]:
-    """Log the sets as one command, in one transaction: (logged, already there).
+def add_sets(sets: Sequence[LoggedSet], source: str) -> list[LoggedSet]:
+    """Log the sets as one command, in one transaction, and return them as stored.
 
-    Sets from a sheet carry a ``sheet_key``; one already in the log is skipped,
-    so reading the same sheet twice logs nothing new.
+    ``glutemed log`` appends: each move's sets on a day are numbered after the
+    last set already logged for it that day, so nothing is ever replaced.
     """
+    stored = []
     with open_log(write=True) as db, _transaction(db):
-        command = db.execute(
-            "INSERT INTO commands (logged_at, source) VALUES (?, ?)",
-            (datetime.now().isoformat(timespec="seconds"), source),
-        ).lastrowid
-        added = 0
+        command = _new_command(db, source)
+        last: dict[tuple[date, str], int] = {}
         for item in sets:
-            added += _insert_set(db, int(command or 0), item)
-        if added == 0:
-            db.execute("DELETE FROM commands WHERE id = ?", (command,))
-    return added, len(sets) - added
+            key = (item.date, item.slug)
+            if key not in last:
+                last[key] = _last_set(db, item.date, item.slug)
+            last[key] += 1
+            numbered = replace(item, set=last[key])
+            _insert_set(db, command, numbered)
+            stored.append(numbered)
+    return stored
+
+
+@dataclass(frozen=True)
+class Written:
+    """What writing sets by their key did: sets added, updated, and found unchanged."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def put_sets(sets: Sequence[LoggedSet], source: str) -> Written:
+    """Write the sets of a sheet as one command, in one transaction (all or none).
+
+    A set is known by its date, move and set number: one already in the log
+    is updated when its reps, load or form differ (undo restores the old
+    values) and left alone when they do not, so reading a sheet again counts
+    nothing twice.
+    """
+    found: dict[str, int] = {"added": 0, "updated": 0, "unchanged": 0}
+    with open_log(write=True) as db, _transaction(db):
+        command = _Lazy(db, source)
+        for item in sets:
+            found[_put(db, command, item)] += 1
+    return Written(**found)
+
+
+class Recorder:
+    """Writes the sets of a guided session one at a time, each in its own transaction,
+    under one command (one step for undo), made when the first set changes the log."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.command: int | None = None
+
+    def put(self, item: LoggedSet) -> str:
+        """Write one set by its key: ``"added"``, ``"updated"`` or ``"unchanged"``."""
+        with open_log(write=True) as db, _transaction(db):
+            command = _Lazy(db, self.source, self.command)
+            result = _put(db, command, item)
+            self.command = command.made
+        return result
+
+
+class _Lazy:
+    """A command id, made on first use inside the caller's transaction."""
+
+    def __init__(self, db: sqlite3.Connection, source: str, made: int | None = None) -> None:
+        self.db, self.source, self.made = db, source, made
+
+    def __call__(self) -> int:
+        if self.made is None:
+            self.made = _new_command(self.db, self.source)
+        return self.made
+
+
+def _new_command(db: sqlite3.Connection, source: str) -> int:
+    cursor = db.execute(
+        "INSERT INTO commands (logged_at, source) VALUES (?, ?)",
+        (datetime.now().isoformat(timespec="seconds"), source),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _last_set(db: sqlite3.Connection, day: date, slug: str) -> int:
+    """The highest set number logged for a move on a day (0: none)."""
+    row = db.execute(
+        "SELECT MAX(set_number) FROM sets WHERE date = ? AND slug = ?", (day.isoformat(), slug)
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def _put(db: sqlite3.Connection, command: _Lazy, item: LoggedSet) -> str:
+    """Add a set, or update the one with its date, move and set number, keeping the
+    old values for undo (unless this command added it)."""
+    row = db.execute(
+        "SELECT id, command_id, reps, load, note, form FROM sets"
+        " WHERE date = ? AND slug = ? AND set_number = ? ORDER BY id DESC LIMIT 1",
+        (item.date.isoformat(), item.slug, item.set),
+    ).fetchone()
+    if row is None:
+        _insert_set(db, command(), item)
+        return "added"
+    ident, owner, reps, load, note, form = row
+    if (reps, load, form) == (item.reps, item.load, item.form):
+        return "unchanged"
+    current = command()
+    if owner != current:
+        db.execute(
+            "INSERT INTO replaced (command_id, set_id, reps, load, note, form)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (current, ident, reps, load, note, form),
+        )
+    db.execute(
+        "UPDATE sets SET reps = ?, load = ?, note = ?, form = ? WHERE id = ?",
+        (item.reps, item.load, item.note if item.note is not None else note, item.form, ident),
+    )
+    return "updated"
 
 
 def _insert_set(db: sqlite3.Connection, command: int, item: LoggedSet) -> int:
-    """Insert one set inside the caller's transaction: 1, or 0 for a sheet set already there."""
+    """Insert one set inside the caller's transaction."""
     cursor = db.execute(
-        "INSERT OR IGNORE INTO sets (command_id, date, slug, set_number, reps, load,"
+        "INSERT INTO sets (command_id, date, slug, set_number, reps, load,"
         " note, sheet_key, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             command,
@@ -544,26 +659,60 @@ def _report(problems: Sequence[str], warn: Warn) -> None:
         )
 
 
-def last_command(*, warn: Warn) -> tuple[int, str, list[LoggedSet]] | None:
-    """The most recent log command: (id, source, its sets), or None."""
+class Command(NamedTuple):
+    """One step for undo: the sets it added, and the sets it changed, as they are now."""
+
+    id: int
+    source: str
+    sets: list[LoggedSet]
+    changed: list[LoggedSet]
+
+
+def last_command(*, warn: Warn) -> Command | None:
+    """The most recent command that wrote to the log, or None."""
     with open_log(write=False) as db:
         if not _has_table(db, "commands"):
             return None
         row = db.execute("SELECT id, source FROM commands ORDER BY id DESC LIMIT 1").fetchone()
         if row is None:
             return None
+        columns = _set_columns(db)
         rows = db.execute(
-            f"SELECT {_set_columns(db)} FROM sets WHERE command_id = ? ORDER BY id", (row[0],)
+            f"SELECT {columns} FROM sets WHERE command_id = ? ORDER BY id", (row[0],)
         ).fetchall()
-    return row[0], str(row[1]), _readable(rows, _logged_set, "set", warn)
+        changed = []
+        if _has_table(db, "replaced"):
+            changed = db.execute(
+                f"SELECT {columns} FROM sets WHERE id IN"
+                " (SELECT set_id FROM replaced WHERE command_id = ?) ORDER BY id",
+                (row[0],),
+            ).fetchall()
+    return Command(
+        row[0],
+        str(row[1]),
+        _readable(rows, _logged_set, "set", warn),
+        _readable(changed, _logged_set, "set", warn),
+    )
 
 
-def remove_command(command_id: int) -> int:
-    """Delete one log command and its sets, in one transaction; how many sets went."""
+def remove_command(command_id: int) -> tuple[int, int]:
+    """Undo one command in one transaction: delete the sets it added and give the sets
+    it changed their old values back. (sets removed, sets restored)."""
     with open_log(write=True) as db, _transaction(db):
+        restored = db.execute(
+            "SELECT set_id, reps, load, note, form FROM replaced"
+            " WHERE command_id = ? ORDER BY id DESC",
+            (command_id,),
+        ).fetchall()
+        for set_id, reps, load, note, form in restored:
+            db.execute(
+                "UPDATE sets SET reps = ?, load = ?, note = ?, form = ? WHERE id = ?",
+                (reps, load, note, form, set_id),
+            )
+        db.execute("DELETE FROM replaced WHERE command_id = ?", (command_id,))
         gone = db.execute("DELETE FROM sets WHERE command_id = ?", (command_id,)).rowcount
         db.execute("DELETE FROM commands WHERE id = ?", (command_id,))
-    return int(gone)
+    return int(gone), len({row[0] for row in restored})
 
 
 # The saved programme (glutemed.programme gives it meaning).

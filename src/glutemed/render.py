@@ -437,14 +437,24 @@ def history_view(
     return Group(table, trend)
 
 
-def undo_preview(source: str, sets: list[LoggedSet]) -> Group:
-    lines: list[RenderableType] = [Text(f"The last log command ({source}) logged:", style="bold")]
-    lines.extend(
-        Text(f"  {s.date.isoformat()}  {s.slug}  set {s.set}: {plural(s.reps, 'rep')}")
-        + Text(f" @ {s.load}" if s.load else "")
-        for s in sets
-    )
+def undo_preview(source: str, sets: list[LoggedSet], changed: list[LoggedSet]) -> Group:
+    """What undo would do: the sets the last command logged, and those it changed."""
+    lines: list[RenderableType] = []
+    if sets:
+        lines.append(Text(f"The last log command ({source}) logged:", style="bold"))
+        lines.extend(_set_line(s) for s in sets)
+    if changed:
+        lines.append(
+            Text(f"The last log command ({source}) changed, to be put back:", style="bold")
+        )
+        lines.extend(_set_line(s) for s in changed)
     return Group(*lines)
+
+
+def _set_line(s: LoggedSet) -> Text:
+    return Text(f"  {s.date.isoformat()}  {s.slug}  set {s.set}: {plural(s.reps, 'rep')}") + Text(
+        f" @ {s.load}" if s.load else ""
+    )
 
 
 def confirm(question: str) -> bool:

@@ -71,7 +71,9 @@ SEED = Range(0, 10**18 - 1, "", words="a whole number of 0 or more")
 NOTE_LENGTH = 500
 #: Reps in one logged set, and set numbers on a sheet.
 REPS = Range(1, 9999, "reps")
-SET_NUMBERS = Range(1, 20, "", words="set numbers from 1 to 20")
+#: Set numbers: ``log`` numbers a day's sets after those already logged, so a busy day
+#: may run past 20; the ceiling catches a typing slip on a sheet.
+SET_NUMBERS = Range(1, 999, "", words="set numbers from 1 to 999")
 #: The dates glutemed takes anywhere (options, sheets, the log): far enough from
 #: the calendar's ends that a plan, a taper or a count-back never runs off them.
 FIRST_DATE = date(1900, 1, 1)

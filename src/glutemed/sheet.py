@@ -110,8 +110,17 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
 _SESSION = re.compile(r"^(?:### |## Week [0-9]+ · )([A-Za-z]+)(?: · (\S*\d\S*))?")
 # Moves: ``**Split Squat** (`split-squat`) · ...``, or ``### Split Squat (`split-squat`)``.
 _MOVE = re.compile(rf"^(?:\*\*(.*)\*\*|### (.*)) \(`({SLUG})`\)")
-_AIM = re.compile(r"aim for (\S+?)\+")
-_BOX = re.compile(r"^\s*[-*] \[([ xX])\] Set (\S+):(?:.*?;)? ?did (.*?) reps @ (.*?)\s*$")
+# A checkbox: ``- [x] Set 1: did 10 reps @ 12kg``, as glutemed writes it, or as a
+# runner fills it in: any case, with or without "reps" or "each side", ``@12kg``,
+# ``@ 12 kg``, no load or ``-`` (bodyweight), and ``10/9`` (left/right).
+_BOX = re.compile(r"^\s*[-*+]\s*\[([ xX])\]\s*(.*?)\s*$")
+_SET = re.compile(r"^set\s+(\S+?)\s*(?:\([a-z ]*\))?\s*:\s*(.*)$", re.IGNORECASE)
+_DID = re.compile(r"(?:^|[;,.]\s*|\s)did\b\s*(.*)$", re.IGNORECASE)
+_REPS = re.compile(
+    r"^(?P<reps>[0-9]{1,4}(?:\s*/\s*[0-9]{1,4})?|_*)\s*(?:reps?)?\s*"
+    r"(?:(?:each|per|a)\s+side|both\s+sides)?$",
+    re.IGNORECASE,
+)
 #: The parts of a sheet that hold no sets: the guidance, the how-to and the advice.
 _NO_SETS = ("## How to do the moves", "## First session", "## Every session")
 
@@ -122,26 +131,24 @@ class SheetSet:
 
     line: int
     date: date | None
-    slug: str
+    slug: str | None  # None: a box outside any move
     set: int
     ticked: bool
-    reps: str  # what was written in the reps blank ("__" when left blank)
-    load: str  # what was written in the load blank
-    aim: int | None
+    reps: str  # what was written for the reps ("" when left blank)
+    load: str  # what was written for the load ("" when left blank)
     form: str = ""  # the form's name in the move's heading
 
 
 def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
     """Every set checkbox of a Markdown sheet that :func:`to_markdown` wrote.
 
-    A date, set number or aim that glutemed cannot take is a :class:`SheetError`
-    naming ``name`` and the line.
+    A date or set number that glutemed cannot take, or a ticked box it cannot
+    read, is a :class:`SheetError` naming ``name`` and the line.
     """
     found = []
     when: date | None = None
     slug: str | None = None
     form = ""
-    aim: int | None = None
     skipping = False
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith("## "):
@@ -151,30 +158,34 @@ def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
             continue
         if move := _MOVE.match(line):
             heading = move.group(1) or move.group(2)
-            form, slug, aim = re.sub(r"\\(.)", r"\1", heading), move.group(3), None
-            if target := _AIM.search(line):
-                aim = _line_value(name, number, "the aim", rules.REPS.parse, target.group(1))
+            form, slug = re.sub(r"\\(.)", r"\1", heading), move.group(3)
         elif session := _SESSION.match(line):
             day = session.group(2)
             when = _line_value(name, number, "the date", rules.parse_date, day) if day else None
             slug = None
-        elif (target := _AIM.search(line)) and slug and aim is None:
-            aim = _line_value(name, number, "the aim", rules.REPS.parse, target.group(1))
-        elif (box := _BOX.match(line)) and slug:
-            found.append(
-                SheetSet(
-                    line=number,
-                    date=when,
-                    slug=slug,
-                    set=_line_value(name, number, "Set", rules.SET_NUMBERS.parse, box.group(2)),
-                    ticked=box.group(1) != " ",
-                    reps=box.group(3).strip(),
-                    load=box.group(4).strip(),
-                    aim=aim,
-                    form=form,
-                )
-            )
+        elif (box := _BOX.match(line)) and (
+            read := _box(name, number, box.group(2), ticked=box.group(1) != " ")
+        ):
+            found.append(SheetSet(number, when, slug, *read, form=form))
     return found
+
+
+def _box(name: str, line: int, text: str, *, ticked: bool) -> tuple[int, bool, str, str] | None:
+    """(set number, ticked, reps written, load written) of a checkbox's text; None for an
+    unticked box that is not a set; SheetError for a ticked one glutemed cannot read."""
+    where = f"{name}: line {line}"
+    found = _SET.match(text)
+    did = _DID.search(found.group(2)) if found else None
+    if found is None or did is None:
+        if ticked:
+            raise SheetError(
+                f"{where}: cannot read this ticked set; write it as "
+                "'- [x] Set 1: did 10 reps @ 12kg'"
+            )
+        return None
+    number = _line_value(name, line, "Set", rules.SET_NUMBERS.parse, found.group(1))
+    reps, _, load = did.group(1).partition("@")
+    return number, ticked, reps.strip(), load.strip()
 
 
 def _line_value(name: str, line: int, what: str, parse: Callable[[str], T], text: str) -> T:
@@ -190,40 +201,33 @@ def sheet_sets(
 ) -> tuple[list[LoggedSet], list[str]]:
     """The ticked sets of a sheet as sets to log, and warnings; SheetError for a bad line.
 
-    ``name`` is how messages name the sheet (its path). A ticked box left
-    blank logs the set's aim with no load.
+    Every ticked box is a set or an error: none is passed over. ``name`` is how
+    messages name the sheet (its path).
     """
     boxes = read_sheet(text, name)
     if not boxes:
         raise SheetError(f"{name}: no set checkboxes found; is it a sheet from 'glutemed plan -o'?")
-    if any(box.date is None for box in boxes):
+    if any(box.date is None for box in boxes if box.ticked):
         raise SheetError(
             f"{name} has no dates, so its sets cannot be logged; "
             "export the plan again with 'glutemed plan -o FILE.md' to log from it"
         )
-    sets, warnings = [], []
+    sets, warnings, filled = [], [], []
     for box in boxes:
-        if not box.ticked or box.date is None:
-            continue
         where = f"{name}: line {box.line}"
+        if not box.ticked:
+            if box.reps.strip("_ ") or box.load.strip("_ "):
+                filled.append(str(box.line))
+            continue
+        if box.slug is None or box.date is None:
+            raise SheetError(f"{where}: a ticked set under no move; tick sets under a move")
         try:
             exercise = catalogue.find(box.slug)
         except GlutemedError as err:
             raise SheetError(f"{where}: {err}") from None
-        if re.fullmatch("[0-9]{1,4}", box.reps) and int(box.reps) in rules.REPS:
-            reps = int(box.reps)
-        elif box.reps.strip("_ ") == "" and box.aim is not None:
-            reps = box.aim
-        elif box.reps.strip("_ ") == "":
-            raise SheetError(f"{where}: the set is ticked but its reps are blank; fill them in")
-        else:
-            raise SheetError(f"{where}: {quoted(box.reps)} is not a number of reps")
-        load = None
-        if box.load.strip("_ "):
-            try:
-                load = parse_load(box.load).text
-            except ValueError as err:
-                raise SheetError(f"{where}: load {err}") from None
+        reps, said = _reps(where, box.reps)
+        warnings += said
+        load = _load(where, box.load)
         warnings += range_warnings(exercise.slug, exercise.reps.min, exercise.reps.max, [reps])
         try:
             variant = exercise.variant_named(box.form) if box.form else None
@@ -232,7 +236,39 @@ def sheet_sets(
         key = f"{box.date.isoformat()}|{exercise.slug}|{box.set}"
         form = variant.name if variant else None
         sets.append(LoggedSet(box.date, exercise.slug, box.set, reps, load, note, key, form=form))
+    if filled:
+        lines = plural(len(filled), "line")
+        warnings.append(
+            f"{name}: {lines} {and_list(filled)} {'has' if len(filled) == 1 else 'have'} "
+            "numbers filled in but no tick: not logged (tick the box to log it)"
+        )
     return sets, warnings
+
+
+def _reps(where: str, written: str) -> tuple[int, list[str]]:
+    """The reps of a ticked set (the lower side of ``10/9``) and anything to say about it."""
+    found = _REPS.match(written.strip())
+    figure = found.group("reps") if found else None
+    if figure is None:
+        raise SheetError(f"{where}: {quoted(written)} is not a number of reps")
+    if not figure.strip("_"):
+        raise SheetError(f"{where}: the set is ticked but its reps are blank; fill them in")
+    sides = [int(part) for part in figure.split("/")]
+    reps = min(sides)
+    if reps not in rules.REPS:
+        raise SheetError(f"{where}: reps {rules.REPS.takes}, not {reps}")
+    said = [f"{where}: {figure} logged as {reps}, the lower side"] if len(sides) > 1 else []
+    return reps, said
+
+
+def _load(where: str, written: str) -> str | None:
+    """The load of a ticked set: None when blank or ``-`` (bodyweight)."""
+    if written.strip("_ ") in ("", "-"):
+        return None
+    try:
+        return parse_load(written).text
+    except ValueError as err:
+        raise SheetError(f"{where}: load {err}") from None
 
 
 def range_warnings(slug: str, low: int, high: int, counts: list[int]) -> list[str]:

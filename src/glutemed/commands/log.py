@@ -100,12 +100,20 @@ def log(
         storage.LoggedSet(day, exercise.slug, number, count, load, note, form=done_in)
         for number, count in enumerate(counts, start=1)
     ]
-    storage.add_sets(sets, source="log")
+    stored = storage.add_sets(sets, source="log")
     with_load = f" at {load}" if load else ""
     as_form = f" ({done_in})" if done_in else ""
+    first, last = stored[0].set, stored[-1].set
+    later = (
+        f" (sets {first}-{last} of the day)"
+        if first > 1 and last > first
+        else f" (set {first} of the day)"
+        if first > 1
+        else ""
+    )
     common.done(
         f"Logged {plural(len(sets), 'set')} of {exercise.slug}{as_form}{with_load} "
-        f"on {day.isoformat()}"
+        f"on {day.isoformat()}{later}"
     )
 
 
@@ -148,6 +156,32 @@ def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
     if not sets:
         common.out(f"No ticked sets in {sheet}: nothing logged")
         return
-    added, skipped = storage.add_sets(sets, source=f"sheet {sheet}")
-    again = f" ({skipped} already in the log)" if skipped else ""
-    common.done(f"Logged {plural(added, 'set')} from {sheet}{again}")
+    written = storage.put_sets(sets, source=f"sheet {sheet}")
+    parts = [
+        *([f"updated {plural(written.updated, 'set')}"] if written.updated else []),
+        *([f"{written.unchanged} already in the log"] if written.unchanged else []),
+    ]
+    again = f" ({', '.join(parts)})" if parts else ""
+    common.done(f"Logged {plural(written.added, 'set')} from {sheet}{again}")
+    _unticked(sheet, text, catalogue)
+
+
+def _unticked(sheet: Path, text: str, catalogue: "Catalogue") -> None:
+    """Say so when boxes left unticked on the sheet are in the log: they stay there."""
+    from glutemed import log as storage
+    from glutemed.sheet import read_sheet
+
+    open_boxes = {
+        (box.date, box.slug, box.set) for box in read_sheet(text, str(sheet)) if not box.ticked
+    }
+    if not open_boxes:
+        return
+    slugs = {slug for _, slug, _ in open_boxes if slug}
+    logged = storage.read_sets(slugs, warn=common.warn)
+    kept = [s for s in logged if (s.date, s.slug, s.set) in open_boxes]
+    if kept:
+        common.note(
+            f"{plural(len(kept), 'set')} not ticked on {sheet} "
+            f"{'is' if len(kept) == 1 else 'are'} in the log and stay there "
+            "(un-ticking removes nothing; 'glutemed undo' removes the last command)"
+        )

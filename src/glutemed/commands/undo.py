@@ -12,21 +12,21 @@ from glutemed.text import plural
 def undo(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
 ) -> None:
-    """Remove the sets of your most recent 'glutemed log'."""
+    """Undo your most recent log command, guided session or sheet."""
     from glutemed import log, render
 
     last = log.last_command(warn=common.warn)
     if last is None:
         raise NothingToDo("nothing to undo: the log is empty")
-    command_id, source, sets = last
-    render.emit(render.undo_preview(source, sets))
+    render.emit(render.undo_preview(last.source, last.sets, last.changed))
     if not yes:
         try:
-            agreed = render.confirm("Remove these sets from the log?")
+            agreed = render.confirm("Undo this command?")
         except EOFError:
             raise UsageError("no answer given, nothing removed; add --yes to remove them") from None
         if not agreed:
             common.out("Nothing removed")
             return
-    gone = log.remove_command(command_id)
-    common.done(f"Removed {plural(gone, 'set')}")
+    gone, restored = log.remove_command(last.id)
+    back = f"; put back {plural(restored, 'set')}" if restored else ""
+    common.done(f"Removed {plural(gone, 'set')}{back}")
