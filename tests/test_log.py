@@ -446,3 +446,36 @@ def test_a_write_killed_midway_leaves_the_log_as_it_was(
     rows = _history(invoke)
     assert [r["slug"] for r in rows] == ["split-squat", "split-squat"]
     assert invoke("log", "lateral-lunge", "--reps", "8").exit_code == 0  # still writable
+
+
+@pytest.mark.parametrize(
+    ("word", "day"),
+    [
+        ("today", "2026-11-23"),
+        ("yesterday", "2026-11-22"),
+        ("fri", "2026-11-20"),  # the last Friday
+        ("Monday", "2026-11-23"),  # today is a Monday: today counts
+        ("2026-11-02", "2026-11-02"),
+    ],
+)
+def test_log_date_takes_words_a_runner_uses(invoke: Invoke, word: str, day: str) -> None:
+    result = invoke("log", "split-squat", "--reps", "10", "--date", word)
+    assert result.exit_code == 0 and f"on {day}" in result.stdout
+
+
+def test_a_set_cannot_be_logged_on_a_day_still_to_come(invoke: Invoke, home: Path) -> None:
+    result = invoke("log", "split-squat", "--reps", "10", "--date", "2026-11-24")
+    assert result.exit_code == 1 and "still to come" in result.stderr
+    assert not (home / DB).exists()
+
+
+def test_rules_parse_day_looks_back_or_ahead() -> None:
+    from glutemed.rules import parse_day
+
+    wednesday = date(2026, 11, 25)
+    assert parse_day("tomorrow", wednesday, ahead=True) == date(2026, 11, 26)
+    assert parse_day("mon", wednesday, ahead=True) == date(2026, 11, 30)
+    assert parse_day("mon", wednesday, ahead=False) == date(2026, 11, 23)
+    assert parse_day("wed", wednesday, ahead=True) == wednesday
+    with pytest.raises(ValueError, match="today, tomorrow or a weekday"):
+        parse_day("yesterday", wednesday, ahead=True)

@@ -47,6 +47,10 @@ class LogError(GlutemedError):
     """The training log cannot be used: not glutemed's, damaged, or not writable."""
 
 
+class DateError(GlutemedError):
+    """A day that makes no sense for the command: logging a set on a day still to come."""
+
+
 class NothingToDo(GlutemedError):
     """The request is fine but there is nothing for it to act on (``undo`` on an empty log)."""
 

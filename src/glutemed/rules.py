@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from glutemed.text import CONTROLS, and_list, quoted
@@ -207,6 +207,32 @@ def parse_date(text: str) -> date:
     if not FIRST_DATE <= day <= LAST_DATE:
         raise ValueError(f"takes {DATES}; {quoted(text)} is outside them")
     return day
+
+
+def parse_day(text: str, today: date, *, ahead: bool) -> date:
+    """A day as a runner says it: a date (YYYY-MM-DD), ``today``, ``tomorrow`` (looking
+    ``ahead``) or ``yesterday`` (looking back), or a weekday name: the next such day
+    (``ahead``) or the last one, today included."""
+    word = text.strip().lower()
+    if re.fullmatch(r"[0-9]+(?:-[0-9]+)*", word):
+        return parse_date(text)
+    near = {"today": 0, "tomorrow": 1} if ahead else {"today": 0, "yesterday": -1}
+    if word in near:
+        return today + timedelta(days=near[word])
+    try:
+        weekday = parse_weekday(word)
+    except ValueError:
+        pass
+    else:
+        offset = (weekday - today.weekday()) % 7
+        return today + timedelta(days=offset if ahead else offset - 7 if offset else 0)
+    try:
+        return parse_date(text)
+    except ValueError:
+        words = and_list([*near, "a weekday"], "or")
+        raise ValueError(
+            f"takes a date (YYYY-MM-DD), {words}; {quoted(text)} is none of them"
+        ) from None
 
 
 _TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?")

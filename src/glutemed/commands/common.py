@@ -312,6 +312,22 @@ def day(flag_name: str, help: str) -> Any:
     return value(flag_name, parser=rules.parse_date, metavar="YYYY-MM-DD", help=help)
 
 
+def when(help: str) -> Any:
+    """``--date``, taking words as well as dates: the command reads it with
+    :func:`on_day`, which knows today."""
+    return value("--date", metavar="DAY", help=help)
+
+
+def on_day(text: str | None, *, ahead: bool) -> date:
+    """The day a ``--date`` names (today when not given), by the injected clock."""
+    today_is = today()
+    if text is None:
+        return today_is
+    found = parsed("when", lambda word: rules.parse_day(word, today_is, ahead=ahead), text)
+    assert found is not None
+    return found
+
+
 def move(help: str, *, required: bool) -> Any:
     return typer.Argument(
         metavar="MOVE" if required else "[MOVE]",

@@ -70,7 +70,8 @@ def log(
         ),
     ] = None,
     when: Annotated[
-        date | None, common.day("--date", "The day you trained. [default: today]")
+        str | None,
+        common.when("The day you trained: a date, today, yesterday or a weekday. [default: today]"),
     ] = None,
     note: Note = None,
     sheet: Sheet = None,
@@ -92,7 +93,11 @@ def log(
     if move is None or counts is None:
         raise UsageError("give a move and --reps (e.g. glutemed log split-squat --reps 10,10,9)")
     exercise = catalogue.find(move)
-    day = when or common.today()
+    day = common.on_day(when, ahead=False)
+    if day > common.today():
+        from glutemed.errors import DateError
+
+        raise DateError(f"--date {day.isoformat()} is still to come: log the sets you have done")
     done_in = _form(exercise, form, day)
     for warning in range_warnings(exercise.slug, exercise.reps.min, exercise.reps.max, counts):
         common.warn(warning)
