@@ -41,16 +41,16 @@ def test_an_unknown_form_exits_2_naming_the_forms(invoke: Invoke) -> None:
 
 def test_a_saved_programme_sets_the_form_log_records(invoke: Invoke) -> None:
     routine = ("--moves", "split-squat,lateral-lunge")
-    saved = invoke("plan", *routine, "--level", "easier", "--save")
-    assert saved.exit_code == 0 and "saved as your programme from 2026-11-23" in saved.stderr
-    logged = invoke("log", "split-squat", "--reps", "10,10")
+    saved = invoke("plan", *routine, "--level", "easier", "--start", "2026-11-02", "--save")
+    assert saved.exit_code == 0 and "saved as your programme from 2026-11-02" in saved.stderr
+    logged = invoke("log", "split-squat", "--reps", "10,10", "--date", "2026-11-04")
     assert f"({EASIER_SPLIT})" in logged.stdout
     # A later save replaces it from its own start on; days before keep the first.
-    invoke("plan", *routine, "--start", "2026-12-07", "--save")
-    invoke("log", "split-squat", "--reps", "10", "--date", "2026-12-01")
-    invoke("log", "split-squat", "--reps", "10", "--date", "2026-12-08")
+    invoke("plan", *routine, "--start", "2026-11-16", "--save")
+    invoke("log", "split-squat", "--reps", "10", "--date", "2026-11-10")
+    invoke("log", "split-squat", "--reps", "10", "--date", "2026-11-20")
     forms = {(row["date"], row["form"]) for row in _history(invoke)}
-    assert ("2026-12-01", EASIER_SPLIT) in forms and ("2026-12-08", None) in forms
+    assert ("2026-11-10", EASIER_SPLIT) in forms and ("2026-11-20", None) in forms
     assert len(_history(invoke)) == 4  # logged sets stay
 
 
