@@ -23,7 +23,18 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
 from glutemed import rules, startup, version_text
-from glutemed.commands import check, common, config, history, listing, log, plan, show, undo
+from glutemed.commands import (
+    check,
+    common,
+    config,
+    history,
+    listing,
+    log,
+    plan,
+    show,
+    today,
+    undo,
+)
 from glutemed.errors import FieldError, GlutemedError, UsageError
 from glutemed.text import quoted
 
@@ -298,6 +309,7 @@ def _root(
 app.command("list", cls=GlutemedCommand)(listing.list_)
 app.command(cls=GlutemedCommand)(show.show)
 app.command(cls=GlutemedCommand)(plan.plan)
+app.command(cls=GlutemedCommand)(today.today)
 app.command(cls=GlutemedCommand)(check.check)
 app.command(cls=GlutemedCommand)(config.config)
 app.command("log", cls=GlutemedCommand)(log.log)

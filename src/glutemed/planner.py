@@ -408,6 +408,21 @@ def make_plan(
     )
 
 
+def fresh_session(
+    catalogue: Catalogue,
+    options: PlanOptions,
+    plan: Plan,
+    session: Session,
+    history: Sequence[LoggedSet],
+) -> Session:
+    """A session of ``plan`` planned again as if it came first: every move carries the
+    numbers from ``history`` (the sets logged before it), as ``today`` and ``go`` show it."""
+    by_slug = {move.slug: move for move in catalogue}
+    builder = _Builder(options, plan.level, plan.days, history)
+    moves = [by_slug[exercise.slug] for exercise in session.exercises]
+    return builder.session(session.date, session.week, moves, short=session.kind == "taper")
+
+
 def week_sets(week: int, days: int, fixed: int | None) -> tuple[int, bool]:
     """Sets of each move in plan week ``week``, and whether it is a lighter week.
 

@@ -20,15 +20,16 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from glutemed.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
+from glutemed.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_LINE, GUIDANCE_TITLE
 from glutemed.text import and_list, escaped, plural
 
 if TYPE_CHECKING:
     from datetime import date
 
     from glutemed.catalogue import Catalogue, Exercise
+    from glutemed.daily import Due
     from glutemed.log import LoggedSet
-    from glutemed.planner import Plan
+    from glutemed.planner import Plan, Session
     from glutemed.selfcheck import CheckResult
 
 
@@ -266,6 +267,60 @@ def plan_view(plan: Plan) -> Group:
 def guidance() -> list[RenderableType]:
     """The session guidance: a title and its points (glutemed's, and labelled so)."""
     return [Text(GUIDANCE_TITLE, style="bold"), _items(list(GUIDANCE), numbered=False)]
+
+
+def today_view(due: Due, today: date) -> Group:
+    """A day: its session (done, part done or to do) or a rest day, and what comes next."""
+    from glutemed.planner import RUN_TEXT
+    from glutemed.rules import WEEKDAYS
+
+    name = "Today · " if due.date == today else ""
+    run = f" · {RUN_TEXT[due.run]}" if due.run else ""
+    parts: list[RenderableType] = [
+        Text(f"{name}{WEEKDAYS[due.date.weekday()]} {due.date.isoformat()}{run}", style="bold")
+    ]
+    parts.extend(Text(note, style="italic") for note in due.notes)
+    session = due.session
+    if session is None:
+        parts.append(Text("Rest day: no strength session planned."))
+    else:
+        state = "done" if due.done else "part done" if due.logged else "to do"
+        parts.append(Text(GUIDANCE_LINE, style="dim"))
+        parts.append(_session_table(session, f"Session ({state}) · about {session.minutes} min"))
+        if due.left and due.logged:
+            parts.append(
+                Text(
+                    "Left: "
+                    + "; ".join(f"{e.name}: {e.sets - e.done} of {e.sets} sets" for e in due.left)
+                )
+            )
+        advice = [f"{e.form_name}: {e.advice}" for e in session.exercises]
+        parts.append(_items(advice, numbered=False))
+    following = due.next
+    if following is not None:
+        moves = and_list(
+            [f"{e.form_name} {e.prescription}{e.aim_words}" for e in following.exercises]
+        )
+        parts.append(Text(f"Next: {following.weekday} {following.date.isoformat()}: {moves}."))
+    parts.append(Text(CAUTION, style="dim"))
+    return Group(*parts)
+
+
+def _session_table(session: Session, title: str) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD, title=Text(title, style="bold"), title_justify="left", pad_edge=False
+    )
+    for heading in ("move", "sets x reps", "aim", "load", "equipment"):
+        table.add_column(heading, justify="right" if heading == "aim" else "left")
+    for e in session.exercises:
+        table.add_row(
+            Text(e.form_name),
+            Text(e.prescription),
+            Text(e.aim),
+            Text(e.suggested_load or "-"),
+            Text(", ".join(e.equipment) or "none"),
+        )
+    return table
 
 
 #: Columns of a session table that may wrap when the terminal is narrow.

@@ -389,3 +389,41 @@ Hard = Annotated[
         help="Your hard-run days, or none: sessions go after them, never the day before.",
     ),
 ]
+On = Annotated[
+    list[str] | None,
+    value(
+        "--on",
+        metavar="DAYS",
+        complete=complete_weekdays,
+        help="Weekdays to train, e.g. mon,wed,sat (sets --days).",
+    ),
+]
+Race = Annotated[
+    date | None,
+    day("--race", "Plan up to a race on this day, with a taper before it (ours)."),
+]
+Moves = Annotated[
+    list[str] | None,
+    value(
+        "--moves",
+        metavar="MOVES",
+        complete=complete_move,
+        help=(
+            "Your routine: 2 or 3 moves (slugs, names or numbers, comma-separated), "
+            "each done in every session."
+        ),
+    ),
+]
+Level = Annotated[
+    str | None,
+    value(
+        "--level",
+        parser=rules.parse_level,
+        metavar="LEVEL",
+        complete=complete_level,
+        help=(
+            "The form of each move: easier, standard or harder (easier and harder "
+            "forms are glutemed's additions, not the source's). [default: standard]"
+        ),
+    ),
+]

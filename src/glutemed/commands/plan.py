@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from glutemed import rules
-from glutemed.commands import common
+from glutemed.commands import common, week
 from glutemed.errors import FieldError
 from glutemed.text import plural
 
 if TYPE_CHECKING:
-    from glutemed.catalogue import Catalogue
-    from glutemed.log import LoggedSet
     from glutemed.planner import Plan, PlanOptions
 
 
@@ -28,15 +26,7 @@ def _parse_step(text: str) -> str:
 def plan(
     ctx: typer.Context,
     days: common.Days = None,
-    weekdays: Annotated[
-        list[str] | None,
-        common.value(
-            "--on",
-            metavar="DAYS",
-            complete=common.complete_weekdays,
-            help="Weekdays to train, e.g. mon,wed,sat (sets --days).",
-        ),
-    ] = None,
+    weekdays: common.On = None,
     equipment: common.Equipment = None,
     sets: common.Sets = None,
     weeks: Annotated[
@@ -66,10 +56,7 @@ def plan(
     ] = 0,
     long_run: common.LongRun = None,
     hard: common.Hard = None,
-    race: Annotated[
-        date | None,
-        common.day("--race", "Plan up to a race on this day, with a taper before it (ours)."),
-    ] = None,
+    race: common.Race = None,
     race_distance: Annotated[
         str,
         common.value(
@@ -83,18 +70,7 @@ def plan(
             ),
         ),
     ] = "10k",
-    moves: Annotated[
-        list[str] | None,
-        common.value(
-            "--moves",
-            metavar="MOVES",
-            complete=common.complete_move,
-            help=(
-                "Your routine: 2 or 3 moves (slugs, names or numbers, comma-separated), "
-                "each done in every session."
-            ),
-        ),
-    ] = None,
+    moves: common.Moves = None,
     size: Annotated[
         int | None,
         common.value(
@@ -143,19 +119,7 @@ def plan(
             help="Your dumbbells' step, e.g. 2kg or 5lb. [default: 1kg, or 2.5lb]",
         ),
     ] = None,
-    level: Annotated[
-        str | None,
-        common.value(
-            "--level",
-            parser=rules.parse_level,
-            metavar="LEVEL",
-            complete=common.complete_level,
-            help=(
-                "The form of each move: easier, standard or harder (easier and harder "
-                "forms are glutemed's additions, not the source's). [default: standard]"
-            ),
-        ),
-    ] = None,
+    level: common.Level = None,
     as_json: Annotated[bool, common.flag("--json", help="Print the plan as JSON.")] = False,
     output: Annotated[
         Path | None,
@@ -244,8 +208,8 @@ def plan(
     )
     catalogue = common.load_catalogue(resolved)
     if moves is not None:
-        options = dataclasses.replace(options, moves=_routine(catalogue, moves))
-    result = make_plan(catalogue, options, _history(catalogue))
+        options = dataclasses.replace(options, moves=week.routine(catalogue, moves))
+    result = make_plan(catalogue, options, week.history(catalogue))
     for warning in result.warnings:
         common.warn(warning)
     if save:
@@ -263,33 +227,6 @@ def plan(
         return
     export.write_file(output, data, force=force)
     common.done(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
-
-
-def _routine(catalogue: "Catalogue", given: list[str]) -> tuple[str, ...]:
-    """The slugs of the moves given with --moves, each found as 'show' finds it."""
-    words = rules.split_words(given)
-    if len(words) not in rules.ROUTINE:
-        raise FieldError("moves", f"takes {rules.ROUTINE.takes}, not {len(words)}")
-    slugs = tuple(catalogue.find(word).slug for word in words)
-    if len(set(slugs)) != len(slugs):
-        raise FieldError("moves", "names a move twice; give each move once")
-    return slugs
-
-
-def _history(catalogue: "Catalogue") -> "list[LoggedSet]":
-    """The catalogue's moves' logged sets, newest first; none if the log cannot be read."""
-    from glutemed.paths import log_path
-
-    if not log_path().exists():
-        return []
-    from glutemed import log
-    from glutemed.errors import LogError
-
-    try:
-        return log.read_sets({move.slug for move in catalogue}, warn=common.warn)
-    except LogError as err:
-        common.warn(f"{err}; planning without your log")
-        return []
 
 
 def _save(options: "PlanOptions", result: "Plan") -> None:
