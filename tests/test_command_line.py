@@ -39,6 +39,7 @@ BAD = {
     "--output": "",
     "--format": "pdf",
     "--level": "hardest",
+    "--rest": "601",
     "--race-distance": "mile",
     "--favour": "heavy",
     "--weak-side": "middle",

@@ -48,13 +48,13 @@ def test_log_and_history(invoke: Invoke) -> None:
         ("2026-11-16", "split-squat", 2, 10),
         ("2026-11-16", "split-squat", 1, 10),
     ]
-    assert set(rows[0]) == {"id", "date", "slug", "set", "reps", "load", "note", "form"}
+    assert set(rows[0]) == {"id", "date", "slug", "set", "reps", "load", "note", "form", "side"}
     assert rows[0]["note"] == "felt good" and rows[2]["load"] == "12kg"
     assert [r["slug"] for r in _history(invoke, "split squat")] == ["split-squat"] * 3
     assert len(_history(invoke, "--since", "2026-11-17")) == 2
     text = invoke("history", "--csv").stdout
     parsed = list(csv.DictReader(io.StringIO(text)))
-    assert list(parsed[0]) == ["id", "date", "slug", "set", "reps", "load", "note", "form"]
+    assert list(parsed[0]) == ["id", "date", "slug", "set", "reps", "load", "note", "form", "side"]
     assert len(parsed) == 5
     view = invoke("history").stdout
     assert "Trend per move" in view and "split-squat" in view and "29" in view

@@ -27,6 +27,7 @@ from glutemed.commands import (
     check,
     common,
     config,
+    go,
     history,
     listing,
     log,
@@ -310,6 +311,7 @@ app.command("list", cls=GlutemedCommand)(listing.list_)
 app.command(cls=GlutemedCommand)(show.show)
 app.command(cls=GlutemedCommand)(plan.plan)
 app.command(cls=GlutemedCommand)(today.today)
+app.command(cls=GlutemedCommand)(go.go)
 app.command(cls=GlutemedCommand)(check.check)
 app.command(cls=GlutemedCommand)(config.config)
 app.command("log", cls=GlutemedCommand)(log.log)

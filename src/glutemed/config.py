@@ -35,6 +35,7 @@ class Settings(BaseModel):
     hard: tuple[int, ...] = ()
     sets: int | None = None
     load_step: str | None = None
+    rest: int | None = None
     catalogue: Path | None = None
     sources: dict[str, str] = {}
     file: Path | None = None

@@ -6,7 +6,7 @@ The file is ``GLUTEMED_CONFIG`` when set (it must then exist), else
 ``config.toml`` in the platform's user config folder (``platformdirs``; on
 Linux ``~/.config/glutemed/config.toml``), which may be absent. Its keys are
 named like the settings they hold: ``days``, ``equipment``, ``long_run``,
-``hard``, ``sets``, ``load_step`` and ``catalogue``; lists are TOML arrays; a relative
+``hard``, ``sets``, ``load_step``, ``rest`` and ``catalogue``; lists are TOML arrays; a relative
 ``catalogue`` is relative to the file's folder.
 
 No pydantic here: shell completion reads the file's ``catalogue`` on every TAB.
@@ -31,6 +31,7 @@ KEYS: tuple[str, ...] = (
     "hard",
     "sets",
     "load_step",
+    "rest",
     "catalogue",
 )
 #: The largest config file glutemed reads.
@@ -46,6 +47,7 @@ EXAMPLE = """\
 # hard = ["tue", "thu"]                     # the days of your hard runs
 # sets = 3                                  # 2 to 4; leave out to let glutemed choose
 # load_step = "2kg"                         # your dumbbells' step: 1kg unless you say
+# rest = 90                                 # seconds of rest between sets in 'go'
 # catalogue = "my-moves.yaml"               # your own catalogue, relative to this file
 """
 
@@ -86,8 +88,8 @@ def _check(key: str, value: Any, path: Path) -> Any:
     """A file value turned into the type the setting takes."""
     if key not in KEYS:
         raise ValueError(f"unknown key (known: {', '.join(KEYS)})")
-    if key in ("days", "sets"):
-        rule = rules.DAYS if key == "days" else rules.SETS
+    if key in ("days", "sets", "rest"):
+        rule = {"days": rules.DAYS, "sets": rules.SETS, "rest": rules.REST}[key]
         if isinstance(value, bool) or not isinstance(value, int) or value not in rule:
             raise ValueError(rule.whole_number)
         return value

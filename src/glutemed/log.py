@@ -112,6 +112,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         ),
     ),
+    # The weak side's extra set (plan --weak-side) is done on one side only.
+    Migration("m006_set_sides", ("ALTER TABLE sets ADD COLUMN side TEXT",)),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -415,6 +417,8 @@ class LoggedSet:
     id: int = 0
     #: The form's name, or None for the move's own form.
     form: str | None = None
+    #: "left" or "right" for a set done on one side only (the weak side's extra set).
+    side: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -426,6 +430,7 @@ class LoggedSet:
             "load": self.load,
             "note": self.note,
             "form": self.form,
+            "side": self.side,
         }
 
 
@@ -552,7 +557,7 @@ def _insert_set(db: sqlite3.Connection, command: int, item: LoggedSet) -> int:
     """Insert one set inside the caller's transaction."""
     cursor = db.execute(
         "INSERT INTO sets (command_id, date, slug, set_number, reps, load,"
-        " note, sheet_key, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " note, sheet_key, form, side) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             command,
             item.date.isoformat(),
@@ -563,6 +568,7 @@ def _insert_set(db: sqlite3.Connection, command: int, item: LoggedSet) -> int:
             item.note,
             item.sheet_key,
             item.form,
+            item.side,
         ),
     )
     return int(cursor.rowcount)
@@ -570,13 +576,15 @@ def _insert_set(db: sqlite3.Connection, command: int, item: LoggedSet) -> int:
 
 #: What the readers say about rows they skip; called with one line.
 Warn = Callable[[str], None]
-_SET_COLUMNS = "id, date, slug, set_number, reps, load, note, form"
+_SET_COLUMNS = "id, date, slug, set_number, reps, load, note, form, side"
 
 
 def _set_columns(db: sqlite3.Connection) -> str:
     """The columns to read sets by: a log from before m003 (read, not migrated) has no form."""
     columns = {row[1] for row in db.execute("PRAGMA table_info(sets)")}
-    return _SET_COLUMNS if "form" in columns else _SET_COLUMNS.replace("form", "NULL")
+    return ", ".join(
+        name if name in columns or name == "id" else "NULL" for name in _SET_COLUMNS.split(", ")
+    )
 
 
 def read_sets(
@@ -623,8 +631,8 @@ def _logged_set(row: Sequence[Any]) -> LoggedSet:
     """One row of the sets table, checked; ValueError naming the field that is wrong."""
     from glutemed.progression import parse_load
 
-    ident, day, slug, number, reps, load, note, form = row
-    fields = ("date", "slug", "set", "reps", "load", "note", "form")
+    ident, day, slug, number, reps, load, note, form, side = row
+    fields = ("date", "slug", "set", "reps", "load", "note", "form", "side")
     for field, value in zip(fields, row[1:], strict=True):
         if isinstance(value, bytes):
             raise ValueError(f"{field} is binary data")
@@ -647,7 +655,9 @@ def _logged_set(row: Sequence[Any]) -> LoggedSet:
             raise ValueError(f"{field} {quoted(value)}")
     if form is not None and (not form.strip() or CONTROLS.search(form)):
         raise ValueError(f"form {quoted(form)}")
-    return LoggedSet(when, slug, number, reps, load, note, id=int(ident), form=form)
+    if side is not None and side not in rules.SIDES:
+        raise ValueError(f"side {quoted(side)}")
+    return LoggedSet(when, slug, number, reps, load, note, id=int(ident), form=form, side=side)
 
 
 def _report(problems: Sequence[str], warn: Warn) -> None:

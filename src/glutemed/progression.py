@@ -177,8 +177,9 @@ def sessions_of(sets: Iterable[LoggedSet]) -> dict[str, dict[date, list[LoggedSe
 
 def last_session(sets: Iterable[LoggedSet], slug: str, form: str | None) -> list[LoggedSet]:
     """The sets of the latest day a move was logged in ``form`` (None: its own form),
-    in set order; empty when it never was. ``sets`` may come in any order."""
-    mine = [item for item in sets if item.slug == slug and item.form == form]
+    in set order; empty when it never was. ``sets`` may come in any order. A set done
+    on one side only (the weak side's extra set) does not count."""
+    mine = [item for item in sets if item.slug == slug and item.form == form and item.side is None]
     if not mine:
         return []
     latest = max(item.date for item in mine)

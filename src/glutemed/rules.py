@@ -65,6 +65,8 @@ DAYS = Range(1, 3, "sessions a week", "glutemed keeps about 48 hours between ses
 #: Sets of each move: the source's range.
 SETS = Range(2, 4, "sets", "the source's range")
 WEEKS = Range(1, 12, "weeks")
+#: Rest between sets in a guided session, in seconds (``go --rest``, config ``rest``).
+REST = Range(0, 600, "seconds")
 #: Moves in a routine: the source's rule (pick 2 to 3 of the moves).
 ROUTINE = Range(2, 3, "moves", "the source's rule: pick 2 to 3 of the moves")
 SEED = Range(0, 10**18 - 1, "", words="a whole number of 0 or more")

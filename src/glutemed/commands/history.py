@@ -9,7 +9,7 @@ import typer
 from glutemed.commands import common
 from glutemed.errors import FieldError
 
-COLUMNS = ("id", "date", "slug", "set", "reps", "load", "note", "form")
+COLUMNS = ("id", "date", "slug", "set", "reps", "load", "note", "form", "side")
 
 
 def history(
