@@ -57,7 +57,7 @@ def test_log_and_history(invoke: Invoke) -> None:
     assert list(parsed[0]) == ["id", "date", "slug", "set", "reps", "load", "note", "form", "side"]
     assert len(parsed) == 5
     view = invoke("history").stdout
-    assert "Trend per move" in view and "split-squat" in view and "29" in view
+    assert "Total reps a session" in view and "split-squat" in view and "29" in view
 
 
 def test_reps_outside_the_range_warn_but_log(invoke: Invoke) -> None:

@@ -32,6 +32,7 @@ from glutemed.commands import (
     listing,
     log,
     plan,
+    progress,
     show,
     today,
     undo,
@@ -316,6 +317,7 @@ app.command(cls=GlutemedCommand)(check.check)
 app.command(cls=GlutemedCommand)(config.config)
 app.command("log", cls=GlutemedCommand)(log.log)
 app.command(cls=GlutemedCommand)(history.history)
+app.command(cls=GlutemedCommand)(progress.progress)
 app.command(cls=GlutemedCommand)(undo.undo)
 
 

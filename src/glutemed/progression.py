@@ -200,8 +200,43 @@ def trends(sets: Iterable[LoggedSet]) -> dict[str, list[tuple[date, int, str | N
 def top_load(items: Iterable[LoggedSet]) -> str | None:
     """The heaviest load among some sets (a weight beats a step height, which beats a
     band); None without loads."""
-    loads = [parse_load(s.load) for s in items if s.load]
-    if not loads:
+    return top_load_text(s.load for s in items if s.load)
+
+
+def change(now: tuple[int, Sequence[str]], then: tuple[int, Sequence[str]] | None) -> str:
+    """How a move changed between two sessions, each (total reps, loads used): the top
+    load compared in kilograms, or by band or step, else the total reps."""
+    if then is None:
+        return "new in this time"
+    heavy_now, heavy_then = _top(now[1]), _top(then[1])
+    if heavy_now and heavy_then and heavy_now.unit == heavy_then.unit == "band":
+        if heavy_now.amount != heavy_then.amount:
+            return f"{heavy_then.text} -> {heavy_now.text}"
+    elif heavy_now and heavy_then and heavy_now.unit == heavy_then.unit == "cm":
+        if heavy_now.amount != heavy_then.amount:
+            return f"{heavy_now.amount - heavy_then.amount:+g} cm step"
+    elif heavy_now and heavy_then and {heavy_now.unit, heavy_then.unit} <= {"kg", "lb"}:
+        kilos = round(heavy_now.kg - heavy_then.kg, 1)
+        if kilos:
+            return f"{kilos:+g} kg"
+    reps = now[0] - then[0]
+    return f"{reps:+d} reps a session" if reps else "the same"
+
+
+def _top(loads: Sequence[str]) -> Load | None:
+    top = top_load_text(loads)
+    return parse_load(top) if top else None
+
+
+def top_load_text(loads: Iterable[str]) -> str | None:
+    """The heaviest of some loads (a weight beats a step height, which beats a band)."""
+    parsed = []
+    for text in loads:
+        try:
+            parsed.append(parse_load(text))
+        except ValueError:
+            continue
+    if not parsed:
         return None
     rank = {"band": 0, "cm": 1, "kg": 2, "lb": 2}
-    return max(loads, key=lambda load: (rank[load.unit], load.kg)).text
+    return max(parsed, key=lambda load: (rank[load.unit], load.kg)).text

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from glutemed.catalogue import Catalogue, Exercise
     from glutemed.daily import Due
-    from glutemed.log import LoggedSet
+    from glutemed.log import LoggedSet, MoveStats
     from glutemed.planner import Plan, Session
     from glutemed.selfcheck import CheckResult
 
@@ -461,35 +461,87 @@ def sparkline(values: list[int]) -> str:
     return "".join(SPARKS[round((v - low) / span * (len(SPARKS) - 1))] for v in values)
 
 
+def trend_room() -> int:
+    """How many sessions a move's trend line can show in this terminal."""
+    return max(8, console().width - 4)
+
+
 def history_view(
-    sets: list[LoggedSet], trends: dict[str, list[tuple[date, int, str | None]]]
+    sets: list[LoggedSet],
+    stats: list[MoveStats],
+    trends: dict[str, list[tuple[date, int, list[str]]]],
+    before: dict[str, list[tuple[date, int, list[str]]]],
+    every: bool,
+    since: date | None,
 ) -> Group:
-    """Logged sets, newest first, and a trend line per move."""
-    table = Table(box=box.SIMPLE_HEAD, title="Your training log", title_justify="left")
-    for column in ("date", "move", "set", "reps", "load", "note"):
-        table.add_column(column, justify="right" if column in ("set", "reps") else "left")
-    for item in sets:
+    """The recent sessions (or every set), a table of how each move has come along, and
+    a trend line per move that fits the terminal."""
+    from glutemed.progression import change, top_load_text
+
+    parts: list[RenderableType] = []
+    if every:
+        title = f"Every set since {since.isoformat()}" if since else "Every set logged"
+        table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
+        for column in ("date", "move", "set", "reps", "load", "note"):
+            table.add_column(column, justify="right" if column in ("set", "reps") else "left")
+        for logged in sets:
+            table.add_row(
+                logged.date.isoformat(),
+                Text(logged.slug),
+                str(logged.set),
+                str(logged.reps),
+                Text(logged.load or "-"),
+                Text(logged.note or ""),
+            )
+        parts.append(table)
+    else:
+        label = since.isoformat() if since else "the start"
+        parts.append(Text(f"Sessions since {label} (--all for every set)", style="bold"))
+        by_day: dict[date, dict[str, list[LoggedSet]]] = {}
+        for logged in sets:
+            by_day.setdefault(logged.date, {}).setdefault(logged.slug, []).append(logged)
+        lines = []
+        for day, moves in by_day.items():
+            done = []
+            for slug, items in moves.items():
+                items = sorted(items, key=lambda s: s.set)
+                top = top_load_text(s.load for s in items if s.load)
+                reps = ",".join(str(s.reps) for s in items)
+                done.append(f"{slug} {len(items)} x {reps}" + (f" @ {top}" if top else ""))
+            lines.append(f"{day.isoformat()}  {'; '.join(done)}")
+        parts.append(_items(lines or ["nothing logged in these weeks"], numbered=False))
+    table = Table(box=box.SIMPLE_HEAD, title="How each move has come along", title_justify="left")
+    for column in ("move", "sessions", "best set", "load", "last 4 weeks"):
+        table.add_column(column, justify="right" if column == "sessions" else "left")
+    for item in stats:
+        points = trends.get(item.slug, [])
+        earlier = before.get(item.slug) or []
+        now = (points[0][1], points[0][2]) if points else None
+        then = (earlier[0][1], earlier[0][2]) if earlier else None
+        loads = (
+            item.first_load
+            if item.first_load == item.latest_load
+            else f"{item.first_load or '-'} -> {item.latest_load or '-'}"
+        )
         table.add_row(
-            item.date.isoformat(),
             Text(item.slug),
-            str(item.set),
-            str(item.reps),
-            Text(item.load or "-"),
-            Text(item.note or ""),
+            str(item.sessions),
+            f"{plural(item.best_reps, 'rep')}",
+            Text(loads or "-"),
+            change(now, then) if now else "-",
         )
-    trend = Table(
-        box=box.SIMPLE_HEAD, title="Trend per move (oldest to newest)", title_justify="left"
-    )
-    for column in ("move", "sessions", "total reps", "top load"):
-        trend.add_column(column)
-    for slug, points in trends.items():
-        totals = [total for _, total, _ in points]
-        loads = [load or "-" for _, _, load in points]
-        shown = loads[0] if len(set(loads)) == 1 else f"{loads[0]} -> {loads[-1]}"
-        trend.add_row(
-            Text(slug), str(len(points)), f"{sparkline(totals)} {totals[-1]}", Text(shown)
+    parts.append(table)
+    parts.append(Text("Total reps a session, oldest to newest", style="bold"))
+    for item in stats:
+        points = list(reversed(trends.get(item.slug, [])))
+        if not points:
+            continue
+        span = f"{points[0][0].isoformat()} to {points[-1][0].isoformat()}"
+        parts.append(
+            Text(f"{item.slug}: {plural(len(points), 'session')}, {span}, latest {points[-1][1]}")
         )
-    return Group(table, trend)
+        parts.append(Text("  " + sparkline([total for _, total, _ in points]), no_wrap=True))
+    return Group(*parts)
 
 
 def undo_preview(source: str, sets: list[LoggedSet], changed: list[LoggedSet]) -> Group:

@@ -74,7 +74,7 @@ def go(
         )
     for note in notes:
         common.note(note)
-    history = week.history(catalogue)
+    history = week.history(catalogue, day, before=True)
     found = daily.due(catalogue, options, history, day)
     session = found.session or _choose(catalogue, options, history, found, given=when is not None)
     walk = guided.Walk(
@@ -97,7 +97,7 @@ def go(
     for line in walk.summary():
         common.out(line)
     common.out(f"Kept {plural(walk.kept, 'set')} in the log.")
-    after = daily.due(catalogue, options, week.history(catalogue), day).next
+    after = daily.due(catalogue, options, week.history(catalogue, day, before=True), day).next
     if after is not None:
         moves_next = "; ".join(
             f"{e.form_name} {e.prescription}{e.aim_words}" for e in after.exercises

@@ -1,15 +1,22 @@
-"""glutemed history: what was logged, newest first, with a trend per move."""
+"""glutemed history: the last four weeks of sessions and how each move has come along."""
 
 import sys
-from datetime import date
-from typing import Annotated
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glutemed.commands import common
 from glutemed.errors import FieldError
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from glutemed.log import LoggedSet
+
 COLUMNS = ("id", "date", "slug", "set", "reps", "load", "note", "form", "side")
+#: The sessions the summary shows by default: the last four weeks.
+RECENT = timedelta(weeks=4)
 
 
 def history(
@@ -18,32 +25,61 @@ def history(
         str | None, common.move("Only this move: a slug, a name or a number.", required=False)
     ] = None,
     since: Annotated[date | None, common.day("--since", "Only sets on or after this day.")] = None,
-    as_json: Annotated[bool, common.flag("--json", help="One JSON object per set.")] = False,
-    as_csv: Annotated[bool, common.flag("--csv", help="CSV with a header row.")] = False,
+    every: Annotated[
+        bool, common.flag("--all", help="Every set logged, not only the last four weeks.")
+    ] = False,
+    as_json: Annotated[bool, common.flag("--json", help="Every matching set as JSON.")] = False,
+    as_csv: Annotated[bool, common.flag("--csv", help="Every matching set as CSV.")] = False,
 ) -> None:
-    """Show what you logged, newest first, with each move's trend."""
-    from glutemed import log, progression
+    """Show your last four weeks and how each move has come along."""
+    from glutemed import log
 
     if as_json and as_csv:
         raise FieldError("json", "and {csv}: give one of them")
     slugs = None
     if move is not None:
         slugs = [common.load_catalogue(common.settings(ctx)).find(move).slug]
-    sets = log.read_sets(slugs, since, warn=common.warn)
-    rows = [item.as_dict() for item in sets]
-    if as_json:
-        common.print_json(rows)
+    if as_json or as_csv:
+        _stream(log.iter_sets(slugs, since, warn=common.warn), as_json)
         return
-    if as_csv:
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return
-    if not sets:
+    stats = log.move_stats(slugs, since)
+    if not stats:
         common.note("nothing logged yet: 'glutemed log MOVE --reps 10,10' records a session")
         return
     from glutemed import render
 
-    render.emit(render.history_view(sets, progression.trends(reversed(sets))))
+    shown_since = since if every or since else common.today() - RECENT
+    sets = log.read_sets(slugs, shown_since, warn=common.warn)
+    room = render.trend_room()
+    trends = {item.slug: log.session_totals(item.slug, room) for item in stats}
+    before = {
+        item.slug: log.session_totals(item.slug, 1, before=item.last - RECENT + timedelta(days=1))
+        for item in stats
+    }
+    render.emit(render.history_view(sets, stats, trends, before, every, shown_since))
+
+
+def _stream(sets: "Iterable[LoggedSet]", as_json: bool) -> None:
+    """Every set, written as it is read: JSON (a list, an object a line) or CSV."""
+    out = sys.stdout
+    if as_json:
+        import json
+
+        utf = (out.encoding or "").lower().replace("-", "").startswith("utf")
+        out.write("[")
+        first = True
+        for item in sets:
+            out.write(
+                ("\n  " if first else ",\n  ") + json.dumps(item.as_dict(), ensure_ascii=not utf)
+            )
+            first = False
+        out.write("]\n" if first else "\n]\n")
+        out.flush()
+        return
+    import csv
+
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for item in sets:
+        writer.writerow(item.as_dict())
+    out.flush()

@@ -209,7 +209,8 @@ def plan(
     catalogue = common.load_catalogue(resolved)
     if moves is not None:
         options = dataclasses.replace(options, moves=week.routine(catalogue, moves))
-    result = make_plan(catalogue, options, week.history(catalogue))
+    since = min(options.start or options.today, options.today)
+    result = make_plan(catalogue, options, week.history(catalogue, since))
     for warning in result.warnings:
         common.warn(warning)
     if save:

@@ -46,7 +46,7 @@ def today(
     )
     for note in notes:
         common.note(note)
-    found = daily.due(catalogue, options, week.history(catalogue), day)
+    found = daily.due(catalogue, options, week.history(catalogue, day, before=True), day)
     if as_json:
         common.print_json(daily.as_json(found))
         return

@@ -31,8 +31,16 @@ def routine(catalogue: "Catalogue", given: list[str]) -> tuple[str, ...]:
     return slugs
 
 
-def history(catalogue: "Catalogue") -> "list[LoggedSet]":
-    """The catalogue's moves' logged sets, newest first; none if the log cannot be read."""
+#: How far back planning looks at every set (a close race asks about the last 8 weeks).
+RECENT = 8 * 7
+
+
+def history(catalogue: "Catalogue", day: date, *, before: bool = False) -> "list[LoggedSet]":
+    """What planning around ``day`` needs of the log (:func:`glutemed.log.read_latest`):
+    each move's latest session in each form (before ``day`` when ``before``), and every
+    set from 8 weeks before it. None if the log cannot be read (with a warning)."""
+    from datetime import timedelta
+
     from glutemed.paths import log_path
 
     if not log_path().exists():
@@ -40,8 +48,10 @@ def history(catalogue: "Catalogue") -> "list[LoggedSet]":
     from glutemed import log
     from glutemed.errors import LogError
 
+    slugs = {move.slug for move in catalogue}
+    since = day - timedelta(days=RECENT)
     try:
-        return log.read_sets({move.slug for move in catalogue}, warn=common.warn)
+        return log.read_latest(slugs, since, day if before else None, warn=common.warn)
     except LogError as err:
         common.warn(f"{err}; planning without your log")
         return []

@@ -1,0 +1,114 @@
+"""history's summary, progress charts, and their files."""
+
+from __future__ import annotations
+
+import json
+import xml.dom.minidom
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from glutemed.charts import Week, adherence, streak, top_sets
+
+from .conftest import TODAY, Invoke
+
+
+def _log(invoke: Invoke, slug: str, reps: str, load: str | None, day: date) -> None:
+    args = ["log", slug, "--reps", reps, "--date", day.isoformat()]
+    result = invoke(*args, *(["--load", load] if load else []))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def logged(invoke: Invoke) -> None:
+    """Ten weeks of split squats getting heavier, bands, and one old lunge session."""
+    for week in range(10):
+        monday = TODAY - timedelta(weeks=9 - week)
+        for offset in (-3, 0):  # the Friday before, and the Monday
+            day = monday + timedelta(days=offset)
+            _log(invoke, "split-squat", "10,11,12", f"{10 + week}kg", day)
+            _log(invoke, "banded-squat", "12,13", "band:light" if week < 5 else "medium", day)
+    _log(invoke, "lateral-lunge", "9", None, TODAY - timedelta(weeks=20))
+
+
+def test_history_shows_four_weeks_then_each_move(invoke: Invoke, logged: None) -> None:
+    out = invoke("history").stdout
+    assert f"Sessions since {(TODAY - timedelta(weeks=4)).isoformat()}" in out
+    assert f"{TODAY.isoformat()}  banded-squat 2 x 12,13 @ band:medium" in out
+    assert (TODAY - timedelta(weeks=6)).isoformat() not in out.split("How each move")[0]
+    table = out.split("How each move has come along")[1]
+    split = next(line for line in table.splitlines() if line.strip().startswith("split-squat"))
+    assert "20" in split and "10kg -> 19kg" in split and "+4 kg" in split
+    assert "Total reps a session, oldest to newest" in out
+    assert "split-squat: 20 sessions" in out
+
+
+def test_history_all_and_json_show_every_set(invoke: Invoke, logged: None) -> None:
+    every = invoke("history", "--all").stdout
+    assert "Every set logged" in every and (TODAY - timedelta(weeks=20)).isoformat() in every
+    rows = json.loads(invoke("history", "--json").stdout)
+    assert len(rows) == 20 * 3 + 20 * 2 + 1
+    assert rows[0]["date"] == TODAY.isoformat()
+    lines = invoke("history", "--csv", "split-squat").stdout.splitlines()
+    assert len(lines) == 1 + 60 and lines[0].startswith("id,date,slug")
+
+
+def test_the_trend_fits_the_terminal(invoke: Invoke, logged: None) -> None:
+    narrow = invoke("history", env={"COLUMNS": "40"}).stdout
+    assert all(len(line) <= 40 for line in narrow.splitlines() if "▁" in line or "█" in line)
+    assert "split-squat: 20 sessions" in invoke("history", env={"COLUMNS": "200"}).stdout
+
+
+def test_progress_json_is_the_series_behind_the_charts(invoke: Invoke, logged: None) -> None:
+    data = json.loads(invoke("progress", "--json", "--days", "2").stdout)
+    split = data["moves"]["split-squat"]
+    assert len(split) == 20 and split[0]["top_load_kg"] == 10 and split[-1]["top_load_kg"] == 19
+    assert split[0]["top_reps"] == 12 and split[0]["sets"] == 3
+    bands = data["moves"]["banded-squat"]
+    assert bands[0]["top_load_kg"] is None and bands[0]["load"] == "band:light"  # not zero
+    assert data["weeks"][-1] == {"week": TODAY.isoformat(), "planned": 2, "done": 1}
+    assert data["streak"] == 9  # nine full weeks of two, and this week is not over
+
+
+def test_progress_draws_in_the_terminal_plainly_when_piped(invoke: Invoke, logged: None) -> None:
+    out = invoke("progress", env={"COLUMNS": "80"}).stdout
+    assert "\x1b" not in out
+    assert "split-squat: reps of the top set" in out and "split-squat: load (kg)" in out
+    assert "banded-squat: band (1 light to 4 extra-heavy)" in out
+    assert "lateral-lunge: one session so far" in out  # a line, not a chart
+    assert "Sessions a week (planned 3)" in out
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".html"])
+def test_progress_writes_charts_atomically_and_never_clobbers(
+    invoke: Invoke, logged: None, tmp_path: Path, suffix: str
+) -> None:
+    target = tmp_path / f"progress{suffix}"
+    assert invoke("progress", "-o", str(target)).exit_code == 0
+    text = target.read_text()
+    if suffix == ".svg":
+        xml.dom.minidom.parseString(text)  # well-formed
+        assert "<title>glutemed progress</title>" in text
+    else:
+        assert text.startswith("<!DOCTYPE html>") and text.count("<figure>") >= 4
+    assert "<script" not in text and "http://" not in text.replace("http://www.w3.org", "")
+    again = invoke("progress", "-o", str(target))
+    assert again.exit_code == 1 and "add --force" in again.stderr
+    assert invoke("progress", "-o", str(target), "--force").exit_code == 0
+
+
+def test_progress_with_nothing_logged_says_so(invoke: Invoke) -> None:
+    result = invoke("progress")
+    assert result.exit_code == 0 and "nothing logged yet" in result.stderr
+    assert invoke("progress", "-o", "x.pdf").exit_code == 2
+
+
+def test_top_sets_compare_pounds_in_kilograms_and_the_streak_rules() -> None:
+    day = date(2026, 11, 2)
+    points = top_sets([(day, 8, "30lb", None), (day, 12, "12kg", None), (day, 6, None, None)])
+    assert points[0].load == "30lb" and points[0].value == 13.61 and points[0].sets == 3
+    weeks = adherence([day, day + timedelta(days=2)], 2, date(2026, 11, 10), 3)
+    assert [w.done for w in weeks] == [0, 2, 0]
+    assert streak(weeks) == 1  # the current week, not yet met, does not break the run
+    assert streak([Week(day, 2, 2), Week(day, 2, 1), Week(day, 2, 0)]) == 0
