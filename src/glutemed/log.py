@@ -718,13 +718,21 @@ def session_totals(
 
 
 def move_sets(
-    slug: str, since: date | None = None
+    slug: str, since: date | None = None, sessions: int | None = None
 ) -> list[tuple[date, int, str | None, str | None]]:
     """A move's sets done on both sides, oldest first: (day, reps, load, form), from the
-    rows glutemed can read (a chart of them is only as long as the sets shown)."""
+    rows glutemed can read; only its latest ``sessions`` when given, so a chart reads
+    only the sets it shows."""
     with open_log(write=False) as db:
         if not _has_table(db, "sets"):
             return []
+        if sessions is not None:
+            query, params = _filtered("SELECT DISTINCT date FROM sets", [slug], since, _COUNTABLE)
+            row = db.execute(
+                query + " ORDER BY date DESC LIMIT 1 OFFSET ?", [*params, sessions - 1]
+            ).fetchone()
+            if row is not None and (_valid_day(row[0]) or date.min) > (since or date.min):
+                since = _valid_day(row[0])
         present = {row[1] for row in db.execute("PRAGMA table_info(sets)")}
         form = "form" if "form" in present else "NULL"
         sides = ["side IS NULL"] if "side" in present else []

@@ -22,6 +22,7 @@ A lighter week takes no load step.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -72,8 +73,10 @@ class Load:
         return None if more > HEAVIEST[self.unit] else parse_load(f"{more:g}{self.unit}")
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_load(text: str) -> Load:
-    """A load from what the runner typed; ValueError naming the forms it accepts."""
+    """A load from what the runner typed; ValueError naming the forms it accepts.
+    (Cached: a long log holds the same few loads thousands of times.)"""
     cleaned = text.strip().lower()
     name = cleaned.removeprefix("band:").strip()
     if name in BANDS:

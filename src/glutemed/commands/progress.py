@@ -50,7 +50,9 @@ def progress(
     resolved = common.settings(ctx, days=days)
     catalogue = common.load_catalogue(resolved)
     slugs = [catalogue.find(move).slug] if move else [m.slug for m in catalogue]
-    points = {slug: charts.top_sets(log.move_sets(slug, since)) for slug in slugs}
+    # In the terminal a chart shows the latest sessions that fit; a file or JSON, all.
+    fit = None if output is not None or as_json else _room()
+    points = {slug: charts.top_sets(log.move_sets(slug, since, fit)) for slug in slugs}
     points = {slug: series for slug, series in points.items() if series or move}
     today = common.today()
     weeks = charts.adherence(
@@ -75,10 +77,17 @@ def progress(
         return
     from glutemed.render import console
 
-    out = console()
+    out = console()  # the same console _room measured
     colour = out.is_terminal and not os.environ.get("NO_COLOR")
     text = charts.terminal(points, weeks, out.width - 2, colour)
     from glutemed.render import fit_encoding
 
     sys.stdout.write(fit_encoding(text + "\n", sys.stdout.encoding))
     sys.stdout.flush()
+
+
+def _room() -> int:
+    """Sessions a terminal chart shows: about one a column."""
+    from glutemed.render import console
+
+    return max(10, console().width - 12)
