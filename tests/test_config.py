@@ -22,7 +22,18 @@ def _settings(
 def test_defaults_when_the_file_is_empty(invoke: Invoke) -> None:
     settings = _settings(invoke)
     assert {k: v["from"] for k, v in settings.items()} == dict.fromkeys(
-        ("days", "equipment", "long_run", "hard", "sets", "load_step", "rest", "catalogue"),
+        (
+            "days",
+            "equipment",
+            "long_run",
+            "hard",
+            "sets",
+            "load_step",
+            "rest",
+            "runs_from",
+            "runs",
+            "catalogue",
+        ),
         "default",
     )
     assert settings["days"]["value"] == 3

@@ -157,7 +157,41 @@ def test_ics_is_byte_identical_and_uids_survive_more_weeks(invoke: Invoke) -> No
     uids = {str(e["uid"]) for e in _calendar(one).walk("VEVENT")}
     assert uids <= {str(e["uid"]) for e in _calendar(longer).walk("VEVENT")}
     other_seed = invoke("plan", *START, "--format", "ics", "--seed", "5").stdout_bytes
-    assert uids.isdisjoint({str(e["uid"]) for e in _calendar(other_seed).walk("VEVENT")})
+    assert uids == {str(e["uid"]) for e in _calendar(other_seed).walk("VEVENT")}  # same dates
+    named = invoke("plan", *START, "--format", "ics", "--name", "spring block").stdout_bytes
+    assert uids.isdisjoint({str(e["uid"]) for e in _calendar(named).walk("VEVENT")})
+
+
+def test_exporting_over_an_earlier_calendar_cancels_the_sessions_it_drops(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    target = tmp_path / "plan.ics"
+    invoke("plan", *START, "--on", "mon,wed,fri", "-o", str(target))
+    first = {
+        str(e["uid"]): e.decoded("dtstart") for e in _calendar(target.read_bytes()).walk("VEVENT")
+    }
+    result = invoke("plan", *START, "--on", "tue,fri", "-o", str(target), "--force")
+    assert result.exit_code == 0, result.output
+    events = list(_calendar(target.read_bytes()).walk("VEVENT"))
+    cancelled = {str(e["uid"]) for e in events if str(e.get("status", "")) == "CANCELLED"}
+    live = {str(e["uid"]) for e in events if str(e.get("status", "")) != "CANCELLED"}
+    assert len(live) == 2 and len(cancelled) == 2  # Monday and Wednesday are gone
+    friday = [uid for uid, day in first.items() if day == date(2026, 12, 4)]
+    assert friday and friday[0] in live  # the same date keeps its UID: updated, not copied
+    assert {first[uid] for uid in cancelled} == {date(2026, 11, 30), date(2026, 12, 2)}
+
+
+def test_remind_adds_an_alarm_before_each_session(invoke: Invoke) -> None:
+    timed = _calendar(
+        invoke("plan", *START, "--format", "ics", "--time", "7pm", "--remind", "1h").stdout_bytes
+    )
+    alarms = list(timed.walk("VALARM"))
+    assert len(alarms) == 3 and all(a.decoded("trigger") == -timedelta(hours=1) for a in alarms)
+    all_day = _calendar(invoke("plan", *START, "--format", "ics", "--remind", "30m").stdout_bytes)
+    assert {a.decoded("trigger") for a in all_day.walk("VALARM")} == {
+        timedelta(hours=7, minutes=30)
+    }
+    assert invoke("plan", "--remind", "1h").exit_code == 2  # only for a calendar
 
 
 def test_ics_at_a_time_lasts_the_session(invoke: Invoke) -> None:

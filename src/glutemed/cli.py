@@ -33,6 +33,7 @@ from glutemed.commands import (
     log,
     plan,
     progress,
+    runs,
     show,
     today,
     undo,
@@ -313,6 +314,7 @@ app.command(cls=GlutemedCommand)(show.show)
 app.command(cls=GlutemedCommand)(plan.plan)
 app.command(cls=GlutemedCommand)(today.today)
 app.command(cls=GlutemedCommand)(go.go)
+app.command(cls=GlutemedCommand)(runs.runs)
 app.command(cls=GlutemedCommand)(check.check)
 app.command(cls=GlutemedCommand)(config.config)
 app.command("log", cls=GlutemedCommand)(log.log)

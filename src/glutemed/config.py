@@ -36,6 +36,8 @@ class Settings(BaseModel):
     sets: int | None = None
     load_step: str | None = None
     rest: int | None = None
+    runs_from: str | None = None
+    runs: dict[str, tuple[str, ...]] = {}
     catalogue: Path | None = None
     sources: dict[str, str] = {}
     file: Path | None = None
@@ -65,6 +67,8 @@ class Settings(BaseModel):
                     break
         if values.get("long_run") == rules.NONE:
             values["long_run"] = None
+        if str(values.get("runs_from", "")).strip().lower() == rules.NONE:
+            values["runs_from"] = None
         return cls.model_construct(**values, sources=sources, file=path)
 
     def shown(self, key: str) -> Any:
@@ -76,6 +80,8 @@ class Settings(BaseModel):
             return [item for item in rules.EQUIPMENT if item in value]
         if key == "hard":
             return [rules.WEEKDAYS[day] for day in value]
+        if key == "runs":
+            return {kind: list(words) for kind, words in value.items()}
         if isinstance(value, Path):
             return str(value)
         return value

@@ -6,7 +6,8 @@ The file is ``GLUTEMED_CONFIG`` when set (it must then exist), else
 ``config.toml`` in the platform's user config folder (``platformdirs``; on
 Linux ``~/.config/glutemed/config.toml``), which may be absent. Its keys are
 named like the settings they hold: ``days``, ``equipment``, ``long_run``,
-``hard``, ``sets``, ``load_step``, ``rest`` and ``catalogue``; lists are TOML arrays; a relative
+``hard``, ``sets``, ``load_step``, ``rest``, ``runs_from``, ``runs`` (a table of
+words for each kind of calendar event) and ``catalogue``; lists are TOML arrays; a relative
 ``catalogue`` is relative to the file's folder.
 
 No pydantic here: shell completion reads the file's ``catalogue`` on every TAB.
@@ -32,6 +33,8 @@ KEYS: tuple[str, ...] = (
     "sets",
     "load_step",
     "rest",
+    "runs_from",
+    "runs",
     "catalogue",
 )
 #: The largest config file glutemed reads.
@@ -48,6 +51,10 @@ EXAMPLE = """\
 # sets = 3                                  # 2 to 4; leave out to let glutemed choose
 # load_step = "2kg"                         # your dumbbells' step: 1kg unless you say
 # rest = 90                                 # seconds of rest between sets in 'go'
+# runs_from = "https://example.com/plan.ics" # your running calendar (a file or a URL)
+# [runs]                                    # more words for each kind of calendar event
+# hard = ["intervalle"]
+# long = ["lange runde"]
 # catalogue = "my-moves.yaml"               # your own catalogue, relative to this file
 """
 
@@ -93,6 +100,21 @@ def _check(key: str, value: Any, path: Path) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value not in rule:
             raise ValueError(rule.whole_number)
         return value
+    if key == "runs":
+        from glutemed.runcalendar import KINDS
+
+        if not isinstance(value, dict):
+            raise ValueError('must be a table, e.g. [runs] with hard = ["intervalle"]')
+        words: dict[str, tuple[str, ...]] = {}
+        for kind, listed in value.items():
+            if kind not in KINDS:
+                raise ValueError(f"holds {kind!r}; the kinds are {', '.join(KINDS)}")
+            if not isinstance(listed, list) or not all(
+                isinstance(word, str) and word.strip() for word in listed
+            ):
+                raise ValueError(f'{kind} must be an array of words, e.g. ["intervalle"]')
+            words[kind] = tuple(word.strip().lower() for word in listed)
+        return words
     if key in ("equipment", "hard"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError('must be an array of names, e.g. ["tue", "thu"]')
@@ -103,6 +125,8 @@ def _check(key: str, value: Any, path: Path) -> Any:
         raise ValueError("must be a non-empty string")
     if key == "long_run":
         return rules.parse_weekday(value)
+    if key == "runs_from":
+        return value.strip()
     if key == "load_step":
         from glutemed.progression import parse_load, parse_step
 

@@ -47,6 +47,10 @@ class LogError(GlutemedError):
     """The training log cannot be used: not glutemed's, damaged, or not writable."""
 
 
+class CalendarError(GlutemedError):
+    """The runner's calendar (``--runs-from``) cannot be fetched or read."""
+
+
 class DateError(GlutemedError):
     """A day that makes no sense for the command: logging a set on a day still to come."""
 

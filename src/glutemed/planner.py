@@ -108,6 +108,9 @@ class PlanOptions:
     weak_side: str | None = None
     #: One load step in each unit (the runner's dumbbell step).
     steps: Mapping[str, float] = field(default_factory=lambda: dict(progression.STEPS))
+    #: The runner's calendar (``--runs-from``): (date, "long"|"hard"|"race", a race's
+    #: distance or None) for each run that shapes the week; None when none is read.
+    calendar: tuple[tuple[date, str, str | None], ...] | None = None
 
     def __post_init__(self) -> None:
         if self.weekdays is not None:
@@ -360,13 +363,22 @@ def make_plan(
     def routine_of(week: int) -> list[Exercise]:
         return blocks[min(len(blocks) - 1, (week - 1) // BLOCK_WEEKS)]
 
-    regular = [
-        builder.session(day, span.week_of(day), routine_of(span.week_of(day)))
-        for day in span.days(weekdays)
+    calendar = [(day, kind) for day, kind, _ in options.calendar or ()]
+    if options.calendar is not None and options.weekdays is None:
+        days, fewer = _calendar_days(span, options, calendar)
+        warnings += fewer
+    else:
+        days = span.days(weekdays)
+        if options.calendar is not None:
+            warnings += _collisions(days, calendar, options)
+    sessions = [
+        builder.session(day, span.week_of(day), routine_of(span.week_of(day))) for day in days
     ]
-    sessions = regular
-    if options.race is not None:
-        sessions, race_notes = _taper(regular, routine_of, span, builder)
+    blocked = runs.blocked_dates(calendar, _every_day(span), options.long_run, options.hard)
+    for race, distance in _races(options, span):
+        sessions, race_notes = _around_race(
+            sessions, race, distance, span, routine_of, builder, blocked
+        )
         notes += race_notes
     # Week 1 is the first session's week: a race week's one session may fall
     # after the Monday the span counted from (then it is the plan's only session).
@@ -444,6 +456,7 @@ class _Builder:
         self, options: PlanOptions, level: str, days: int, history: Sequence[LoggedSet]
     ) -> None:
         self.options, self.level, self.days, self.history = options, level, days, history
+        self.runs_on = {day: kind for day, kind, _ in options.calendar or ()}
         #: slug -> (form, prescription of its first session); set at its first session.
         self.moves: dict[str, tuple[Variant | None, progression.Prescription]] = {}
 
@@ -508,7 +521,8 @@ class _Builder:
             week=week,
             weekday=WEEKDAYS[day.weekday()],
             date=day,
-            run=runs.run_on(day.weekday(), self.options.long_run, self.options.hard),
+            run=_run(self.runs_on.get(day))
+            or runs.run_on(day.weekday(), self.options.long_run, self.options.hard),
             minutes=minutes(planned),
             exercises=planned,
             kind=kind,
@@ -544,51 +558,130 @@ def _recent(history: Sequence[LoggedSet], routine: Sequence[Exercise], begin: da
     return any(item.slug in slugs and since <= item.date <= begin for item in history)
 
 
-def _taper(
-    regular: list[Session],
-    routine_of: Callable[[int], list[Exercise]],
+def _run(kind: str | None) -> str | None:
+    """The run a session's day holds, from the calendar: "long", "hard" or None."""
+    return kind if kind in ("long", "hard") else None
+
+
+def _every_day(span: schedule.Span) -> list[date]:
+    return [span.monday + timedelta(days=n) for n in range(7 * span.weeks + 7)]
+
+
+def _calendar_days(
+    span: schedule.Span, options: PlanOptions, calendar: Sequence[tuple[date, str]]
+) -> tuple[list[date], list[str]]:
+    """The session days of each plan week around the calendar's runs, and a warning for
+    the weeks where fewer than the days asked for fit."""
+    blocked = runs.blocked_dates(calendar, _every_day(span), options.long_run, options.hard)
+    hard_days = {day for day, kind in calendar if kind == "hard"}
+    hard_days |= {day for day in _every_day(span) if day.weekday() in options.hard}
+    chosen: list[date] = []
+    short: list[str] = []
+    for week in range(span.weeks):
+        monday = span.monday + timedelta(weeks=week)
+        dates = [
+            monday + timedelta(days=n)
+            for n in range(7)
+            if monday + timedelta(days=n) >= span.begin
+            and (span.race is None or monday + timedelta(days=n) < span.race)
+        ]
+        picked = runs.choose_dates(
+            dates, options.wanted_days, blocked, hard_days, chosen[-1] if chosen else None
+        )
+        if len(picked) < options.wanted_days and dates:
+            short.append(f"week {week + 1} ({len(picked)})")
+        chosen += picked
+    warnings = []
+    if short:
+        warnings.append(
+            f"fewer sessions than the {options.wanted_days} a week you asked for fit around "
+            f"your calendar's runs with 48 hours between sessions in {and_list(short[:4])}"
+            + (f" and {len(short) - 4} more weeks" if len(short) > 4 else "")
+        )
+    return chosen, warnings
+
+
+def _collisions(
+    days: Sequence[date], calendar: Sequence[tuple[date, str]], options: PlanOptions
+) -> list[str]:
+    """Warnings for days fixed with --on that the calendar's runs would have kept free."""
+    blocked = runs.blocked_dates(calendar, list(days), None, ())
+    return [
+        f"{day.isoformat()} is {why}; a strength session there may tire you for the run"
+        for day, why in sorted(blocked.items())
+    ][:5]
+
+
+def _races(options: PlanOptions, span: schedule.Span) -> list[tuple[date, str]]:
+    """The races to taper for: the one given with --race, else the calendar's inside
+    the plan or up to 7 days after it."""
+    if options.race is not None:
+        return [(options.race, options.race_distance)]
+    end = span.monday + timedelta(weeks=span.weeks)
+    return sorted(
+        (day, distance or schedule.DEFAULT_DISTANCE)
+        for day, kind, distance in options.calendar or ()
+        if kind == "race" and span.begin < day <= end + timedelta(days=7)
+    )
+
+
+def _around_race(
+    sessions: list[Session],
+    race: date,
+    distance: str,
     span: schedule.Span,
+    routine_of: Callable[[int], list[Exercise]],
     builder: _Builder,
+    blocked: Mapping[date, str],
 ) -> tuple[list[Session], list[str]]:
-    """The taper before the race (its length by distance): short sessions, then rest.
+    """The taper before a race (its length by distance), and the rest after it.
 
     From ``TAPER_DAYS`` before the race every session is short (2 moves x 2
     sets, one lateral, no harder form). The last 7 days hold exactly one, in
-    their first 3 days: the first regular one there, or one added on the first
-    of those days the runs allow, at least 48 hours after the session before.
-    Nothing in the last 4 days or on race day.
+    their first 3 days: the first session there, or one added on the first of
+    those days the runs allow, at least 48 hours after the session before.
+    Nothing in the last 4 days, on race day, or in the rest after it
+    (:data:`runs.REST_AFTER`); training goes on after that.
     """
-    assert span.race is not None
-    race, options = span.race, builder.options
-    taper = race - timedelta(days=schedule.TAPER_DAYS[options.race_distance])
+    taper = race - timedelta(days=schedule.TAPER_DAYS[distance])
     first, last, rest = runs.race_days(race)
     first = max(first, span.begin)
+    resume = race + timedelta(days=runs.REST_AFTER[distance])
 
     def short(day: date) -> Session:
         week = span.week_of(day)
         return builder.session(day, week, routine_of(week), short=True)
 
-    kept = [s if s.date < taper else short(s.date) for s in regular if s.date < first]
-    window = [s for s in regular if first <= s.date <= last]
+    kept = [s if s.date < taper else short(s.date) for s in sessions if s.date < first]
+    window = [s for s in sessions if first <= s.date <= last]
+    chosen: date | None = None
     if window:
         chosen = window[0].date
-    else:
-        blocked = runs.blocked_days(options.long_run, options.hard)
+    elif first <= last:
+        weekly = runs.blocked_days(builder.options.long_run, builder.options.hard)
         previous = kept[-1].date if kept else None
         candidates = [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
         def fits(day: date) -> tuple[bool, bool]:
             spaced = previous is None or (day - previous).days >= 2
-            return day.weekday() not in blocked, spaced
+            return day not in blocked and day.weekday() not in weekly, spaced
 
         chosen = max(candidates, key=lambda day: (*fits(day), -day.toordinal()))
-    kept.append(short(chosen))
-    days = schedule.TAPER_DAYS[options.race_distance]
-    return kept, [
-        f"Race on {race.isoformat()} ({options.race_distance}): a {days}-day taper of short "
-        f"sessions (2 moves, 2 sets, no harder form) from {taper.isoformat()}, the last on "
-        f"{chosen.isoformat()}, then no strength work from {rest.isoformat()} on, so your "
-        "legs are fresh on race day (glutemed's choice, not the source's)."
+    if chosen is not None:
+        kept.append(short(chosen))
+    after = [s for s in sessions if s.date >= resume]
+    days = schedule.TAPER_DAYS[distance]
+    last_one = f", the last on {chosen.isoformat()}" if chosen else ""
+    again = (
+        f"; strength work again from {resume.isoformat()}"
+        if resume < span.monday + timedelta(weeks=span.weeks)
+        else ""
+    )
+    return [*kept, *after], [
+        f"Race on {race.isoformat()} ({distance}): a {days}-day taper of short sessions "
+        f"(2 moves, 2 sets, no harder form) from {taper.isoformat()}{last_one}, then no "
+        f"strength work from {rest.isoformat()} on, so your legs are fresh on race day"
+        f"{again} (glutemed's choice, not the source's)."
     ]
 
 

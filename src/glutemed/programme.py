@@ -46,7 +46,7 @@ def record(options: PlanOptions, plan: Plan) -> dict[str, Any]:
     data = {
         field.name: getattr(options, field.name)
         for field in dataclasses.fields(options)
-        if field.name != "today"
+        if field.name not in ("today", "calendar")  # a calendar is read afresh
     }
     data.update(
         start=plan.start.isoformat(),

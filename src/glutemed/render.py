@@ -544,6 +544,33 @@ def history_view(
     return Group(*parts)
 
 
+def runs_view(weeks: list[dict[str, Any]]) -> Group:
+    """The calendar's events week by week, each with the kind glutemed read and why."""
+    from glutemed.rules import WEEKDAYS
+
+    parts: list[RenderableType] = []
+    names = {"hard": "hard run", "long": "long run", "easy": "easy run", "race": "race"}
+    for week in weeks:
+        parts.append(Text(f"Week {week['week']} · from {week['start']}", style="bold"))
+        table = Table.grid(padding=(0, 2))
+        for _ in range(3):
+            table.add_column()
+        for event in week["events"]:
+            day = date_of(event["date"])
+            kind = f"{names[event['kind']]} ('{event['word']}')" if event["kind"] else "not a run"
+            table.add_row(
+                f"  {WEEKDAYS[day.weekday()][:3]} {event['date']}", Text(kind), Text(event["title"])
+            )
+        parts.append(table if week["events"] else Text("  no events"))
+    return Group(*parts)
+
+
+def date_of(text: str) -> date:
+    from datetime import date as day
+
+    return day.fromisoformat(text)
+
+
 def undo_preview(source: str, sets: list[LoggedSet], changed: list[LoggedSet]) -> Group:
     """What undo would do: the sets the last command logged, and those it changed."""
     lines: list[RenderableType] = []

@@ -337,6 +337,36 @@ def parse_note(text: str) -> str:
     return text
 
 
+def parse_source(text: str) -> str:
+    """A calendar to read: a file name or a URL, or ``none``."""
+    if not text.strip() or CONTROLS.search(text) or "\0" in text:
+        raise ValueError("takes an .ics file, an http(s):// or webcal:// URL, or none")
+    return text.strip()
+
+
+def parse_remind(text: str) -> timedelta:
+    """``30m``, ``1h`` or ``1d``: how long before a session its calendar alarm rings
+    (1 minute to 7 days)."""
+    found = re.fullmatch(r"\s*([0-9]{1,4})\s*(m|min|h|d)\s*", text.lower())
+    if found:
+        amount, unit = int(found.group(1)), found.group(2)
+        span = timedelta(
+            minutes=amount if unit in ("m", "min") else 0,
+            hours=amount if unit == "h" else 0,
+            days=amount if unit == "d" else 0,
+        )
+        if timedelta(minutes=1) <= span <= timedelta(days=7):
+            return span
+    raise ValueError(f"takes a time before the session such as 30m, 1h or 1d, not {quoted(text)}")
+
+
+def parse_name(text: str) -> str:
+    """A programme's name: one line of plain text, up to 80 characters."""
+    if not text.strip() or len(text) > 80 or CONTROLS.search(text) or "\n" in text:
+        raise ValueError("takes a name of one line, up to 80 characters")
+    return text.strip()
+
+
 def parse_path(text: str) -> Path:
     """A file name; an empty one is refused rather than read as the current folder."""
     if not text.strip():

@@ -22,9 +22,9 @@ Pure: no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from glutemed.rules import WEEKDAYS
 
@@ -119,3 +119,66 @@ def race_days(race: date) -> tuple[date, date, date]:
     """(first day of the short-session window, its last day, first day of full rest)."""
     first, last = (race - timedelta(days=n) for n in RACE_WINDOW)
     return first, last, race - timedelta(days=RACE_REST_DAYS)
+
+
+#: Days without strength work after a race, by distance: glutemed's choice (a longer
+#: race, a longer recovery), not the source's.
+REST_AFTER: dict[str, int] = {"5k": 2, "10k": 2, "half": 7, "marathon": 14, "ultra": 14}
+
+
+def blocked_dates(
+    calendar: Sequence[tuple[date, str]],
+    days: Sequence[date],
+    long_run: int | None,
+    hard: Sequence[int],
+) -> dict[date, str]:
+    """The ``days`` the runs rule out, each with the reason: the calendar's long runs
+    (and the day before), the day before its hard runs and its races, and the weekly
+    ``long_run`` and ``hard`` days given as options."""
+    weekly = blocked_days(long_run, hard)
+    blocked: dict[date, str] = {}
+    for day, kind in calendar:
+        before = day - timedelta(days=1)
+        if kind == "long":
+            blocked[day] = f"your long run on {day.isoformat()}"
+            blocked.setdefault(before, f"the day before your long run on {day.isoformat()}")
+        elif kind == "hard":
+            blocked.setdefault(before, f"the day before your hard run on {day.isoformat()}")
+        elif kind == "race":
+            blocked[day] = f"your race on {day.isoformat()}"
+    for day in days:
+        if day.weekday() in weekly:
+            blocked.setdefault(day, weekly[day.weekday()])
+    return {day: why for day, why in blocked.items() if day in set(days)}
+
+
+def choose_dates(
+    week: Sequence[date],
+    wanted: int,
+    blocked: Mapping[date, str],
+    hard_days: Iterable[date],
+    previous: date | None,
+) -> list[date]:
+    """The best dates of one week for up to ``wanted`` sessions around the runs: the
+    weekday rules of :func:`choose_weekdays`, applied per date, with 48 hours after
+    ``previous`` (the last session before this week)."""
+    hard_set = set(hard_days)
+    free = [
+        day
+        for day in week
+        if day not in blocked and (previous is None or (day - previous).days >= 2)
+    ]
+    for count in range(min(wanted, len(free)), 0, -1):
+        layouts = [
+            c for c in combinations(free, count) if all((b - a).days >= 2 for a, b in pairwise(c))
+        ]
+        if layouts:
+            best = min(layouts, key=lambda c: (-len(hard_set.intersection(c)), -_spread(c), c))
+            return list(best)
+    return []
+
+
+def _spread(layout: Sequence[date]) -> int:
+    """The smallest gap in days between a week's sessions (7 for one session)."""
+    gaps = [(b - a).days for a, b in pairwise(layout)]
+    return min(gaps) if gaps else 7

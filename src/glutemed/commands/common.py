@@ -427,3 +427,12 @@ Level = Annotated[
         ),
     ),
 ]
+RunsFrom = Annotated[
+    str | None,
+    value(
+        "--runs-from",
+        parser=rules.parse_source,
+        metavar="SOURCE",
+        help="Your running calendar: an .ics file or URL (none: not the config file's).",
+    ),
+]

@@ -34,6 +34,7 @@ def go(
     long_run: common.LongRun = None,
     hard: common.Hard = None,
     race: common.Race = None,
+    runs_from: common.RunsFrom = None,
     rest: Annotated[
         int | None,
         common.value(
@@ -66,6 +67,7 @@ def go(
         long_run=long_run,
         hard=hard,
         race=race,
+        runs_from=runs_from,
     )
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(

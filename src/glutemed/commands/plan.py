@@ -1,7 +1,7 @@
 """glutemed plan: the week's sessions as a view, JSON, Markdown or iCalendar."""
 
 import dataclasses
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -57,6 +57,7 @@ def plan(
     long_run: common.LongRun = None,
     hard: common.Hard = None,
     race: common.Race = None,
+    runs_from: common.RunsFrom = None,
     race_distance: Annotated[
         str,
         common.value(
@@ -152,6 +153,24 @@ def plan(
         ),
     ] = None,
     force: Annotated[bool, common.flag("--force", help="Overwrite FILE if it exists.")] = False,
+    name: Annotated[
+        str,
+        common.value(
+            "--name",
+            parser=rules.parse_name,
+            metavar="NAME",
+            help="The programme's name, which calendar events are known by. [default: glutemed]",
+        ),
+    ] = "glutemed",
+    remind: Annotated[
+        timedelta | None,
+        common.value(
+            "--remind",
+            parser=rules.parse_remind,
+            metavar="BEFORE",
+            help="A calendar alarm this long before each session: 30m, 1h, 1d.",
+        ),
+    ] = None,
     save: Annotated[
         bool,
         common.flag(
@@ -172,8 +191,11 @@ def plan(
             fmt = rules.format_of(output)
         except ValueError as err:
             raise FieldError("output", f"names a file, but glutemed {err}") from None
-    if at is not None and fmt != "ics":
-        raise FieldError("time", "applies only to iCalendar output (-o FILE.ics or --format ics)")
+    for field, given in (("time", at), ("remind", remind)):
+        if given is not None and fmt != "ics":
+            raise FieldError(
+                field, "applies only to iCalendar output (-o FILE.ics or --format ics)"
+            )
     on = common.parsed("weekdays", rules.parse_training_days, weekdays)
     resolved = common.settings(
         ctx,
@@ -183,7 +205,12 @@ def plan(
         hard=common.parsed("hard", common.parse_hard, hard),
         sets=sets,
         load_step=load_step,
+        runs_from=runs_from,
     )
+    today = common.today()
+    begin = min(start or today, today)
+    end = race or (start or today) + timedelta(weeks=rules.WEEKS.high)
+    runs, resolved = week.calendar(resolved, begin - timedelta(days=1), end + timedelta(days=8))
     from glutemed.progression import parse_step
 
     options = PlanOptions(
@@ -193,7 +220,7 @@ def plan(
         sets=resolved.sets,
         weeks=weeks,
         start=start,
-        today=common.today(),
+        today=today,
         seed=seed,
         level=level,
         size=size,
@@ -201,6 +228,7 @@ def plan(
         hard=resolved.hard,
         race=race,
         race_distance=race_distance,
+        calendar=runs,
         favour=favour,
         rotate=rotate,
         weak_side=weak_side,
@@ -222,7 +250,8 @@ def plan(
         return
     from glutemed import export
 
-    data = export.render(result, catalogue, fmt, at)
+    earlier = _earlier(output) if fmt == "ics" and force and output is not None else None
+    data = export.render(result, catalogue, fmt, at, name=name, remind=remind, earlier=earlier)
     if output is None:
         common.write_stdout(data)
         return
@@ -239,3 +268,15 @@ def _save(options: "PlanOptions", result: "Plan") -> None:
         f"saved as your programme from {result.start.isoformat()}: "
         "'glutemed log' now logs the forms it plans"
     )
+
+
+def _earlier(output: Path) -> bytes | None:
+    """The calendar file an export replaces, to cancel the sessions it drops; None if
+    there is none glutemed can read."""
+    from glutemed.paths import Unreadable, read_regular
+    from glutemed.runcalendar import MAX_BYTES
+
+    try:
+        return read_regular(output, MAX_BYTES)
+    except Unreadable:
+        return None

@@ -24,6 +24,7 @@ def today(
     long_run: common.LongRun = None,
     hard: common.Hard = None,
     race: common.Race = None,
+    runs_from: common.RunsFrom = None,
     as_json: Annotated[bool, common.flag("--json", help="Print the day as JSON.")] = False,
 ) -> None:
     """Show the session due today, and the next one."""
@@ -43,6 +44,7 @@ def today(
         long_run=long_run,
         hard=hard,
         race=race,
+        runs_from=runs_from,
     )
     for note in notes:
         common.note(note)

@@ -16,6 +16,7 @@ from glutemed.errors import FieldError
 
 if TYPE_CHECKING:
     from glutemed.catalogue import Catalogue
+    from glutemed.config import Settings
     from glutemed.log import LoggedSet
     from glutemed.planner import PlanOptions
 
@@ -67,10 +68,12 @@ def options_for(
     and options) from the Monday of that week.
     """
     import dataclasses
+    from datetime import timedelta
 
     from glutemed import programme, schedule
     from glutemed.planner import PlanOptions
 
+    runs_from = given.pop("runs_from", None)
     shaping = {key: value for key, value in given.items() if value is not None}
     if not shaping:
         saved = programme.in_force(day, warn=common.warn)
@@ -78,10 +81,11 @@ def options_for(
             options = saved.plan_options(today=day)
             weeks = schedule.calendar_weeks(saved.start, day) + 1
             if options.race is not None and day < options.race:
-                return options, []
+                return _with_runs(ctx, options, day, runs_from), []
             if options.race is None and weeks <= rules.WEEKS.high + 1:
                 covering = max(options.weeks or 1, min(weeks, rules.WEEKS.high))
-                return dataclasses.replace(options, weeks=covering), []
+                options = dataclasses.replace(options, weeks=covering)
+                return _with_runs(ctx, options, day, runs_from), []
             note = f"your saved programme from {saved.start.isoformat()} has ended"
         else:
             note = "no saved programme ('glutemed plan --save')"
@@ -95,6 +99,10 @@ def options_for(
         equipment=common.parsed("equipment", rules.parse_equipment, shaping.get("equipment")),
         long_run=common.parsed("long_run", common.parse_long_run, shaping.get("long_run")),
         hard=common.parsed("hard", common.parse_hard, shaping.get("hard")),
+        runs_from=runs_from,
+    )
+    runs, resolved = calendar(
+        resolved, day - timedelta(days=15), day + timedelta(days=22), fresh=True
     )
     from glutemed.progression import parse_step
 
@@ -112,7 +120,67 @@ def options_for(
         hard=resolved.hard,
         race=race,
         steps=parse_step(resolved.load_step or "1kg"),
+        calendar=runs,
     )
     if shaping.get("moves"):
         options = dataclasses.replace(options, moves=routine(catalogue, shaping["moves"]))
     return options, [note] if note else []
+
+
+#: The calendar entries that shape a plan: (date, "long"|"hard"|"race", distance).
+Calendar = tuple[tuple[date, str, str | None], ...]
+
+
+def calendar(
+    resolved: "Settings", first: date, last: date, *, fresh: bool = False
+) -> "tuple[Calendar | None, Settings]":
+    """The runs of the runner's calendar (``--runs-from`` or ``runs_from``) from ``first``
+    to ``last``, and the settings to plan with: with a calendar, the config file's
+    ``long_run`` and ``hard`` give way to it, and options given for them replace that
+    kind of run in it. (None, the settings) without a calendar."""
+    source = resolved.runs_from
+    if not source:
+        return None, resolved
+    from glutemed import runcalendar
+
+    data = runcalendar.read_source(
+        source, runcalendar.cache_folder(), fresh=fresh, warn=common.warn
+    )
+    found = runcalendar.events(data, first, last, resolved.runs, warn=common.warn, name=source)
+    replaced = {
+        kind
+        for kind, key in (("long", "long_run"), ("hard", "hard"))
+        if resolved.sources.get(key) == "option"
+    }
+    entries = tuple(
+        (event.date, event.kind, event.distance)
+        for event in found
+        if event.kind in ("long", "hard", "race") and event.kind not in replaced
+    )
+    counts = [
+        f"{sum(1 for e in entries if e[1] == kind)} {name}"
+        for kind, name in (("long", "long"), ("hard", "hard"), ("race", "race"))
+    ]
+    common.note(
+        f"runs from {source}: {', '.join(counts)} between {first.isoformat()} and "
+        f"{last.isoformat()}"
+        + (" (your --long-run/--hard replace those kinds)" if replaced else "")
+    )
+    kept = {
+        key: getattr(resolved, key) if resolved.sources.get(key) == "option" else default
+        for key, default in (("long_run", None), ("hard", ()))
+    }
+    return entries, resolved.model_copy(update=kept)
+
+
+def _with_runs(
+    ctx: typer.Context, options: "PlanOptions", day: date, runs_from: str | None
+) -> "PlanOptions":
+    """A saved programme's options with the runner's calendar around ``day``, read from a
+    copy less than a day old where there is one."""
+    import dataclasses
+    from datetime import timedelta
+
+    resolved = common.settings(ctx, runs_from=runs_from)
+    runs, _ = calendar(resolved, day - timedelta(days=15), day + timedelta(days=22), fresh=True)
+    return dataclasses.replace(options, calendar=runs) if runs is not None else options
