@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from startup import glutemed, pair_ratio  # noqa: E402
+from startup import glutemed, pair_ratio
 
 MOVES = ("staggered-stance-romanian-deadlift", "split-squat", "lateral-lunge")
 
