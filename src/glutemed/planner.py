@@ -374,12 +374,21 @@ def make_plan(
     sessions = [
         builder.session(day, span.week_of(day), routine_of(span.week_of(day))) for day in days
     ]
-    blocked = runs.blocked_dates(calendar, _every_day(span), options.long_run, options.hard)
-    for race, distance in _races(options, span):
+    # The calendar's runs are never given up for a race-week session; a weekly one may be.
+    blocked = runs.blocked_dates(calendar, _every_day(span), None, ())
+    races = _races(options, span)
+    for index, (race, distance) in enumerate(races):
+        # A race a week or less after another has its rest, not a race-week session.
+        alone = all((race - other).days > 7 for other, _ in races[:index])
         sessions, race_notes = _around_race(
-            sessions, race, distance, span, routine_of, builder, blocked
+            sessions, race, distance, span, routine_of, builder, blocked, add=alone
         )
         notes += race_notes
+    resting = [
+        (race - timedelta(days=runs.RACE_REST_DAYS), race + timedelta(days=runs.REST_AFTER[d]))
+        for race, d in races
+    ]
+    sessions = [s for s in sessions if not any(a <= s.date < b for a, b in resting)]
     # Week 1 is the first session's week: a race week's one session may fall
     # after the Monday the span counted from (then it is the plan's only session).
     shift = sessions[0].week - 1 if sessions else 0
@@ -621,7 +630,7 @@ def _races(options: PlanOptions, span: schedule.Span) -> list[tuple[date, str]]:
     return sorted(
         (day, distance or schedule.DEFAULT_DISTANCE)
         for day, kind, distance in options.calendar or ()
-        if kind == "race" and span.begin < day <= end + timedelta(days=7)
+        if kind == "race" and span.begin <= day <= end + timedelta(days=7)
     )
 
 
@@ -633,6 +642,8 @@ def _around_race(
     routine_of: Callable[[int], list[Exercise]],
     builder: _Builder,
     blocked: Mapping[date, str],
+    *,
+    add: bool = True,
 ) -> tuple[list[Session], list[str]]:
     """The taper before a race (its length by distance), and the rest after it.
 
@@ -657,17 +668,24 @@ def _around_race(
     chosen: date | None = None
     if window:
         chosen = window[0].date
-    elif first <= last:
+    elif first <= last and add:
         weekly = runs.blocked_days(builder.options.long_run, builder.options.hard)
         previous = kept[-1].date if kept else None
-        candidates = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        candidates = [
+            first + timedelta(days=n)
+            for n in range((last - first).days + 1)
+            if first + timedelta(days=n) not in blocked
+        ]
 
         def fits(day: date) -> tuple[bool, bool]:
             spaced = previous is None or (day - previous).days >= 2
-            return day not in blocked and day.weekday() not in weekly, spaced
+            return day.weekday() not in weekly, spaced
 
-        chosen = max(candidates, key=lambda day: (*fits(day), -day.toordinal()))
+        if candidates:
+            chosen = max(candidates, key=lambda day: (*fits(day), -day.toordinal()))
     if chosen is not None:
+        # 48 hours before the race week's one session: it wins over one the day before.
+        kept = [s for s in kept if (chosen - s.date).days >= 2]
         kept.append(short(chosen))
     after = [s for s in sessions if s.date >= resume]
     days = schedule.TAPER_DAYS[distance]
