@@ -684,8 +684,11 @@ def _around_race(
         if candidates:
             chosen = max(candidates, key=lambda day: (*fits(day), -day.toordinal()))
     if chosen is not None:
-        # 48 hours before the race week's one session: it wins over one the day before.
-        kept = [s for s in kept if (chosen - s.date).days >= 2]
+        if builder.options.calendar is not None:
+            # Around a calendar's runs the 48 hours hold: the race week's one session
+            # wins over one the day before it. (Without a calendar the earlier session
+            # stays, so no gap between sessions passes 7 days.)
+            kept = [s for s in kept if (chosen - s.date).days >= 2]
         kept.append(short(chosen))
     after = [s for s in sessions if s.date >= resume]
     days = schedule.TAPER_DAYS[distance]
