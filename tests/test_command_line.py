@@ -37,7 +37,7 @@ BAD = {
     "--hard": "mon,mon",
     "--race": "soon",
     "--output": "",
-    "--format": "pdf",
+    "--format": "docx",
     "--level": "hardest",
     "--rest": "601",
     "--runs-from": "",

@@ -217,9 +217,9 @@ def test_json_file_is_the_json_output(invoke: Invoke, tmp_path: Path) -> None:
 
 
 def test_unknown_suffix_exits_2_and_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
-    result = invoke("plan", "-o", str(tmp_path / "plan.pdf"))
+    result = invoke("plan", "-o", str(tmp_path / "plan.docx"))
     assert result.exit_code == 2
-    assert ".md, .markdown, .ics, .json" in result.stderr
+    assert ".md, .markdown, .ics, .json, .html, .htm, .pdf" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 

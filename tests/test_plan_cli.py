@@ -105,7 +105,7 @@ def test_weeks_and_sets(invoke: Invoke) -> None:
         (["--start", "tomorrow"], "is not a date"),
         (["--seed", "-1"], "--seed takes a whole number of 0 or more, not -1"),
         (["--seed", "9" * 40], "--seed takes a whole number of 0 or more"),
-        (["--format", "pdf"], "'pdf' is not a format"),
+        (["--format", "docx"], "'docx' is not a format"),
         (["--json", "--format", "ics"], "--json and --format disagree"),
         (["--time", "07:00"], "--time applies only to iCalendar"),
         (["--time", "7h", "--format", "ics"], "'7h' is not a time"),

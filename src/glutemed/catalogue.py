@@ -107,6 +107,8 @@ class Variant(_Model):
     equipment: list[Equipment] = Field([], max_length=len(EQUIPMENT))
     steps: list[Text] = Field([], max_length=100)
     cues: list[Text] = Field([], max_length=100)
+    #: The name of this form's figure in data/figures, where its movement differs.
+    figure: Slug | None = None
 
     @model_validator(mode="after")
     def _equipment_once(self) -> Variant:
@@ -134,6 +136,8 @@ class Exercise(_Model):
     steps: list[Text] = Field([], max_length=100)
     cues: list[Text] = Field([], max_length=100)
     variants: list[Variant] = Field([], max_length=10)
+    #: The name of the move's figure in data/figures (default: its slug).
+    figure: Slug | None = None
 
     @model_validator(mode="after")
     def _equipment_once(self) -> Exercise:

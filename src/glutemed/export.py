@@ -41,7 +41,24 @@ def render(
         return to_markdown(plan, catalogue).encode()
     if fmt == "ics":
         return to_ics(plan, at, name=name, remind=remind, earlier=earlier)
+    if fmt in ("html", "pdf"):
+        from glutemed.printable import plan_html
+
+        page = plan_html(plan, catalogue)
+        return to_pdf(page) if fmt == "pdf" else page.encode()
     return to_json(plan).encode()
+
+
+PDF_HELP = "a PDF needs the optional pdf extra: pip install 'glutemed[pdf]' (WeasyPrint)"
+
+
+def to_pdf(page: str) -> bytes:
+    """An HTML page as PDF, through WeasyPrint (the optional ``pdf`` extra)."""
+    try:
+        import weasyprint  # type: ignore[import-not-found]
+    except ImportError:
+        raise ExportError(PDF_HELP) from None
+    return bytes(weasyprint.HTML(string=page).write_pdf())
 
 
 def to_json(plan: Plan) -> str:

@@ -122,13 +122,18 @@ FORMAT_WORDS: dict[str, str] = {
     "ics": "ics",
     "ical": "ics",
     "json": "json",
+    "html": "html",
+    "pdf": "pdf",
 }
-FORMATS: tuple[str, ...] = ("markdown", "ics", "json")
+FORMATS: tuple[str, ...] = ("markdown", "ics", "json", "html", "pdf")
 SUFFIXES: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".ics": "ics",
     ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
 }
 
 #: What the standing knee did in the mirror test.
@@ -259,7 +264,7 @@ def parse_time(text: str) -> time:
 
 
 def parse_format(text: str) -> str:
-    """``markdown``, ``ics`` or ``json`` from any of the words that name them."""
+    """``markdown``, ``ics``, ``json``, ``html`` or ``pdf`` from any of the words that name them."""
     try:
         return FORMAT_WORDS[text.strip().lower()]
     except KeyError:

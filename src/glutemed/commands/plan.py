@@ -129,7 +129,7 @@ def plan(
             "-o",
             parser=rules.parse_path,
             metavar="FILE",
-            help="Write the plan to FILE (.md, .ics or .json).",
+            help="Write the plan to FILE (.md, .ics, .json, .html or .pdf).",
         ),
     ] = None,
     fmt: Annotated[
@@ -140,7 +140,7 @@ def plan(
             parser=rules.parse_format,
             metavar="FORMAT",
             complete=common.complete_format,
-            help="Print the plan as markdown, ics or json (or write it so with -o).",
+            help="Print the plan as markdown, ics, json or html (or write it so with -o).",
         ),
     ] = None,
     at: Annotated[
@@ -191,6 +191,8 @@ def plan(
             fmt = rules.format_of(output)
         except ValueError as err:
             raise FieldError("output", f"names a file, but glutemed {err}") from None
+    if fmt == "pdf" and output is None:
+        raise FieldError("format", "pdf goes to a file: give -o FILE.pdf")
     for field, given in (("time", at), ("remind", remind)):
         if given is not None and fmt != "ics":
             raise FieldError(

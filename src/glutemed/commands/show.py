@@ -1,24 +1,66 @@
-"""glutemed show: one move as a card or JSON."""
+"""glutemed show: one move as a card, JSON, its figure (SVG) or a page to print (HTML)."""
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from glutemed import rules
 from glutemed.commands import common
+from glutemed.errors import FieldError
+
+if TYPE_CHECKING:
+    from glutemed.catalogue import Exercise
 
 
 def show(
     ctx: typer.Context,
     move: common.Move,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a card.")] = False,
+    output: Annotated[
+        Path | None,
+        common.value(
+            "--output",
+            "-o",
+            parser=rules.parse_path,
+            metavar="FILE",
+            help="Write the move's figure (.svg) or a page with it (.html) to FILE.",
+        ),
+    ] = None,
+    force: Annotated[bool, common.flag("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Show one move step by step."""
     catalogue = common.load_catalogue(common.settings(ctx))
     exercise = catalogue.find(move)
+    number = catalogue.exercises.index(exercise) + 1
+    if output is not None:
+        _write(exercise, number, output, force, as_json)
+        return
     if as_json:
         common.print_json(exercise.model_dump(mode="json"))
         return
     from glutemed import render
 
-    number = catalogue.exercises.index(exercise) + 1
     render.emit(render.exercise_card(exercise, number))
+
+
+def _write(exercise: "Exercise", number: int, output: Path, force: bool, as_json: bool) -> None:
+    from glutemed.errors import ExportError
+    from glutemed.export import write_file
+    from glutemed.figures import figure
+
+    suffix = output.suffix.lower()
+    if as_json:
+        raise FieldError("json", "and {output}: give one of them")
+    if suffix not in (".svg", ".html", ".htm"):
+        raise FieldError("output", "takes a file ending in .svg or .html")
+    if suffix == ".svg":
+        drawing = figure(exercise)
+        if drawing is None:
+            raise ExportError(f"glutemed has no figure of {exercise.slug}")
+        write_file(output, drawing.encode(), force=force)
+    else:
+        from glutemed.printable import card_html
+
+        write_file(output, card_html(exercise, number).encode(), force=force)
+    common.done(f"Wrote {exercise.slug} to {output}")

@@ -1,0 +1,165 @@
+"""Figures, the printable plan and move card, tested as files and in a real headless browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import xml.dom.minidom
+from pathlib import Path
+
+import pytest
+
+from glutemed.catalogue import load_catalogue
+from glutemed.figures import figure, folder
+
+from .conftest import Invoke, move, write_catalogue  # noqa: F401
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+
+
+def _browser() -> str:
+    """The headless browser, or skip (a failure where CI requires one)."""
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    if os.environ.get("GLUTEMED_REQUIRE_BROWSER"):
+        pytest.fail("no chromium found, and GLUTEMED_REQUIRE_BROWSER is set")
+    pytest.skip("no headless browser: 'apt-get install chromium' runs these tests")
+
+
+def _run_browser(*args: str) -> subprocess.CompletedProcess[str]:
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+    return subprocess.run(
+        [_browser(), *flags, *args], capture_output=True, text=True, timeout=120, check=True
+    )
+
+
+def _pages(html: Path, tmp_path: Path) -> int:
+    pdf = tmp_path / f"{html.stem}.pdf"
+    _run_browser("--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri())
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+
+
+MEASURE = """
+<script>
+const width = document.documentElement.clientWidth;
+const wide = [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > width + 1).length;
+const pictures = [...document.querySelectorAll('.move svg')]
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 20 && r.height > 10; })
+  .length;
+document.title = JSON.stringify({
+  wide, pictures, moves: document.querySelectorAll('.move').length,
+  rows: document.querySelectorAll('tr.set').length,
+  scroll: document.documentElement.scrollWidth <= width,
+});
+</script>
+"""
+
+
+def _measure(html: Path, tmp_path: Path) -> dict[str, object]:
+    """What a person would see at A4 width (794 px), measured in the browser."""
+    probe = tmp_path / f"probe-{html.name}"
+    probe.write_text(html.read_text().replace("</body>", MEASURE + "</body>"))
+    out = _run_browser(
+        "--window-size=794,1123", "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()
+    ).stdout
+    title = re.search(r"<title>(.*?)</title>", out, re.S)
+    assert title, out[:500]
+    return json.loads(title.group(1).replace("&quot;", '"'))  # type: ignore[no-any-return]
+
+
+def test_every_move_has_a_well_formed_self_contained_figure() -> None:
+    for exercise in load_catalogue():
+        drawing = figure(exercise)
+        assert drawing is not None, exercise.slug
+        document = xml.dom.minidom.parseString(drawing)
+        titles = document.getElementsByTagName("title")
+        assert titles and titles[0].firstChild is not None  # for screen readers
+        assert exercise.name in titles[0].firstChild.nodeValue  # type: ignore[operator]
+        assert "href" not in drawing and "url(" not in drawing  # nothing outside itself
+    assert sorted(p.stem for p in folder().glob("*.svg")) == sorted(
+        m.slug for m in load_catalogue()
+    )
+
+
+def test_show_writes_the_figure_or_a_card_and_never_clobbers(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    svg, html = tmp_path / "lunge.svg", tmp_path / "lunge.html"
+    assert invoke("show", "lateral-lunge", "-o", str(svg)).exit_code == 0
+    xml.dom.minidom.parse(str(svg))
+    assert invoke("show", "lateral-lunge", "-o", str(html)).exit_code == 0
+    card = html.read_text()
+    assert "<svg" in card and "Lateral Lunge" in card and "Shallow Lateral Lunge" in card
+    assert "glutemed's general guidance" in card and "McCall" in card
+    again = invoke("show", "lateral-lunge", "-o", str(svg))
+    assert again.exit_code == 1 and "--force" in again.stderr
+    assert invoke("show", "lateral-lunge", "-o", str(tmp_path / "x.png")).exit_code == 2
+
+
+def test_the_plan_page_is_self_contained_and_escapes_every_text(
+    invoke: Invoke,
+    tmp_path: Path,
+    write_catalogue,  # noqa: F811
+) -> None:
+    path = write_catalogue(
+        {
+            "exercises": [
+                move("a", name="<script>alert(1)</script>", lateral=True),
+                move("b", name="B & <b>bold</b>"),
+            ]
+        }
+    )
+    page = invoke("--catalogue", str(path), "plan", "--format", "html").stdout
+    assert "<script" not in page and "&lt;script&gt;" in page and "&amp; &lt;b&gt;" in page
+    assert not re.search(r"(src|href)=", page)
+    assert re.findall(r"https?://[^\"' ]+", page) in ([], ["http://www.w3.org/2000/svg"]) or all(
+        url == "http://www.w3.org/2000/svg" for url in re.findall(r"https?://[^\"' ]+", page)
+    )
+
+
+def test_the_plan_page_has_a_row_per_set_and_a_picture_per_move(invoke: Invoke) -> None:
+    page = invoke("plan", "--weeks", "2", "--format", "html").stdout
+    data = json.loads(invoke("plan", "--weeks", "2", "--json").stdout)
+    planned = [e for s in data["sessions"] for e in s["exercises"]]
+    assert page.count('<tr class="set">') == sum(e["sets"] for e in planned)
+    assert page.count('<div class="move"><svg') == len(planned)
+    assert page.count('class="week"') == 2 and "glutemed's general guidance" in page
+
+
+def test_pdf_needs_the_extra_and_says_how(invoke: Invoke, tmp_path: Path) -> None:
+    try:
+        import weasyprint  # type: ignore[import-not-found]  # noqa: F401
+    except ImportError:
+        result = invoke("plan", "-o", str(tmp_path / "plan.pdf"))
+        assert result.exit_code == 1 and "pip install 'glutemed[pdf]'" in result.stderr
+        assert not (tmp_path / "plan.pdf").exists()
+    else:
+        assert invoke("plan", "-o", str(tmp_path / "plan.pdf")).exit_code == 0
+    assert invoke("plan", "--format", "pdf").exit_code == 2  # a PDF goes to a file
+
+
+@pytest.mark.parametrize(("weeks", "pages"), [(1, 2), (12, 13)])
+def test_printed_a_week_is_a_page(invoke: Invoke, tmp_path: Path, weeks: int, pages: int) -> None:
+    html = tmp_path / f"plan{weeks}.html"
+    # The fullest week there is: 3 sessions of 3 moves, up to 4 sets each.
+    args = ["plan", "--weeks", str(weeks), "--days", "3", "--size", "3", "-o", str(html)]
+    assert invoke(*args).exit_code == 0
+    assert _pages(html, tmp_path) == pages  # the guidance page, then a page a week
+
+
+def test_on_screen_every_picture_shows_and_nothing_is_wider_than_the_page(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    html = tmp_path / "plan.html"
+    invoke("plan", "--weeks", "4", "--days", "3", "--size", "3", "-o", str(html))
+    seen = _measure(html, tmp_path)
+    assert seen["wide"] == 0 and seen["scroll"] is True
+    assert seen["pictures"] == seen["moves"] == 36
+    data = json.loads(invoke("plan", "--weeks", "4", "--days", "3", "--size", "3", "--json").stdout)
+    assert seen["rows"] == sum(e["sets"] for s in data["sessions"] for e in s["exercises"])
