@@ -186,6 +186,45 @@ SQUAT_END = {  # hips down and back, knees pressing out against the band, arms f
     "band0": (54, 137), "band1": (106, 137), "accent": (3, 1),
 }  # fmt: skip
 
+SINGLE_RDL_END = {  # on one leg, the free leg reaching back in line with the trunk
+    "head": (138, 84), "neck": (126, 86), "hip": (70, 100), "sh": (122, 88),
+    "lh": (122, 146), "rh": (120, 146),
+    "rk": (78, 140), "rf": (82, FLOOR), "lk": (40, 106), "lf": (10, 110),
+    "accent": (2, 1),
+}  # fmt: skip
+SINGLE_RDL_START = {
+    "head": (80, 26), "neck": (80, 40), "hip": (80, 100), "sh": (80, 46),
+    "lh": (80, 104), "rh": (80, 104),
+    "rk": (82, 140), "rf": (84, FLOOR), "lk": (74, 138), "lf": (66, 160),
+    "accent": (2, 1),
+}  # fmt: skip
+RFESS_START = {  # the back foot up on a box behind
+    "head": (84, 26), "neck": (84, 40), "hip": (84, 100), "sh": (84, 46),
+    "lh": (80, 104), "rh": (88, 104),
+    "rk": (100, 140), "rf": (112, FLOOR), "lk": (62, 130), "lf": (36, 146),
+    "box": (14, 52), "accent": (2, 1),
+}  # fmt: skip
+RFESS_END = {
+    "head": (84, 60), "neck": (84, 74), "hip": (84, 134), "sh": (84, 80),
+    "lh": (80, 140), "rh": (88, 140),
+    "rk": (116, 138), "rf": (116, FLOOR), "lk": (66, 166), "lf": (36, 146),
+    "box": (14, 52), "accent": (2, 1),
+}  # fmt: skip
+STEP_FLOOR_START = {  # no box: a step sideways on the floor
+    "head": (60, 26), "neck": (60, 40), "hip": (60, 100), "sh": (60, 46),
+    "lh": (44, 100), "rh": (76, 100),
+    "lk": (54, 140), "lf": (52, FLOOR), "rk": (66, 140), "rf": (68, FLOOR),
+    "accent": (2, 1),
+}  # fmt: skip
+STEP_FLOOR_END = {  # on the leading leg, the other knee raised to hip height
+    "head": (104, 26), "neck": (104, 40), "hip": (104, 98), "sh": (104, 46),
+    "lh": (88, 98), "rh": (120, 98),
+    "rk": (108, 140), "rf": (110, FLOOR), "lk": (90, 102), "lf": (90, 136),
+    "accent": (2, 1),
+}  # fmt: skip
+ANKLE_START = {**SQUAT_START, "band0": (62, 172), "band1": (98, 172)}
+ANKLE_END = {**SQUAT_END, "band0": (60, 172), "band1": (100, 172)}
+
 FIGURES = {
     "staggered-stance-romanian-deadlift": (
         "Staggered-Stance Romanian Deadlift: from standing, the hips push back and the "
@@ -220,6 +259,34 @@ FIGURES = {
         "the knees press out against the band",
         SQUAT_START,
         SQUAT_END,
+        {"start_kit": ("band",), "end_kit": ("band",)},
+    ),
+    "single-leg-romanian-deadlift": (
+        "Single-Leg Romanian Deadlift: on one leg, the trunk tips forward as the free leg "
+        "reaches back in one line with it",
+        SINGLE_RDL_START,
+        SINGLE_RDL_END,
+        {"start_kit": ("dumbbells",), "end_kit": ("dumbbells",)},
+    ),
+    "rear-foot-elevated-split-squat": (
+        "Rear-Foot-Elevated Split Squat: the back foot on a box, the front knee bends "
+        "until the thigh is level",
+        RFESS_START,
+        RFESS_END,
+        {"start_kit": ("box", "dumbbells"), "end_kit": ("box", "dumbbells")},
+    ),
+    "lateral-step-to-balance": (
+        "Lateral Step to Balance: a step sideways on the floor, then the other knee "
+        "raised to hip height",
+        STEP_FLOOR_START,
+        STEP_FLOOR_END,
+        {},
+    ),
+    "ankle-banded-squat": (
+        "Ankle-Banded Squat: with the band around the ankles, the hips go down and back "
+        "while the knees press out",
+        ANKLE_START,
+        ANKLE_END,
         {"start_kit": ("band",), "end_kit": ("band",)},
     ),
 }
