@@ -328,6 +328,14 @@ def on_day(text: str | None, *, ahead: bool) -> date:
     return found
 
 
+def output(help: str) -> Any:
+    """``-o FILE`` / ``--output FILE``: where a command writes its file."""
+    return value("--output", "-o", parser=rules.parse_path, metavar="FILE", help=help)
+
+
+Force = Annotated[bool, flag("--force", help="Overwrite FILE if it exists.")]
+
+
 def move(help: str, *, required: bool) -> Any:
     return typer.Argument(
         metavar="MOVE" if required else "[MOVE]",

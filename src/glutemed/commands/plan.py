@@ -123,14 +123,7 @@ def plan(
     level: common.Level = None,
     as_json: Annotated[bool, common.flag("--json", help="Print the plan as JSON.")] = False,
     output: Annotated[
-        Path | None,
-        common.value(
-            "--output",
-            "-o",
-            parser=rules.parse_path,
-            metavar="FILE",
-            help="Write the plan to FILE (.md, .ics, .json, .html or .pdf).",
-        ),
+        Path | None, common.output("Write the plan to FILE (.md, .ics, .json, .html or .pdf).")
     ] = None,
     fmt: Annotated[
         str | None,
@@ -152,7 +145,7 @@ def plan(
             help="Calendar events at this time (07:00, 7pm), not all-day.",
         ),
     ] = None,
-    force: Annotated[bool, common.flag("--force", help="Overwrite FILE if it exists.")] = False,
+    force: common.Force = False,
     name: Annotated[
         str,
         common.value(

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from glutemed import rules
 from glutemed.commands import common
 from glutemed.errors import FieldError
 from glutemed.text import plural
@@ -26,15 +25,9 @@ def progress(
     ] = None,
     output: Annotated[
         Path | None,
-        common.value(
-            "--output",
-            "-o",
-            parser=rules.parse_path,
-            metavar="FILE",
-            help="Write the charts to FILE (.svg, or .html for a page with every chart).",
-        ),
+        common.output("Write the charts to FILE (.svg, or .html for a page with every chart)."),
     ] = None,
-    force: Annotated[bool, common.flag("--force", help="Overwrite FILE if it exists.")] = False,
+    force: common.Force = False,
     as_json: Annotated[bool, common.flag("--json", help="The series behind the charts.")] = False,
 ) -> None:
     """Chart each move's load and reps, and your weeks."""

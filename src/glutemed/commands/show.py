@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from glutemed import rules
 from glutemed.commands import common
 from glutemed.errors import FieldError
 
@@ -19,15 +18,9 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a card.")] = False,
     output: Annotated[
         Path | None,
-        common.value(
-            "--output",
-            "-o",
-            parser=rules.parse_path,
-            metavar="FILE",
-            help="Write the move's figure (.svg) or a page with it (.html) to FILE.",
-        ),
+        common.output("Write the move's figure (.svg) or a page with it (.html) to FILE."),
     ] = None,
-    force: Annotated[bool, common.flag("--force", help="Overwrite FILE if it exists.")] = False,
+    force: common.Force = False,
 ) -> None:
     """Show one move step by step."""
     catalogue = common.load_catalogue(common.settings(ctx))
