@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from glutemed.planner import (
     Plan,
-    PlannedExercise,
     PlanOptions,
     Session,
     fresh_session,
@@ -72,13 +71,21 @@ def due(
     following = fresh_session(catalogue, options, plan, later, upto) if later else None
     return Due(
         date=day,
-        run=run_on(day.weekday(), options.long_run, options.hard),
+        run=_run(options, day),
         session=session,
         logged=logged,
         left=left,
         next=following,
         notes=[*notes, *_race(plan, day)],
     )
+
+
+def _run(options: PlanOptions, day: date) -> str | None:
+    """The run on ``day``: from the runner's calendar where one is read, else the week's."""
+    for when, kind, _ in options.calendar or ():
+        if when == day and kind in ("long", "hard"):
+            return kind
+    return run_on(day.weekday(), options.long_run, options.hard)
 
 
 def _left(session: Session, logged: Sequence[LoggedSet]) -> list[Left]:
@@ -97,11 +104,6 @@ def _race(plan: Plan, day: date) -> list[str]:
     if race is None or day >= race:
         return []
     return [f"Race on {race.isoformat()}: {(race - day).days} days to go."]
-
-
-def exercise_sets_done(due: Due, exercise: PlannedExercise) -> int:
-    """How many sets of a planned move are logged on the day."""
-    return sum(1 for item in due.logged if item.slug == exercise.slug)
 
 
 def as_json(found: Due) -> dict[str, Any]:
