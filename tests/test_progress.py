@@ -112,3 +112,11 @@ def test_top_sets_compare_pounds_in_kilograms_and_the_streak_rules() -> None:
     assert [w.done for w in weeks] == [0, 2, 0]
     assert streak(weeks) == 1  # the current week, not yet met, does not break the run
     assert streak([Week(day, 2, 2), Week(day, 2, 1), Week(day, 2, 0)]) == 0
+
+
+def test_the_planned_days_come_from_the_saved_programme(invoke: Invoke) -> None:
+    invoke("plan", "--days", "2", "--start", "2026-11-02", "--save")
+    assert json.loads(invoke("progress", "--json").stdout)["weeks"][-1]["planned"] == 2
+    assert (
+        json.loads(invoke("progress", "--json", "--days", "1").stdout)["weeks"][-1]["planned"] == 1
+    )

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from glutemed import rules
 from glutemed.commands import common
 from glutemed.errors import FieldError
 from glutemed.text import plural
@@ -49,7 +50,7 @@ def progress(
     points = {slug: series for slug, series in points.items() if series or move}
     today = common.today()
     weeks = charts.adherence(
-        log.logged_days(today - timedelta(weeks=WEEKS)), resolved.days, today, WEEKS
+        log.logged_days(today - timedelta(weeks=WEEKS)), _planned(days, resolved.days), today, WEEKS
     )
     if as_json:
         common.print_json(charts.as_json(points, weeks))
@@ -84,3 +85,19 @@ def _room() -> int:
     from glutemed.render import console
 
     return max(10, console().width - 12)
+
+
+def _planned(given: int | None, configured: int) -> int:
+    """Sessions a week the runner plans: --days, else the saved programme's, else the
+    config file's (or the default)."""
+    if given is not None:
+        return given
+    from glutemed import programme
+
+    saved = programme.in_force(common.today(), warn=common.warn)
+    if saved is not None:
+        weekdays = saved.options.get("weekdays")
+        days = len(weekdays) if weekdays else saved.options.get("days")
+        if isinstance(days, int) and days in rules.DAYS:
+            return days
+    return configured
