@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from glutemed.progression import parse_load
+from glutemed.progression import heaviness, parse_load
 from glutemed.schedule import monday_of
 from glutemed.text import plural
 
@@ -63,17 +63,11 @@ def top_sets(rows: Iterable[tuple[date, int, str | None, str | None]]) -> list[P
     points = []
     for day in sorted(by_day):
         sets = by_day[day]
-        reps, load, form = max(sets, key=lambda s: (_weight(s[1]), s[0]))
+        reps, load, form = max(
+            sets, key=lambda s: (heaviness(parse_load(s[1]) if s[1] else None), s[0])
+        )
         points.append(Point(day, reps, load, len(sets), form))
     return points
-
-
-def _weight(load: str | None) -> tuple[int, float]:
-    if load is None:
-        return (0, 0.0)
-    parsed = parse_load(load)
-    rank = {"band": 1, "cm": 2, "kg": 3, "lb": 3}[parsed.unit]
-    return (rank, parsed.kg)
 
 
 @dataclass(frozen=True)

@@ -595,12 +595,7 @@ def read_sets(
     A row glutemed cannot read (edited by hand: a bad date, text for reps, a
     load it does not know) is skipped and named in one warning.
     """
-    with open_log(write=False) as db:
-        if not _has_table(db, "sets"):
-            return []
-        query, params = _filtered(f"SELECT {_set_columns(db)} FROM sets", slugs, since)
-        rows = db.execute(query + " ORDER BY date DESC, id DESC", params).fetchall()
-    return _readable(rows, _logged_set, "set", warn)
+    return list(iter_sets(slugs, since, warn=warn))
 
 
 #: A row whose values the summaries may count: a real date and a whole number of reps.

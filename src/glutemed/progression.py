@@ -241,5 +241,13 @@ def top_load_text(loads: Iterable[str]) -> str | None:
             continue
     if not parsed:
         return None
-    rank = {"band": 0, "cm": 1, "kg": 2, "lb": 2}
-    return max(parsed, key=lambda load: (rank[load.unit], load.kg)).text
+    return max(parsed, key=heaviness).text
+
+
+#: How loads of different kinds compare: any weight beats any step, any step any band.
+_KIND_RANK = {"band": 1, "cm": 2, "kg": 3, "lb": 3}
+
+
+def heaviness(load: Load | None) -> tuple[int, float]:
+    """A load's place in "the heaviest" (no load is lightest): its kind, then its amount."""
+    return (0, 0.0) if load is None else (_KIND_RANK[load.unit], load.kg)

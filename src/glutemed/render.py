@@ -556,7 +556,7 @@ def runs_view(weeks: list[dict[str, Any]]) -> Group:
         for _ in range(3):
             table.add_column()
         for event in week["events"]:
-            day = date_of(event["date"])
+            day = _date_of(event["date"])
             kind = f"{names[event['kind']]} ('{event['word']}')" if event["kind"] else "not a run"
             table.add_row(
                 f"  {WEEKDAYS[day.weekday()][:3]} {event['date']}", Text(kind), Text(event["title"])
@@ -565,7 +565,7 @@ def runs_view(weeks: list[dict[str, Any]]) -> Group:
     return Group(*parts)
 
 
-def date_of(text: str) -> date:
+def _date_of(text: str) -> date:
     from datetime import date as day
 
     return day.fromisoformat(text)

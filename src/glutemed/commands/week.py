@@ -39,7 +39,7 @@ RECENT = 8 * 7
 def history(catalogue: "Catalogue", day: date, *, before: bool = False) -> "list[LoggedSet]":
     """What planning around ``day`` needs of the log (:func:`glutemed.log.read_latest`):
     each move's latest session in each form (before ``day`` when ``before``), and every
-    set from 8 weeks before it. None if the log cannot be read (with a warning)."""
+    set from 8 weeks before it. Nothing if the log cannot be read (with a warning)."""
     from datetime import timedelta
 
     from glutemed.paths import log_path
@@ -68,7 +68,6 @@ def options_for(
     and options) from the Monday of that week.
     """
     import dataclasses
-    from datetime import timedelta
 
     from glutemed import programme, schedule
     from glutemed.planner import PlanOptions
@@ -101,9 +100,7 @@ def options_for(
         hard=common.parsed("hard", common.parse_hard, shaping.get("hard")),
         runs_from=runs_from,
     )
-    runs, resolved = calendar(
-        resolved, day - timedelta(days=15), day + timedelta(days=22), fresh=True
-    )
+    runs, resolved = _around(resolved, day)
     from glutemed.progression import parse_step
 
     race = shaping.get("race")
@@ -179,8 +176,14 @@ def _with_runs(
     """A saved programme's options with the runner's calendar around ``day``, read from a
     copy less than a day old where there is one."""
     import dataclasses
+
+    runs, _ = _around(common.settings(ctx, runs_from=runs_from), day)
+    return dataclasses.replace(options, calendar=runs) if runs is not None else options
+
+
+def _around(resolved: "Settings", day: date) -> "tuple[Calendar | None, Settings]":
+    """The calendar's runs in the weeks around ``day`` (enough for its session, the
+    next one and a race's taper), from a copy less than a day old where there is one."""
     from datetime import timedelta
 
-    resolved = common.settings(ctx, runs_from=runs_from)
-    runs, _ = calendar(resolved, day - timedelta(days=15), day + timedelta(days=22), fresh=True)
-    return dataclasses.replace(options, calendar=runs) if runs is not None else options
+    return calendar(resolved, day - timedelta(days=15), day + timedelta(days=22), fresh=True)
