@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -25,6 +26,12 @@ settings.register_profile(
 )
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# A test run started in the background of a non-interactive shell inherits SIGINT
+# ignored, and so would every glutemed it starts: Ctrl-C in the pseudo-terminal tests
+# would then do nothing. Give the children the ordinary Ctrl-C a runner has.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -37,7 +38,7 @@ from pydantic import (
 from glutemed.errors import CatalogueError, NotFoundError
 from glutemed.paths import Unreadable, read_regular
 from glutemed.rules import EQUIPMENT, SLUG_PATTERN, builtin_catalogue
-from glutemed.text import CONTROLS, clip, one_line, quoted
+from glutemed.text import CONTROLS, and_list, clip, one_line, quoted
 
 #: Equipment that is never required: a move that lists it can be done without.
 OPTIONAL_EQUIPMENT: frozenset[str] = frozenset({"mat"})
@@ -303,6 +304,7 @@ def _parse(text: str, path: Path) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    _check_brackets(text, path)
     try:
         data = _build(yaml.parse(text, Loader=loader), path)
     except yaml.MarkedYAMLError as err:
@@ -315,6 +317,29 @@ def _parse(text: str, path: Path) -> Any:
     if "*" in text:  # only an alias (*name) can make the data bigger than the text
         _check_expansion(data, path)
     return data
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _check_brackets(text: str, path: Path) -> None:
+    """Refuse flow collections (``[``, ``{``) nested past :data:`MAX_DEPTH`, before the
+    YAML scanner reads them: some PyYAML releases stop at a depth of their own, with
+    their own words, and glutemed's limit is the same on every release. Brackets
+    inside quoted text count too, which no real catalogue comes near."""
+    depth = 0
+    for found in _BRACKETS.finditer(text):
+        if found.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, found.start()) + 1
+                column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+                raise CatalogueError(
+                    f"{_shown(path)}: line {line}, column {column}: "
+                    f"nested more than {MAX_DEPTH} levels deep"
+                )
+        elif depth:
+            depth -= 1
 
 
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
@@ -473,7 +498,7 @@ def _check_expansion(data: Any, path: Path) -> None:
 
 def _describe(err: ValidationError, data: dict[Any, Any]) -> str:
     """One line for the first validation error: entry, field and what is wrong."""
-    errors = err.errors(include_input=False, include_url=False, include_context=False)
+    errors = err.errors(include_input=False, include_url=False)
     first = errors[0]
     if first["type"] == "missing":  # a misspelt field shows as missing + unknown: name the typo
         parent = first["loc"][:-1]
@@ -488,13 +513,58 @@ def _describe(err: ValidationError, data: dict[Any, Any]) -> str:
     items = [p for p in loc if isinstance(p, int)]
     if field:
         parts.append(f"field {one_line(field, 60)!r}" + (f" item {items[0] + 1}" if items else ""))
-    message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "extra_forbidden":
         message = "unknown field" + _known_fields(first["loc"])
-    elif first["type"] == "missing":
-        message = "required but missing"
+    else:
+        message = _problem(first["type"], first.get("ctx") or {}, first["msg"], field)
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return ": ".join([*parts, one_line(message)]) + more
+
+
+#: What each kind of validation failure means, in glutemed's words: pydantic's own
+#: wording changes between releases, its error types do not.
+_PROBLEMS: dict[str, str] = {
+    "missing": "required but missing",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "string_type": "must be text",
+    "string_unicode": "must be text",
+    "list_type": "must be a list",
+    "dict_type": "must be a mapping",
+    "model_type": "must be a mapping",
+    "model_attributes_type": "must be a mapping",
+    "less_than_equal": "must be at most {le}",
+    "less_than": "must be less than {lt}",
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "string_too_short": "must not be empty",
+    "string_too_long": "is longer than {max_length} characters",
+    "too_short": "must hold at least {min_length} item(s)",
+    "too_long": "holds more than {max_length} items",
+    "string_pattern_mismatch": "must be lowercase letters and digits joined by hyphens",
+}
+#: The words a field with a fixed vocabulary takes.
+_VOCABULARY: dict[str, tuple[str, ...]] = {
+    "equipment": EQUIPMENT,
+    "level": ("easier", "harder"),
+}
+
+
+def _problem(kind: str, context: dict[str, Any], message: str, field: str) -> str:
+    """One validation failure in glutemed's words (a validator of ours keeps its own)."""
+    if kind in ("value_error", "assertion_error"):
+        return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind in ("literal_error", "enum"):
+        words = _VOCABULARY.get(field.rpartition(".")[2])
+        return f"takes {and_list(words, 'or')}" if words else "is not a value glutemed knows here"
+    if kind == "invalid_key" or field.endswith("[key]"):
+        return "field names must be text"
+    if kind not in _PROBLEMS:
+        return "is not a value glutemed takes"
+    return _PROBLEMS[kind].format_map({key: str(value) for key, value in context.items()})
 
 
 def _entry_label(data: dict[Any, Any], index: int) -> str:
