@@ -29,7 +29,7 @@ MOVES = ("staggered-stance-romanian-deadlift", "split-squat", "lateral-lunge")
 def ten_years(home: Path, today: date) -> int:
     """Write ten years of sets into the log under ``home``; how many."""
     os.environ["GLUTEMED_HOME"] = str(home)
-    from glutemed.log import LoggedSet, add_sets
+    from glutemed.storage.logfile import LoggedSet, add_sets
 
     first = today - timedelta(days=3650)
     sets = []

@@ -22,7 +22,7 @@ def help_text(*args: str) -> str:
     """``glutemed ARGS --help`` at a fixed width, as a user sees it."""
     from typer.testing import CliRunner
 
-    from glutemed.cli import app
+    from glutemed.cli.app import app
 
     result = CliRunner().invoke(
         app, [*args, "--help"], prog_name="glutemed", terminal_width=WIDTH, color=False
@@ -34,7 +34,7 @@ def help_text(*args: str) -> str:
 def commands() -> list[str]:
     import typer
 
-    from glutemed.cli import app
+    from glutemed.cli.app import app
 
     group = typer.main.get_command(app)
     return list(group.commands)  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
-from glutemed.cli import app
+from glutemed.cli.app import app
 
 Invoke = Callable[..., Result]
 
@@ -97,7 +97,7 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture
 def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
     """Run a command in-process, on :data:`TODAY` (the injected clock)."""
-    from glutemed.commands import common
+    from glutemed.cli.commands import common
 
     monkeypatch.setattr(common, "today", lambda: TODAY)
     runner = CliRunner()

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import glutemed.catalogue as catalogue_module
-from glutemed import cache
-from glutemed.catalogue import load_catalogue
+import glutemed.core.catalogue as catalogue_module
+from glutemed.storage import cache
+from glutemed.core.catalogue import load_catalogue
 from glutemed.errors import CatalogueError
 
 from .conftest import Invoke, move

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glutemed import runcalendar
-from glutemed.catalogue import load_catalogue
+from glutemed.formats import ics_in as runcalendar
+from glutemed.core.catalogue import load_catalogue
 from glutemed.errors import CalendarError
-from glutemed.planner import PlanOptions, make_plan
+from glutemed.core.planner import PlanOptions, make_plan
 
 from .conftest import Invoke
 

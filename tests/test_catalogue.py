@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.catalogue import Catalogue, load_catalogue
+from glutemed.core.catalogue import Catalogue, load_catalogue
 from glutemed.errors import CatalogueError, NotFoundError
-from glutemed.rules import builtin_catalogue as builtin_path
+from glutemed.core.rules import builtin_catalogue as builtin_path
 
 from .conftest import move
 

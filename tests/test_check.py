@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.about import CAUTION
-from glutemed.catalogue import load_catalogue
+from glutemed.core.about import CAUTION
+from glutemed.core.catalogue import load_catalogue
 from glutemed.errors import FieldError
-from glutemed.selfcheck import read_check
+from glutemed.core.selfcheck import read_check
 
 from .conftest import Invoke
 
@@ -190,7 +190,7 @@ def test_the_old_name_of_the_forward_knee_is_still_taken(invoke: Invoke) -> None
 
 
 def test_readings_keep_the_sources_hedge() -> None:
-    from glutemed.selfcheck import READINGS
+    from glutemed.core.selfcheck import READINGS
 
     assert "may" in READINGS["midline"] and "may" in READINGS["in-front"]
     assert "in front of the toes" in READINGS["in-front"] and "past" not in READINGS["in-front"]

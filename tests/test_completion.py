@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from glutemed.cli import app
-from glutemed.rules import complete_words, quick_slugs
+from glutemed.cli.app import app
+from glutemed.core.rules import complete_words, quick_slugs
 
 from .conftest import move
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from glutemed.cli import app
+from glutemed.cli.app import app
 
 README = (Path(__file__).parents[1] / "README.md").read_text()
 COMMAND = typer.main.get_command(app)

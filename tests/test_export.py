@@ -11,11 +11,11 @@ import pytest
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
-from glutemed.catalogue import load_catalogue
+from glutemed.core.catalogue import load_catalogue
 from glutemed.errors import ExportError
-from glutemed.export import write_file
-from glutemed.planner import PlanOptions, make_plan
-from glutemed.sheet import to_markdown
+from glutemed.storage.files import write_file
+from glutemed.core.planner import PlanOptions, make_plan
+from glutemed.formats.sheet import to_markdown
 
 from .conftest import TODAY, Invoke
 
@@ -118,7 +118,7 @@ def test_format_markdown_prints_exactly_what_output_writes(invoke: Invoke, tmp_p
 
 
 def test_markdown_escapes_catalogue_text() -> None:
-    from glutemed.catalogue import Catalogue, Exercise
+    from glutemed.core.catalogue import Catalogue, Exercise
 
     catalogue = Catalogue(
         exercises=[

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.catalogue import load_catalogue
+from glutemed.core.catalogue import load_catalogue
 from glutemed.errors import CatalogueError
 
 from .conftest import Invoke, move

@@ -11,12 +11,12 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from glutemed.catalogue import load_catalogue
-from glutemed.guided import Console, Ended, Walk
-from glutemed.log import LoggedSet
-from glutemed.paths import LOG_NAME
-from glutemed.planner import PlanOptions, make_plan
-from glutemed.rules import WEEKDAYS
+from glutemed.core.catalogue import load_catalogue
+from glutemed.core.guided import Console, Ended, Walk
+from glutemed.core.sets import LoggedSet
+from glutemed.storage.paths import LOG_NAME
+from glutemed.core.planner import PlanOptions, make_plan
+from glutemed.core.rules import WEEKDAYS
 
 from .conftest import Invoke
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from glutemed.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
+from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 
 from .conftest import Invoke
 

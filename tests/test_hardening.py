@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.log import SCHEMA_VERSION
-from glutemed.paths import LOG_NAME
+from glutemed.storage.logfile import SCHEMA_VERSION
+from glutemed.storage.paths import LOG_NAME
 
 from .conftest import Invoke, move, without_root_powers
 
@@ -75,7 +75,7 @@ KILL_POINTS = {
 @pytest.mark.parametrize("point", sorted(KILL_POINTS))
 def test_a_killed_first_log_leaves_a_usable_home(home: Path, point: str) -> None:
     script = (
-        "import os, signal, sys\nimport glutemed.log as L\n"
+        "import os, signal, sys\nimport glutemed.storage.logfile as L\n"
         + KILL_POINTS[point]
         + "sys.argv = ['glutemed', 'log', 'split-squat', '--reps', '10']\n"
         "from glutemed.__main__ import main\nmain()\n"
@@ -116,7 +116,7 @@ def test_twenty_first_loggers_at_once_all_succeed(home: Path) -> None:
 def test_a_full_disk_on_the_first_log_leaves_no_log(
     home: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
 ) -> None:
-    import glutemed.log as storage
+    import glutemed.storage.logfile as storage
 
     def full(db: sqlite3.Connection) -> None:
         err = sqlite3.OperationalError("database or disk is full")
@@ -606,10 +606,10 @@ def test_control_characters_from_the_user_are_shown_escaped(
 def test_exports_never_carry_control_characters() -> None:
     from datetime import date
 
-    from glutemed.catalogue import Catalogue, Exercise, Reps
-    from glutemed.export import to_ics
-    from glutemed.planner import PlanOptions, make_plan
-    from glutemed.sheet import to_markdown
+    from glutemed.core.catalogue import Catalogue, Exercise, Reps
+    from glutemed.formats.plan_out import to_ics
+    from glutemed.core.planner import PlanOptions, make_plan
+    from glutemed.formats.sheet import to_markdown
 
     evil = Exercise.model_construct(
         slug="evil",
@@ -634,11 +634,11 @@ def test_exports_never_carry_control_characters() -> None:
 def test_a_bug_is_not_passed_off_as_an_output_failure(
     monkeypatch: pytest.MonkeyPatch, invoke: Invoke
 ) -> None:
-    import glutemed.catalogue
+    import glutemed.core.catalogue
 
     def broken(path: object = None) -> None:
         raise ValueError("a bug in glutemed")
 
-    monkeypatch.setattr(glutemed.catalogue, "load_catalogue", broken)
+    monkeypatch.setattr(glutemed.core.catalogue, "load_catalogue", broken)
     with pytest.raises(ValueError, match="a bug in glutemed"):
         invoke("list")

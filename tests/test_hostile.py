@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from glutemed.catalogue import load_catalogue, validate_catalogue
-from glutemed.cli import app
+from glutemed.core.catalogue import load_catalogue, validate_catalogue
+from glutemed.cli.app import app
 from glutemed.errors import CatalogueError
 
 from .conftest import Invoke, move, run_glutemed

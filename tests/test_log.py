@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.log import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, LoggedSet
-from glutemed.progression import STEPS, next_session, parse_load, parse_step
+from glutemed.storage.logfile import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, LoggedSet
+from glutemed.core.progression import next_session
+from glutemed.core.sets import STEPS, parse_load, parse_step
 
 from .conftest import Invoke
 
@@ -387,7 +388,7 @@ def test_two_processes_logging_at_once_both_land(home: Path, invoke: Invoke) -> 
     script = (
         "import sys\n"
         "from datetime import date\n"
-        "from glutemed.log import LoggedSet, add_sets\n"
+        "from glutemed.storage.logfile import LoggedSet, add_sets\n"
         "for n in range(25):\n"
         "    add_sets([LoggedSet(date(2026, 1, 1), sys.argv[1], s, 10) for s in (1, 2)], 'log')\n"
     )
@@ -417,7 +418,7 @@ def test_a_write_killed_midway_leaves_the_log_as_it_was(
     # command with the insert of each set patched to pause after the first one.
     hold = (
         "import sys, time, pathlib\n"
-        "import glutemed.log as log\n"
+        "import glutemed.storage.logfile as log\n"
         "insert, marker = log._insert_set, pathlib.Path(sys.argv[1])\n"
         "def held(db, command, item):\n"
         "    added = insert(db, command, item)\n"
@@ -470,7 +471,7 @@ def test_a_set_cannot_be_logged_on_a_day_still_to_come(invoke: Invoke, home: Pat
 
 
 def test_rules_parse_day_looks_back_or_ahead() -> None:
-    from glutemed.rules import parse_day
+    from glutemed.core.rules import parse_day
 
     wednesday = date(2026, 11, 25)
     assert parse_day("tomorrow", wednesday, ahead=True) == date(2026, 11, 26)

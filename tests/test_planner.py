@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glutemed.catalogue import Catalogue, Exercise, load_catalogue
+from glutemed.core.catalogue import Catalogue, Exercise, load_catalogue
 from glutemed.errors import PlanError, UsageError
-from glutemed.log import LoggedSet
-from glutemed.planner import (
+from glutemed.core.sets import LoggedSet
+from glutemed.core.planner import (
     Plan,
     PlanOptions,
     fitting,
@@ -21,8 +21,8 @@ from glutemed.planner import (
     minutes,
     week_sets,
 )
-from glutemed.rules import EQUIPMENT, WEEKDAYS
-from glutemed.runs import spacing_warnings
+from glutemed.core.rules import EQUIPMENT, WEEKDAYS
+from glutemed.core.schedule import spacing_warnings
 
 BUILTIN = load_catalogue()
 #: The built-in moves in the source's standard forms only (no glutemed variants).
@@ -343,7 +343,7 @@ around_runs = st.builds(
 @settings(max_examples=300, deadline=None)
 @given(catalogue=catalogues(), options=around_runs)
 def test_every_rule_holds_around_runs(catalogue: Catalogue, options: PlanOptions) -> None:
-    from glutemed.runs import blocked_days
+    from glutemed.core.schedule import blocked_days
 
     try:
         plan = make_plan(catalogue, options)

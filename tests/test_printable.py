@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.catalogue import load_catalogue
-from glutemed.figures import figure, folder
+from glutemed.core.catalogue import load_catalogue
+from glutemed.formats.figures import figure, folder
 
 from .conftest import Invoke, move, write_catalogue  # noqa: F401
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.catalogue import load_catalogue
-from glutemed.planner import PlanOptions, make_plan
-from glutemed.programme import Programme, record
+from glutemed.core.catalogue import load_catalogue
+from glutemed.core.planner import PlanOptions, make_plan
+from glutemed.core.programme import Programme, record
 
 from .conftest import TODAY, Invoke
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.charts import Week, adherence, streak, top_sets
+from glutemed.core.progress import Week, adherence, streak, top_sets
 
 from .conftest import TODAY, Invoke
 

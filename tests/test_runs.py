@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glutemed.catalogue import load_catalogue
-from glutemed.planner import PlanOptions, jsonable, make_plan
-from glutemed.rules import WEEKDAYS
-from glutemed.runs import blocked_days, choose_weekdays, gaps
+from glutemed.core.catalogue import load_catalogue
+from glutemed.core.planner import PlanOptions, jsonable, make_plan
+from glutemed.core.rules import WEEKDAYS
+from glutemed.core.schedule import blocked_days, choose_weekdays, gaps
 
 from .conftest import TODAY, Invoke
 

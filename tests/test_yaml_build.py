@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glutemed.catalogue import read_yaml
-from glutemed.rules import builtin_catalogue as builtin_path
+from glutemed.core.catalogue import read_yaml
+from glutemed.core.rules import builtin_catalogue as builtin_path
 
 scalars = st.one_of(
     st.none(),

@@ -17,7 +17,7 @@ def main() -> None:
 
         print(version_text())
         return
-    from glutemed.cli import main as run
+    from glutemed.cli.app import main as run
 
     run()
 

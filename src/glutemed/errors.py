@@ -59,6 +59,18 @@ class NothingToDo(GlutemedError):
     """The request is fine but there is nothing for it to act on (``undo`` on an empty log)."""
 
 
+class Unreadable(ValueError):
+    """A file glutemed cannot or will not read; the message says why, without the path.
+
+    Never shown as it is: the reader that raised it names the file in an error
+    of its own kind. ``missing`` tells a file that does not exist from the rest.
+    """
+
+    def __init__(self, reason: str, *, missing: bool = False) -> None:
+        super().__init__(reason)
+        self.missing = missing
+
+
 class UsageError(GlutemedError):
     """Settings that make sense alone but not together. Exit code 2, like a bad option."""
 

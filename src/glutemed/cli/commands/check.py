@@ -1,0 +1,105 @@
+"""glutemed check: the mirror test, by prompts or by options."""
+
+import sys
+from datetime import datetime
+from typing import Annotated, Any
+
+import typer
+
+from glutemed.core import rules
+from glutemed.cli import completion, context, output, params
+from glutemed.errors import FieldError, UsageError
+
+
+def _knee(side: str) -> Any:
+    return params.value(
+        f"--{side}",
+        parser=rules.parse_knee,
+        metavar="KNEE",
+        complete=completion.complete_knee,
+        help=f"What the {side} knee did: over-foot, midline or in-front (of the toes).",
+    )
+
+
+def _sign(name: str, help: str) -> Any:
+    return params.flag(name, help=help)
+
+
+HipDrop = Annotated[bool, _sign("--hip-drop", "You have noticed your hip drop.")]
+TrunkLean = Annotated[bool, _sign("--trunk-lean", "You lean over the standing leg.")]
+KneeCollapse = Annotated[bool, _sign("--knee-collapse", "Your knee collapses inward.")]
+Interactive = Annotated[bool, _sign("--interactive", "Walk through the test with prompts.")]
+Save = Annotated[bool, _sign("--save", "Keep the result in your log.")]
+History = Annotated[bool, _sign("--history", "Show your earlier saved results.")]
+
+
+def check(
+    ctx: typer.Context,
+    left: Annotated[str | None, _knee("left")] = None,
+    right: Annotated[str | None, _knee("right")] = None,
+    hip_drop: HipDrop = False,
+    trunk_lean: TrunkLean = False,
+    knee_collapse: KneeCollapse = False,
+    interactive: Interactive = False,
+    as_json: Annotated[bool, params.flag("--json", help="Print the result as JSON.")] = False,
+    save: Save = False,
+    history: History = False,
+) -> None:
+    """The source's mirror test: a self-check, not a diagnosis."""
+    from glutemed.storage import checks as log
+    from glutemed.views import terminal as render
+    from glutemed.core import selfcheck
+    from glutemed.storage.paths import log_path
+
+    if history:
+        rows = log.check_history(warn=output.warn)
+        if as_json:
+            output.print_json(rows)
+        elif not rows:
+            output.note("no saved results yet: run 'glutemed check ... --save'")
+        else:
+            render.emit(render.check_history_table(rows))
+        return
+    gait = [
+        sign
+        for sign, given in (
+            ("hip-drop", hip_drop),
+            ("trunk-lean", trunk_lean),
+            ("knee-collapse", knee_collapse),
+        )
+        if given
+    ]
+    if interactive or (left is None and right is None and sys.stdin.isatty()):
+        try:
+            left, right, gait = render.ask_check(
+                selfcheck.SETUP,
+                selfcheck.STEPS,
+                selfcheck.WATCH,
+                selfcheck.KNEE_CHOICES,
+                selfcheck.GAIT_SIGNS,
+            )
+        except EOFError:
+            raise UsageError(
+                "no answer given (the input ended), nothing saved; pass --left and --right instead"
+            ) from None
+    elif left is None and right is None:
+        raise UsageError(
+            "no answers given and no terminal to ask them on: pass --left and --right "
+            "(over-foot, midline or in-front), or --interactive"
+        )
+    elif left is None or right is None:
+        raise FieldError(
+            "left" if left is None else "right", "is missing: give both {left} and {right}"
+        )
+    resolved = context.settings(ctx)
+    result = selfcheck.read_check(
+        context.load_catalogue(resolved), left, right, gait, resolved.equipment
+    )
+    if save:
+        number = log.save_check(result.model_dump(mode="json"), datetime.now())
+        output.saved(f"check {number}")
+        output.note(f"saved as check {number} in {log_path()}")
+    if as_json:
+        output.print_json(result.model_dump(mode="json"))
+        return
+    render.emit(render.check_view(result))

@@ -1,0 +1,172 @@
+"""glutemed go: walk the day's session set by set in the terminal, with a rest timer."""
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from glutemed.core import rules
+from glutemed.cli import context, output, params, planning
+from glutemed.errors import DateError, NothingToDo, UsageError
+from glutemed.core.text import plural
+
+if TYPE_CHECKING:
+    from glutemed.core.catalogue import Catalogue
+    from glutemed.core.due import Due
+    from glutemed.core.sets import LoggedSet
+    from glutemed.core.planner import PlanOptions, Session
+
+
+def go(
+    ctx: typer.Context,
+    when: Annotated[
+        str | None,
+        params.when(
+            "The day of the session: today, yesterday, a weekday (the last such day) or a "
+            "past date, for a session done but not logged. [default: today]"
+        ),
+    ] = None,
+    days: params.Days = None,
+    weekdays: params.On = None,
+    equipment: params.Equipment = None,
+    moves: params.Moves = None,
+    level: params.Level = None,
+    long_run: params.LongRun = None,
+    hard: params.Hard = None,
+    race: params.Race = None,
+    runs_from: params.RunsFrom = None,
+    rest: Annotated[
+        int | None,
+        params.value(
+            "--rest",
+            parser=rules.REST.parse,
+            metavar="SECONDS",
+            help=f"Rest between sets: {rules.REST.takes}. [default: 60, or rest in the config]",
+        ),
+    ] = None,
+    quiet: Annotated[bool, params.flag("--quiet", help="No bell when a rest ends.")] = False,
+) -> None:
+    """Walk today's session set by set, with a rest timer."""
+    from glutemed.core import due as daily
+    from glutemed.core import guided
+    from glutemed.storage import sets as log
+    from glutemed.core.planner import REST_SECONDS
+
+    day = context.on_day(when, ahead=False)
+    if day > context.today():
+        raise DateError(f"--date {day.isoformat()} is still to come: go walks a session you do now")
+    resolved = context.settings(ctx, rest=rest)
+    catalogue = context.load_catalogue(resolved)
+    options, notes = planning.options_for(
+        ctx,
+        day,
+        catalogue,
+        days=days,
+        weekdays=weekdays,
+        equipment=equipment,
+        moves=moves,
+        level=level,
+        long_run=long_run,
+        hard=hard,
+        race=race,
+        runs_from=runs_from,
+    )
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "'glutemed go' walks a session in a terminal: run it in one, "
+            "or record your sets with 'glutemed log'"
+        )
+    for note in notes:
+        output.note(note)
+    history = planning.history(catalogue, day, before=True)
+    found = daily.due(catalogue, options, history, day)
+    session = found.session or _choose(catalogue, options, history, found, given=when is not None)
+    walk = guided.Walk(
+        day=day,
+        session=session,
+        done={e.slug: _count(found.logged, e.slug) for e in session.exercises},
+        last_loads=_last_loads(history),
+        put=log.Recorder("go").put,
+        rest_seconds=resolved.rest if resolved.rest is not None else REST_SECONDS,
+        quiet=quiet,
+    )
+    stopped = 0
+    try:
+        walk.run(guided.Console())
+    except guided.Ended:
+        output.out("\nEnded early.")
+    except KeyboardInterrupt:
+        output.out("\nInterrupted.")
+        stopped = 130
+    for line in walk.summary():
+        output.out(line)
+    output.out(f"Kept {plural(walk.kept, 'set')} in the log.")
+    after = daily.due(catalogue, options, planning.history(catalogue, day, before=True), day).next
+    if after is not None:
+        moves_next = "; ".join(
+            f"{e.form_name} {e.prescription}{e.aim_words}" for e in after.exercises
+        )
+        output.out(f"Next: {after.weekday} {after.date.isoformat()}: {moves_next}")
+    if stopped:
+        raise typer.Exit(stopped)
+
+
+def _count(sets: "list[LoggedSet]", slug: str) -> int:
+    return sum(1 for item in sets if item.slug == slug)
+
+
+def _last_loads(history: "list[LoggedSet]") -> dict[str, str]:
+    """Each move's most recent logged load (``history`` is newest first)."""
+    loads: dict[str, str] = {}
+    for item in history:
+        if item.load:
+            loads.setdefault(item.slug, item.load)
+    return loads
+
+
+def _choose(
+    catalogue: "Catalogue",
+    options: "PlanOptions",
+    history: "list[LoggedSet]",
+    found: "Due",
+    *,
+    given: bool,
+) -> "Session":
+    """On a day without a session: the session the runner picks, from one missed in the
+    two days before and the next one; with --date, exit 1 naming the next."""
+    from datetime import timedelta
+
+    from glutemed.core import due as daily
+    from glutemed.core import guided
+
+    following = found.next
+    if given:
+        after = (
+            f"; the next is on {following.weekday} {following.date.isoformat()}"
+            if following
+            else ""
+        )
+        raise NothingToDo(f"no session on {found.date.isoformat()}{after}")
+    earlier = [
+        daily.due(catalogue, options, history, found.date - timedelta(days=back)).session
+        for back in (2, 1)
+    ]
+    logged_days = {item.date for item in history}
+    sessions = [s for s in [*earlier, following] if s is not None]
+    offers = guided.missed_or_next(sessions, found.date, logged_days)
+    if not offers:
+        raise NothingToDo(f"no session on {found.date.isoformat()} and none to come in the plan")
+    output.out(f"No session planned for {found.date.isoformat()}. Do one of these today:")
+    for number, (label, _session) in enumerate(offers, start=1):
+        output.out(f"  {number}. {label}")
+    while True:
+        try:
+            answer = input(f"Which? [1-{len(offers)}, Enter for 1, q to stop]: ").strip().lower()
+        except EOFError:
+            answer = "q"
+        if answer in ("q", "quit"):
+            raise typer.Exit(0)
+        if answer == "" or (answer.isdecimal() and 1 <= int(answer) <= len(offers)):
+            chosen = offers[int(answer or "1") - 1][1]
+            return chosen._replace(date=found.date)
+        output.out(f"  Answer a number from 1 to {len(offers)}, or q.")

@@ -1,0 +1,194 @@
+"""glutemed log: record sets from the terminal or from a ticked Markdown sheet."""
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from glutemed.core import rules
+from glutemed.cli import context, output, params
+from glutemed.errors import FieldError, UsageError
+from glutemed.core.text import plural
+
+if TYPE_CHECKING:
+    from glutemed.core.catalogue import Catalogue, Exercise
+
+
+#: The largest sheet glutemed reads: a 12-week plan's sheet is about 30 KiB.
+SHEET_BYTES = 1024 * 1024
+SHEET_HELP = "Log the ticked sets of a Markdown sheet from 'plan -o'."
+
+
+def _parse_load(text: str) -> str:
+    from glutemed.core.sets import parse_load
+
+    return parse_load(text).text
+
+
+Note = Annotated[
+    str | None,
+    params.value(
+        "--note",
+        parser=rules.parse_note,
+        metavar="TEXT",
+        help=f"A note kept with each set (up to {rules.NOTE_LENGTH} characters).",
+    ),
+]
+Sheet = Annotated[
+    Path | None,
+    params.value("--sheet", parser=rules.parse_path, metavar="FILE", help=SHEET_HELP),
+]
+
+
+def log(
+    ctx: typer.Context,
+    move: Annotated[
+        str | None, params.move("The move: a slug, a name or a number.", required=False)
+    ] = None,
+    reps: Annotated[
+        str | None, params.value("--reps", metavar="LIST", help="Reps of each set, e.g. 10,10,9.")
+    ] = None,
+    load: Annotated[
+        str | None,
+        params.value(
+            "--load",
+            parser=_parse_load,
+            metavar="LOAD",
+            help="12kg, 25lb, a band (light, medium, heavy, extra-heavy) or a step (30cm).",
+        ),
+    ] = None,
+    form: Annotated[
+        str | None,
+        params.value(
+            "--form",
+            metavar="FORM",
+            help=(
+                "The form you did: its name, or easier, standard or harder. "
+                "[default: your saved programme's, else standard]"
+            ),
+        ),
+    ] = None,
+    when: Annotated[
+        str | None,
+        params.when("The day you trained: a date, today, yesterday or a weekday. [default: today]"),
+    ] = None,
+    note: Note = None,
+    sheet: Sheet = None,
+) -> None:
+    """Record the sets you did (or the ticked sets of a sheet)."""
+    from glutemed.core.sets import LoggedSet
+    from glutemed.formats.sheet import range_warnings
+    from glutemed.storage import sets as sets_store
+
+    catalogue = context.load_catalogue(context.settings(ctx))
+    if sheet is not None:
+        given = (move, reps, load, when, form)
+        if any(value is not None for value in given):
+            raise FieldError(
+                "sheet", "takes the moves, forms, reps, loads and dates from the sheet alone"
+            )
+        _from_sheet(catalogue, sheet, note)
+        return
+    counts = params.parsed("reps", rules.parse_reps, reps)
+    if move is None or counts is None:
+        raise UsageError("give a move and --reps (e.g. glutemed log split-squat --reps 10,10,9)")
+    exercise = catalogue.find(move)
+    day = context.on_day(when, ahead=False)
+    if day > context.today():
+        from glutemed.errors import DateError
+
+        raise DateError(f"--date {day.isoformat()} is still to come: log the sets you have done")
+    done_in = _form(exercise, form, day)
+    for warning in range_warnings(exercise.slug, exercise.reps.min, exercise.reps.max, counts):
+        output.warn(warning)
+    sets = [
+        LoggedSet(day, exercise.slug, number, count, load, note, form=done_in)
+        for number, count in enumerate(counts, start=1)
+    ]
+    stored = sets_store.add_sets(sets, source="log")
+    with_load = f" at {load}" if load else ""
+    as_form = f" ({done_in})" if done_in else ""
+    first, last = stored[0].set, stored[-1].set
+    later = (
+        f" (sets {first}-{last} of the day)"
+        if first > 1 and last > first
+        else f" (set {first} of the day)"
+        if first > 1
+        else ""
+    )
+    output.done(
+        f"Logged {plural(len(sets), 'set')} of {exercise.slug}{as_form}{with_load} "
+        f"on {day.isoformat()}{later}"
+    )
+
+
+def _form(exercise: "Exercise", given: str | None, day: date) -> str | None:
+    """The name of the form done (None: the move's own), as given or as the programme plans it."""
+    if given is not None:
+        try:
+            variant = exercise.variant_named(given)
+        except ValueError as err:
+            raise FieldError("form", str(err)) from None
+        return variant.name if variant else None
+    from glutemed.storage import programmes as programme
+
+    saved = programme.in_force(day, warn=output.warn)
+    if saved is None:
+        if exercise.variants:
+            output.note(
+                "no saved programme ('glutemed plan --save'): logged as the move's own "
+                "form; --form names another"
+            )
+        return None
+    return saved.forms.get(exercise.slug)
+
+
+def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
+    from glutemed.errors import SheetError
+    from glutemed.storage import sets as sets_store
+    from glutemed.errors import Unreadable
+    from glutemed.storage.files import read_regular
+    from glutemed.formats.sheet import sheet_sets
+
+    try:
+        text = read_regular(sheet, SHEET_BYTES).decode("utf-8")
+    except Unreadable as err:
+        raise SheetError(f"{sheet}: {err}") from None
+    except UnicodeDecodeError:
+        raise SheetError(f"{sheet}: cannot read: not UTF-8 text") from None
+    sets, warnings = sheet_sets(text, catalogue, str(sheet), note)
+    for warning in warnings:
+        output.warn(warning)
+    if not sets:
+        output.out(f"No ticked sets in {sheet}: nothing logged")
+        return
+    written = sets_store.put_sets(sets, source=f"sheet {sheet}")
+    parts = [
+        *([f"updated {plural(written.updated, 'set')}"] if written.updated else []),
+        *([f"{written.unchanged} already in the log"] if written.unchanged else []),
+    ]
+    again = f" ({', '.join(parts)})" if parts else ""
+    output.done(f"Logged {plural(written.added, 'set')} from {sheet}{again}")
+    _unticked(sheet, text, catalogue)
+
+
+def _unticked(sheet: Path, text: str, catalogue: "Catalogue") -> None:
+    """Say so when boxes left unticked on the sheet are in the log: they stay there."""
+    from glutemed.formats.sheet import read_sheet
+    from glutemed.storage import history
+
+    open_boxes = {
+        (box.date, box.slug, box.set) for box in read_sheet(text, str(sheet)) if not box.ticked
+    }
+    if not open_boxes:
+        return
+    slugs = {slug for _, slug, _ in open_boxes if slug}
+    logged = history.read_sets(slugs, warn=output.warn)
+    kept = [s for s in logged if (s.date, s.slug, s.set) in open_boxes]
+    if kept:
+        output.note(
+            f"{plural(len(kept), 'set')} not ticked on {sheet} "
+            f"{'is' if len(kept) == 1 else 'are'} in the log and stay there "
+            "(un-ticking removes nothing; 'glutemed undo' removes the last command)"
+        )

@@ -1,0 +1,278 @@
+"""glutemed plan: the week's sessions as a view, JSON, Markdown or iCalendar."""
+
+import dataclasses
+from datetime import date, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from glutemed.core import rules
+from glutemed.cli import completion, context, output, params, planning
+from glutemed.errors import FieldError
+from glutemed.core.text import plural
+
+if TYPE_CHECKING:
+    from glutemed.core.planner import Plan, PlanOptions
+
+
+def _parse_step(text: str) -> str:
+    from glutemed.core.sets import parse_load, parse_step
+
+    parse_step(text)
+    return parse_load(text).text
+
+
+def plan(
+    ctx: typer.Context,
+    days: params.Days = None,
+    weekdays: params.On = None,
+    equipment: params.Equipment = None,
+    sets: params.Sets = None,
+    weeks: Annotated[
+        int | None,
+        params.value(
+            "--weeks",
+            "-w",
+            parser=rules.WEEKS.parse,
+            metavar="N",
+            help=(
+                f"Weeks to plan, Monday to Sunday: {rules.WEEKS.takes}. "
+                "[default: 1, or 12 back from the race]"
+            ),
+        ),
+    ] = None,
+    start: Annotated[
+        date | None, params.day("--start", "Plan from this day on. [default: today]")
+    ] = None,
+    seed: Annotated[
+        int,
+        params.value(
+            "--seed",
+            parser=rules.SEED.parse,
+            metavar="N",
+            help="Another valid plan from the same settings (0 or more). [default: 0]",
+        ),
+    ] = 0,
+    long_run: params.LongRun = None,
+    hard: params.Hard = None,
+    race: params.Race = None,
+    runs_from: params.RunsFrom = None,
+    race_distance: Annotated[
+        str,
+        params.value(
+            "--race-distance",
+            parser=rules.parse_distance,
+            metavar="DISTANCE",
+            complete=completion.complete_distance,
+            help=(
+                "5k, 10k, half, marathon or ultra: a taper of 7, 10 or 14 days "
+                "(glutemed's choice). [default: 10k]"
+            ),
+        ),
+    ] = "10k",
+    moves: params.Moves = None,
+    size: Annotated[
+        int | None,
+        params.value(
+            "--size",
+            parser=rules.ROUTINE.parse,
+            metavar="N",
+            help=(
+                "Moves in the routine glutemed picks: 2 or 3. "
+                "[default: 3 for 1 or 2 days a week, 2 for 3: ours]"
+            ),
+        ),
+    ] = None,
+    favour: Annotated[
+        str | None,
+        params.value(
+            "--favour",
+            parser=rules.parse_favour,
+            metavar="KIND",
+            complete=completion.complete_favour,
+            help="Lateral or loaded: the routine glutemed picks takes those moves first (ours).",
+        ),
+    ] = None,
+    rotate: Annotated[
+        bool,
+        params.flag(
+            "--rotate",
+            help="Swap one move of the routine glutemed picks at each 4-week block (ours).",
+        ),
+    ] = False,
+    weak_side: Annotated[
+        str | None,
+        params.value(
+            "--weak-side",
+            parser=rules.parse_side,
+            metavar="SIDE",
+            complete=completion.complete_side,
+            help="Your weaker side, left or right: one more set on it in one-sided moves (ours).",
+        ),
+    ] = None,
+    load_step: Annotated[
+        str | None,
+        params.value(
+            "--load-step",
+            parser=_parse_step,
+            metavar="LOAD",
+            help="Your dumbbells' step, e.g. 2kg or 5lb. [default: 1kg, or 2.5lb]",
+        ),
+    ] = None,
+    level: params.Level = None,
+    as_json: Annotated[bool, params.flag("--json", help="Print the plan as JSON.")] = False,
+    output: Annotated[
+        Path | None, params.output("Write the plan to FILE (.md, .ics, .json, .html or .pdf).")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        params.value(
+            "--format",
+            "-f",
+            parser=rules.parse_format,
+            metavar="FORMAT",
+            complete=completion.complete_format,
+            help="Print the plan as markdown, ics, json or html (or write it so with -o).",
+        ),
+    ] = None,
+    at: Annotated[
+        time | None,
+        params.value(
+            "--time",
+            parser=rules.parse_time,
+            metavar="TIME",
+            help="Calendar events at this time (07:00, 7pm), not all-day.",
+        ),
+    ] = None,
+    force: params.Force = False,
+    name: Annotated[
+        str,
+        params.value(
+            "--name",
+            parser=rules.parse_name,
+            metavar="NAME",
+            help="The programme's name, which calendar events are known by. [default: glutemed]",
+        ),
+    ] = "glutemed",
+    remind: Annotated[
+        timedelta | None,
+        params.value(
+            "--remind",
+            parser=rules.parse_remind,
+            metavar="BEFORE",
+            help="A calendar alarm this long before each session: 30m, 1h, 1d.",
+        ),
+    ] = None,
+    save: Annotated[
+        bool,
+        params.flag(
+            "--save",
+            help="Keep this plan as your programme in the log, for 'log' to follow.",
+        ),
+    ] = False,
+) -> None:
+    """Plan your sessions from today, for weeks, or up to a race."""
+    from glutemed.core.planner import PlanOptions, make_plan
+
+    if as_json:
+        if fmt not in (None, "json"):
+            raise FieldError("json", "and {format} disagree; give one of them")
+        fmt = "json"
+    if output is not None and fmt is None:
+        try:
+            fmt = rules.format_of(output)
+        except ValueError as err:
+            raise FieldError("output", f"names a file, but glutemed {err}") from None
+    if fmt == "pdf" and output is None:
+        raise FieldError("format", "pdf goes to a file: give -o FILE.pdf")
+    for field, given in (("time", at), ("remind", remind)):
+        if given is not None and fmt != "ics":
+            raise FieldError(
+                field, "applies only to iCalendar output (-o FILE.ics or --format ics)"
+            )
+    on = params.parsed("weekdays", rules.parse_training_days, weekdays)
+    resolved = context.settings(
+        ctx,
+        days=days,
+        equipment=params.parsed("equipment", rules.parse_equipment, equipment),
+        long_run=params.parsed("long_run", params.parse_long_run, long_run),
+        hard=params.parsed("hard", params.parse_hard, hard),
+        sets=sets,
+        load_step=load_step,
+        runs_from=runs_from,
+    )
+    today = context.today()
+    begin = min(start or today, today)
+    end = race or (start or today) + timedelta(weeks=rules.WEEKS.high)
+    runs, resolved = planning.calendar(resolved, begin - timedelta(days=1), end + timedelta(days=8))
+    from glutemed.core.sets import parse_step
+
+    options = PlanOptions(
+        days=days if on is not None else resolved.days,
+        weekdays=on,
+        available=resolved.equipment,
+        sets=resolved.sets,
+        weeks=weeks,
+        start=start,
+        today=today,
+        seed=seed,
+        level=level,
+        size=size,
+        long_run=resolved.long_run,
+        hard=resolved.hard,
+        race=race,
+        race_distance=race_distance,
+        calendar=runs,
+        favour=favour,
+        rotate=rotate,
+        weak_side=weak_side,
+        steps=parse_step(resolved.load_step or "1kg"),
+    )
+    catalogue = context.load_catalogue(resolved)
+    if moves is not None:
+        options = dataclasses.replace(options, moves=planning.routine(catalogue, moves))
+    since = min(options.start or options.today, options.today)
+    result = make_plan(catalogue, options, planning.history(catalogue, since))
+    for warning in result.warnings:
+        output.warn(warning)
+    if save:
+        _save(options, result)
+    if fmt is None:
+        from glutemed.views import terminal as render
+
+        render.emit(render.plan_view(result))
+        return
+    from glutemed.formats import plan_out as export
+
+    earlier = _earlier(output) if fmt == "ics" and force and output is not None else None
+    data = export.render(result, catalogue, fmt, at, name=name, remind=remind, earlier=earlier)
+    if output is None:
+        output.write_stdout(data)
+        return
+    export.write_file(output, data, force=force)
+    output.done(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
+
+
+def _save(options: "PlanOptions", result: "Plan") -> None:
+    """Keep the plan as the runner's programme from its start (see glutemed.core.programme)."""
+    from glutemed.storage import programmes as programme
+
+    programme.save(options, result)
+    output.note(
+        f"saved as your programme from {result.start.isoformat()}: "
+        "'glutemed log' now logs the forms it plans"
+    )
+
+
+def _earlier(output: Path) -> bytes | None:
+    """The calendar file an export replaces, to cancel the sessions it drops; None if
+    there is none glutemed can read."""
+    from glutemed.errors import Unreadable
+    from glutemed.storage.files import read_regular
+    from glutemed.formats.ics_in import MAX_BYTES
+
+    try:
+        return read_regular(output, MAX_BYTES)
+    except Unreadable:
+        return None

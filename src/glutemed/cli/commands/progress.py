@@ -1,0 +1,104 @@
+"""glutemed progress: charts of each move over time, and of the sessions done each week."""
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from glutemed.core import rules
+from glutemed.cli import context, output, params
+from glutemed.errors import FieldError
+from glutemed.core.text import plural
+
+#: Weeks the adherence chart shows.
+WEEKS = 12
+
+
+def progress(
+    ctx: typer.Context,
+    move: Annotated[
+        str | None, params.move("Only this move: a slug, a name or a number.", required=False)
+    ] = None,
+    days: params.Days = None,
+    since: Annotated[
+        date | None, params.day("--since", "Only sessions on or after this day.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        params.output("Write the charts to FILE (.svg, or .html for a page with every chart)."),
+    ] = None,
+    force: params.Force = False,
+    as_json: Annotated[bool, params.flag("--json", help="The series behind the charts.")] = False,
+) -> None:
+    """Chart each move's load and reps, and your weeks."""
+    import os
+    import sys
+
+    from glutemed.core import progress as charts
+    from glutemed.storage import history as log
+
+    if output is not None and output.suffix.lower() not in (".svg", ".html", ".htm"):
+        raise FieldError("output", "takes a file ending in .svg or .html")
+    if output is not None and as_json:
+        raise FieldError("json", "and {output}: give one of them")
+    resolved = context.settings(ctx, days=days)
+    catalogue = context.load_catalogue(resolved)
+    slugs = [catalogue.find(move).slug] if move else [m.slug for m in catalogue]
+    # In the terminal a chart shows the latest sessions that fit; a file or JSON, all.
+    fit = None if output is not None or as_json else _room()
+    points = {slug: charts.top_sets(log.move_sets(slug, since, fit)) for slug in slugs}
+    points = {slug: series for slug, series in points.items() if series or move}
+    today = context.today()
+    weeks = charts.adherence(
+        log.logged_days(today - timedelta(weeks=WEEKS)), _planned(days, resolved.days), today, WEEKS
+    )
+    if as_json:
+        output.print_json(charts.as_json(points, weeks))
+        return
+    if not points:
+        output.note("nothing logged yet: 'glutemed log MOVE --reps 10,10' records a session")
+        return
+    if output is not None:
+        from glutemed.storage.files import write_file
+
+        html = output.suffix.lower() != ".svg"
+        write_file(
+            output, charts.html(points, weeks) if html else charts.svg(points, weeks), force=force
+        )
+        output.done(
+            f"Wrote the charts of {plural(len(points), 'move')} and of your weeks to {output}"
+        )
+        return
+    from glutemed.views.terminal import console
+
+    out = console()  # the same console _room measured
+    colour = out.is_terminal and not os.environ.get("NO_COLOR")
+    text = charts.terminal(points, weeks, out.width - 2, colour)
+    from glutemed.views.terminal import fit_encoding
+
+    sys.stdout.write(fit_encoding(text + "\n", sys.stdout.encoding))
+    sys.stdout.flush()
+
+
+def _room() -> int:
+    """Sessions a terminal chart shows: about one a column."""
+    from glutemed.views.terminal import console
+
+    return max(10, console().width - 12)
+
+
+def _planned(given: int | None, configured: int) -> int:
+    """Sessions a week the runner plans: --days, else the saved programme's, else the
+    config file's (or the default)."""
+    if given is not None:
+        return given
+    from glutemed.storage import programmes as programme
+
+    saved = programme.in_force(context.today(), warn=output.warn)
+    if saved is not None:
+        weekdays = saved.options.get("weekdays")
+        days = len(weekdays) if weekdays else saved.options.get("days")
+        if isinstance(days, int) and days in rules.DAYS:
+            return days
+    return configured

@@ -1,0 +1,70 @@
+"""glutemed runs: what glutemed read from the runner's calendar, week by week."""
+
+from datetime import date, timedelta
+from typing import Annotated
+
+import typer
+
+from glutemed.core import rules
+from glutemed.cli import context, output, params
+from glutemed.errors import UsageError
+
+
+def runs(
+    ctx: typer.Context,
+    runs_from: params.RunsFrom = None,
+    start: Annotated[
+        date | None, params.day("--start", "List from this day's week on. [default: today]")
+    ] = None,
+    weeks: Annotated[
+        int,
+        params.value(
+            "--weeks",
+            "-w",
+            parser=rules.WEEKS.parse,
+            metavar="N",
+            help=f"Weeks to list: {rules.WEEKS.takes}. [default: 4]",
+        ),
+    ] = 4,
+    as_json: Annotated[bool, params.flag("--json", help="Print the weeks as JSON.")] = False,
+) -> None:
+    """List your calendar's events as glutemed reads them."""
+    from glutemed.formats import ics_in as runcalendar
+    from glutemed.core import schedule
+
+    resolved = context.settings(ctx, runs_from=runs_from)
+    if not resolved.runs_from:
+        raise UsageError(
+            "give a calendar with --runs-from FILE-OR-URL (or runs_from in the config)"
+        )
+    monday = schedule.monday_of(start or context.today())
+    last = monday + timedelta(weeks=weeks) - timedelta(days=1)
+    data = runcalendar.read_source(resolved.runs_from, runcalendar.cache_folder(), warn=output.warn)
+    found = runcalendar.events(
+        data, monday, last, resolved.runs, warn=output.warn, name=resolved.runs_from
+    )
+    listed = []
+    for week in range(weeks):
+        begin = monday + timedelta(weeks=week)
+        listed.append(
+            {
+                "week": week + 1,
+                "start": begin.isoformat(),
+                "events": [
+                    {
+                        "date": event.date.isoformat(),
+                        "title": event.title,
+                        "kind": event.kind,
+                        "word": event.word,
+                    }
+                    for event in found
+                    if begin <= event.date < begin + timedelta(weeks=1)
+                ],
+            }
+        )
+    if as_json:
+        output.print_json({"weeks": listed})
+        return
+    from glutemed.views import terminal as render
+
+    render.emit(render.runs_view(listed))

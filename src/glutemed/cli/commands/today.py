@@ -1,0 +1,57 @@
+"""glutemed today: the session due today (or another day), what is done, what comes next."""
+
+from typing import Annotated
+
+import typer
+
+from glutemed.cli import context, output, params, planning
+
+
+def today(
+    ctx: typer.Context,
+    when: Annotated[
+        str | None,
+        params.when(
+            "The day to look at: a date, today, tomorrow or a weekday (the next such day). "
+            "[default: today]"
+        ),
+    ] = None,
+    days: params.Days = None,
+    weekdays: params.On = None,
+    equipment: params.Equipment = None,
+    moves: params.Moves = None,
+    level: params.Level = None,
+    long_run: params.LongRun = None,
+    hard: params.Hard = None,
+    race: params.Race = None,
+    runs_from: params.RunsFrom = None,
+    as_json: Annotated[bool, params.flag("--json", help="Print the day as JSON.")] = False,
+) -> None:
+    """Show the session due today, and the next one."""
+    from glutemed.core import due as daily
+
+    day = context.on_day(when, ahead=True)
+    catalogue = context.load_catalogue(context.settings(ctx))
+    options, notes = planning.options_for(
+        ctx,
+        day,
+        catalogue,
+        days=days,
+        weekdays=weekdays,
+        equipment=equipment,
+        moves=moves,
+        level=level,
+        long_run=long_run,
+        hard=hard,
+        race=race,
+        runs_from=runs_from,
+    )
+    for note in notes:
+        output.note(note)
+    found = daily.due(catalogue, options, planning.history(catalogue, day, before=True), day)
+    if as_json:
+        output.print_json(daily.as_json(found))
+        return
+    from glutemed.views import terminal as render
+
+    render.emit(render.today_view(found, context.today()))

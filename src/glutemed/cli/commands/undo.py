@@ -1,0 +1,33 @@
+"""glutemed undo: remove the most recent log command's sets."""
+
+from typing import Annotated
+
+import typer
+
+from glutemed.cli import output
+from glutemed.errors import NothingToDo, UsageError
+from glutemed.core.text import plural
+
+
+def undo(
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
+) -> None:
+    """Undo your most recent log command, guided session or sheet."""
+    from glutemed.storage import undo as log
+    from glutemed.views import terminal as render
+
+    last = log.last_command(warn=output.warn)
+    if last is None:
+        raise NothingToDo("nothing to undo: the log is empty")
+    render.emit(render.undo_preview(last.source, last.sets, last.changed))
+    if not yes:
+        try:
+            agreed = render.confirm("Undo this command?")
+        except EOFError:
+            raise UsageError("no answer given, nothing removed; add --yes to remove them") from None
+        if not agreed:
+            output.out("Nothing removed")
+            return
+    gone, restored = log.remove_command(last.id)
+    back = f"; put back {plural(restored, 'set')}" if restored else ""
+    output.done(f"Removed {plural(gone, 'set')}{back}")

@@ -1,0 +1,108 @@
+"""What a command runs with: the clock, the settings in force and the catalogue in use.
+
+The clock is :func:`today`, the one every command reads (tests replace it).
+Settings are resolved in one place, :meth:`glutemed.core.settings.Settings.resolve`,
+from the options given, the environment and the config file, which this module
+reads (storage) and parses (formats) for it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from glutemed.cli.completion import CATALOGUE_KEY
+from glutemed.cli.params import parsed
+from glutemed.core import rules
+
+if TYPE_CHECKING:
+    from glutemed.core.catalogue import Catalogue
+    from glutemed.core.settings import Settings
+
+def catalogue_option(ctx: typer.Context) -> Path | None:
+    """The catalogue given with ``--catalogue``, before or after the command name."""
+    value = ctx.meta.get(CATALOGUE_KEY)
+    return value if isinstance(value, Path) else None
+
+
+def settings(ctx: typer.Context, **given: Any) -> Settings:
+    """The settings in force: these options (None where not given) over the rest."""
+    from glutemed.core.settings import Settings
+
+    return Settings.resolve({**given, "catalogue": catalogue_option(ctx)}, read_config())
+
+
+def read_config() -> tuple[Path, dict[str, Any]]:
+    """The config file's path and its checked values; no values when there is no file
+    (``GLUTEMED_CONFIG`` must name one that exists)."""
+    import os
+
+    from glutemed.errors import ConfigError, Unreadable
+    from glutemed.formats.config_toml import MAX_BYTES, parse_config
+    from glutemed.storage.files import read_regular
+    from glutemed.storage.paths import config_path
+
+    path = config_path()
+    try:
+        raw = read_regular(path, MAX_BYTES)
+    except Unreadable as err:
+        if not err.missing:
+            raise ConfigError(f"{path}: {err}") from None
+        if os.environ.get("GLUTEMED_CONFIG"):
+            raise ConfigError(f"GLUTEMED_CONFIG names {path}, which does not exist") from None
+        return path, {}
+    return path, parse_config(raw, path)
+
+
+def load_catalogue(resolved: Settings) -> Catalogue:
+    """The catalogue the settings name (the built-in one by default)."""
+    return read_catalogue(resolved.catalogue)
+
+
+def read_catalogue(path: Path | None = None) -> Catalogue:
+    """Read and validate a catalogue (the built-in one when ``path`` is None).
+
+    A catalogue validated before, with the same bytes and the same code, comes
+    from :mod:`glutemed.storage.cache` without parsing or validating it again.
+    """
+    import contextlib
+
+    from glutemed.core.catalogue import Catalogue
+    from glutemed.core.text import one_line
+    from glutemed.errors import CatalogueError, Unreadable
+    from glutemed.formats import catalogue_yaml
+    from glutemed.storage import cache
+    from glutemed.storage.files import read_regular
+    from glutemed.storage.paths import builtin_catalogue
+
+    source = builtin_catalogue() if path is None else path
+    try:
+        raw = read_regular(source, catalogue_yaml.MAX_BYTES)
+    except Unreadable as err:
+        raise CatalogueError(f"{one_line(str(source), 120)}: {err}") from None
+    made_for = cache.key(raw)
+    cached = cache.load(source, made_for)
+    if cached is not None:
+        with contextlib.suppress(KeyError, TypeError, AttributeError):
+            return Catalogue.trusted(cached)
+    catalogue = catalogue_yaml.parse_catalogue(raw, source)
+    cache.save(source, made_for, catalogue.model_dump(mode="json"))
+    return catalogue
+
+
+def today() -> date:
+    """The day glutemed counts as today: the one clock commands read (tests replace it)."""
+    return date.today()
+
+
+def on_day(text: str | None, *, ahead: bool) -> date:
+    """The day a ``--date`` names (today when not given), by the injected clock."""
+    today_is = today()
+    if text is None:
+        return today_is
+    found = parsed("when", lambda word: rules.parse_day(word, today_is, ahead=ahead), text)
+    assert found is not None
+    return found

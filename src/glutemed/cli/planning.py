@@ -1,0 +1,190 @@
+"""The runner's week, as the commands that show it share it: the routine named with
+--moves, the log's sets, and the options of the week for a day (``today``, ``go``).
+
+Not a command: command modules import it, and it imports only the standard
+library at start-up.
+"""
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from glutemed.core import rules
+from glutemed.cli import context, output, params
+from glutemed.errors import FieldError
+
+if TYPE_CHECKING:
+    from glutemed.core.catalogue import Catalogue
+    from glutemed.core.settings import Settings
+    from glutemed.core.sets import LoggedSet
+    from glutemed.core.planner import PlanOptions
+
+
+def routine(catalogue: "Catalogue", given: list[str]) -> tuple[str, ...]:
+    """The slugs of the moves given with --moves, each found as 'show' finds it."""
+    words = rules.split_words(given)
+    if len(words) not in rules.ROUTINE:
+        raise FieldError("moves", f"takes {rules.ROUTINE.takes}, not {len(words)}")
+    slugs = tuple(catalogue.find(word).slug for word in words)
+    if len(set(slugs)) != len(slugs):
+        raise FieldError("moves", "names a move twice; give each move once")
+    return slugs
+
+
+#: How far back planning looks at every set (a close race asks about the last 8 weeks).
+RECENT = 8 * 7
+
+
+def history(catalogue: "Catalogue", day: date, *, before: bool = False) -> "list[LoggedSet]":
+    """What planning around ``day`` needs of the log (:func:`glutemed.storage.history.read_latest`):
+    each move's latest session in each form (before ``day`` when ``before``), and every
+    set from 8 weeks before it. Nothing if the log cannot be read (with a warning)."""
+    from datetime import timedelta
+
+    from glutemed.storage.paths import log_path
+
+    if not log_path().exists():
+        return []
+    from glutemed.storage import history as log
+    from glutemed.errors import LogError
+
+    slugs = {move.slug for move in catalogue}
+    since = day - timedelta(days=RECENT)
+    try:
+        return log.read_latest(slugs, since, day if before else None, warn=output.warn)
+    except LogError as err:
+        output.warn(f"{err}; planning without your log")
+        return []
+
+
+def options_for(
+    ctx: typer.Context, day: date, catalogue: "Catalogue", **given: Any
+) -> "tuple[PlanOptions, list[str]]":
+    """The options of the runner's week around ``day``, and a note on where they came from.
+
+    The saved programme in force that day (``plan --save``) when no option that
+    shapes a week is given; otherwise, or without one, the settings (config file
+    and options) from the Monday of that week.
+    """
+    import dataclasses
+
+    from glutemed.storage import programmes as programme
+    from glutemed.core import schedule
+    from glutemed.core.planner import PlanOptions
+
+    runs_from = given.pop("runs_from", None)
+    shaping = {key: value for key, value in given.items() if value is not None}
+    if not shaping:
+        saved = programme.in_force(day, warn=output.warn)
+        if saved is not None:
+            options = saved.plan_options(today=day)
+            weeks = schedule.calendar_weeks(saved.start, day) + 1
+            if options.race is not None and day < options.race:
+                return _with_runs(ctx, options, day, runs_from), []
+            if options.race is None and weeks <= rules.WEEKS.high + 1:
+                covering = max(options.weeks or 1, min(weeks, rules.WEEKS.high))
+                options = dataclasses.replace(options, weeks=covering)
+                return _with_runs(ctx, options, day, runs_from), []
+            note = f"your saved programme from {saved.start.isoformat()} has ended"
+        else:
+            note = "no saved programme ('glutemed plan --save')"
+        note += ": this week comes from your settings"
+    else:
+        note = ""
+    on = params.parsed("weekdays", rules.parse_training_days, shaping.get("weekdays"))
+    resolved = context.settings(
+        ctx,
+        days=shaping.get("days"),
+        equipment=params.parsed("equipment", rules.parse_equipment, shaping.get("equipment")),
+        long_run=params.parsed("long_run", params.parse_long_run, shaping.get("long_run")),
+        hard=params.parsed("hard", params.parse_hard, shaping.get("hard")),
+        runs_from=runs_from,
+    )
+    runs, resolved = _around(resolved, day)
+    from glutemed.core.sets import parse_step
+
+    race = shaping.get("race")
+    options = PlanOptions(
+        days=shaping.get("days") if on is not None else resolved.days,
+        weekdays=on,
+        available=resolved.equipment,
+        sets=resolved.sets,
+        weeks=None if race else 2,
+        start=None if race else schedule.monday_of(day),
+        today=day,
+        level=shaping.get("level"),
+        long_run=resolved.long_run,
+        hard=resolved.hard,
+        race=race,
+        steps=parse_step(resolved.load_step or "1kg"),
+        calendar=runs,
+    )
+    if shaping.get("moves"):
+        options = dataclasses.replace(options, moves=routine(catalogue, shaping["moves"]))
+    return options, [note] if note else []
+
+
+#: The calendar entries that shape a plan: (date, "long"|"hard"|"race", distance).
+Calendar = tuple[tuple[date, str, str | None], ...]
+
+
+def calendar(
+    resolved: "Settings", first: date, last: date, *, fresh: bool = False
+) -> "tuple[Calendar | None, Settings]":
+    """The runs of the runner's calendar (``--runs-from`` or ``runs_from``) from ``first``
+    to ``last``, and the settings to plan with: with a calendar, the config file's
+    ``long_run`` and ``hard`` give way to it, and options given for them replace that
+    kind of run in it. (None, the settings) without a calendar."""
+    source = resolved.runs_from
+    if not source:
+        return None, resolved
+    from glutemed.formats import ics_in as runcalendar
+
+    data = runcalendar.read_source(
+        source, runcalendar.cache_folder(), fresh=fresh, warn=output.warn
+    )
+    found = runcalendar.events(data, first, last, resolved.runs, warn=output.warn, name=source)
+    replaced = {
+        kind
+        for kind, key in (("long", "long_run"), ("hard", "hard"))
+        if resolved.sources.get(key) == "option"
+    }
+    entries = tuple(
+        (event.date, event.kind, event.distance)
+        for event in found
+        if event.kind in ("long", "hard", "race") and event.kind not in replaced
+    )
+    counts = [
+        f"{sum(1 for e in entries if e[1] == kind)} {name}"
+        for kind, name in (("long", "long"), ("hard", "hard"), ("race", "race"))
+    ]
+    output.note(
+        f"runs from {source}: {', '.join(counts)} between {first.isoformat()} and "
+        f"{last.isoformat()}"
+        + (" (your --long-run/--hard replace those kinds)" if replaced else "")
+    )
+    kept = {
+        key: getattr(resolved, key) if resolved.sources.get(key) == "option" else default
+        for key, default in (("long_run", None), ("hard", ()))
+    }
+    return entries, resolved.model_copy(update=kept)
+
+
+def _with_runs(
+    ctx: typer.Context, options: "PlanOptions", day: date, runs_from: str | None
+) -> "PlanOptions":
+    """A saved programme's options with the runner's calendar around ``day``, read from a
+    copy less than a day old where there is one."""
+    import dataclasses
+
+    runs, _ = _around(context.settings(ctx, runs_from=runs_from), day)
+    return dataclasses.replace(options, calendar=runs) if runs is not None else options
+
+
+def _around(resolved: "Settings", day: date) -> "tuple[Calendar | None, Settings]":
+    """The calendar's runs in the weeks around ``day`` (enough for its session, the
+    next one and a race's taper), from a copy less than a day old where there is one."""
+    from datetime import timedelta
+
+    return calendar(resolved, day - timedelta(days=15), day + timedelta(days=22), fresh=True)

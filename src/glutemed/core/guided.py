@@ -1,0 +1,258 @@
+"""The guided session (``glutemed go``): a session walked set by set, with a rest timer.
+
+The walk is pure logic over a :class:`Terminal` (say, ask, rest, bell), so
+tests drive it with scripted answers and a fake clock; :class:`Console` is the
+real terminal. Standard library only: plain line prompts (no raw mode that
+could swallow Ctrl-C or leave the terminal broken), and a countdown that
+``select`` ends early when Enter is pressed.
+
+Each answered set is written at once by ``put`` (its own transaction in the
+log), so a session stopped any way keeps every set answered before.
+"""
+
+from __future__ import annotations
+
+import select
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from glutemed.core.about import GUIDANCE, GUIDANCE_TITLE
+from glutemed.core.rules import REPS
+from glutemed.core.text import plural
+
+if TYPE_CHECKING:
+    from glutemed.core.sets import LoggedSet
+    from glutemed.core.planner import PlannedExercise, Session
+
+SKIP, QUIT = "s", "q"
+T = TypeVar("T")
+
+
+class Terminal(Protocol):
+    def say(self, text: str) -> None: ...
+
+    def ask(self, prompt: str) -> str | None:
+        """The answer, or None at the end of input (Ctrl-D). Ctrl-C raises KeyboardInterrupt."""
+
+    def rest(self, seconds: int) -> None:
+        """Count down ``seconds``, visibly; Enter ends it early."""
+
+    def bell(self) -> None: ...
+
+
+class Ended(Exception):
+    """The runner ended the session early (``q`` or Ctrl-D)."""
+
+
+@dataclass
+class Walk:
+    """One guided session: what to do, and what was done."""
+
+    day: date
+    session: Session
+    #: Sets already logged that day, by move: the walk resumes after them.
+    done: dict[str, int]
+    #: The load to offer for each move when the plan suggests none: its last logged load.
+    last_loads: dict[str, str]
+    put: Callable[[LoggedSet], str]
+    rest_seconds: int
+    quiet: bool = False
+    kept: int = 0
+    #: slug -> sets answered in this walk, for the summary.
+    answered: dict[str, int] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+    def run(self, term: Terminal) -> None:
+        """Walk every set not yet logged. Raises :class:`Ended` or KeyboardInterrupt."""
+        term.say(GUIDANCE_TITLE)
+        for point in GUIDANCE:
+            term.say(f"  - {point}")
+        steps = self._steps()
+        if not steps:
+            term.say("Every set of this session is already logged.")
+            return
+        for index, (exercise, number, side) in enumerate(steps):
+            if exercise.slug in self.skipped:
+                continue
+            if number == self.done.get(exercise.slug, 0) + 1:
+                self._introduce(term, exercise)
+            if not self._set(term, exercise, number, side):
+                continue
+            if index < len(steps) - 1 and self.rest_seconds:
+                term.rest(self.rest_seconds)
+                if not self.quiet:
+                    term.bell()
+
+    def _steps(self) -> list[tuple[PlannedExercise, int, str | None]]:
+        """(move, set number, side) for every set still to do, in order."""
+        steps: list[tuple[PlannedExercise, int, str | None]] = []
+        for exercise in self.session.exercises:
+            first = self.done.get(exercise.slug, 0) + 1
+            steps += [(exercise, number, None) for number in range(first, exercise.sets + 1)]
+            if exercise.extra_set and first <= exercise.sets + 1:
+                steps.append((exercise, exercise.sets + 1, exercise.extra_set))
+        return steps
+
+    def _introduce(self, term: Terminal, exercise: PlannedExercise) -> None:
+        term.say("")
+        term.say(f"{exercise.form_name} ({exercise.slug}): {exercise.prescription}")
+        term.say(f"  {exercise.advice}")
+
+    def _set(
+        self, term: Terminal, exercise: PlannedExercise, number: int, side: str | None
+    ) -> bool:
+        """Ask for one set and write it; False when the move was skipped."""
+        total = exercise.sets
+        which = f"extra set, {side} only" if side else f"set {number} of {total}"
+        each = "" if side or not exercise.per_side else " each side"
+        default_reps = exercise.target_reps or exercise.reps.min
+        reps = self._ask(
+            term,
+            f"{exercise.form_name}, {which}{each}: reps [{default_reps}]: ",
+            lambda text: _reps(text, default_reps),
+        )
+        if reps is None:
+            self.skipped.append(exercise.slug)
+            term.say(f"Skipped the rest of {exercise.form_name}.")
+            return False
+        offered = exercise.suggested_load or self.last_loads.get(exercise.slug)
+        prompt = f"load [{offered}]: " if offered else "load (e.g. 12kg, - for none): "
+        load = self._ask(term, prompt, lambda text: _load(text, offered))
+        if load is None:
+            self.skipped.append(exercise.slug)
+            term.say(f"Skipped the rest of {exercise.form_name}.")
+            return False
+        from glutemed.core.sets import LoggedSet
+
+        result = self.put(
+            LoggedSet(
+                self.day,
+                exercise.slug,
+                number,
+                reps,
+                load or None,
+                sheet_key=f"{self.day.isoformat()}|{exercise.slug}|{number}",
+                form=exercise.variant,
+                side=side,
+            )
+        )
+        self.kept += 1
+        self.answered[exercise.slug] = self.answered.get(exercise.slug, 0) + 1
+        if load:
+            self.last_loads[exercise.slug] = load
+        term.say(
+            f"  logged: {plural(reps, 'rep')}{f' @ {load}' if load else ''}"
+            + (" (updated)" if result == "updated" else "")
+        )
+        return True
+
+    @staticmethod
+    def _ask(term: Terminal, prompt: str, read: Callable[[str], T]) -> T | None:
+        """Ask until the answer reads; None to skip the move. Raises Ended to stop."""
+        while True:
+            answer = term.ask(prompt)
+            if answer is None or answer.strip().lower() == QUIT:
+                raise Ended
+            if answer.strip().lower() == SKIP:
+                return None
+            try:
+                return read(answer)
+            except ValueError as err:
+                term.say(f"  {err}; 's' skips this move, 'q' ends the session")
+
+    def summary(self) -> list[str]:
+        """What was done against what was planned, a line a move."""
+        lines = []
+        for exercise in self.session.exercises:
+            total = exercise.sets + (1 if exercise.extra_set else 0)
+            did = self.done.get(exercise.slug, 0) + self.answered.get(exercise.slug, 0)
+            mark = " (skipped)" if exercise.slug in self.skipped else ""
+            lines.append(f"{exercise.form_name}: {min(did, total)} of {total} sets{mark}")
+        return lines
+
+
+def _reps(text: str, default: int) -> int:
+    cleaned = text.strip()
+    if not cleaned:
+        return default
+    return REPS.parse(cleaned)
+
+
+def _load(text: str, offered: str | None) -> str:
+    """A load as logged: '' for none (``-``), the offered one on Enter."""
+    from glutemed.core.sets import parse_load
+
+    cleaned = text.strip()
+    if not cleaned:
+        if offered is None:
+            raise ValueError("give the load you used (e.g. 12kg), or - for none")
+        return offered
+    if cleaned == "-":
+        return ""
+    return parse_load(cleaned).text
+
+
+class Console:
+    """The real terminal: line prompts on stdin and stdout, and a countdown."""
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        enter: Callable[[float], bool] | None = None,
+    ) -> None:
+        self.clock = clock
+        self.enter = enter or _enter_pressed
+
+    def say(self, text: str) -> None:
+        print(text, flush=True)
+
+    def ask(self, prompt: str) -> str | None:
+        try:
+            return input(prompt)
+        except EOFError:
+            print(flush=True)
+            return None
+
+    def rest(self, seconds: int) -> None:
+        end = self.clock() + seconds
+        while (left := end - self.clock()) > 0:
+            whole = int(left + 0.999)
+            sys.stdout.write(f"\rRest {whole // 60}:{whole % 60:02d} (Enter skips) ")
+            sys.stdout.flush()
+            if self.enter(min(1.0, left)):
+                break
+        sys.stdout.write("\rRest over.                \n")
+        sys.stdout.flush()
+
+    def bell(self) -> None:
+        sys.stdout.write("\a")
+        sys.stdout.flush()
+
+
+def _enter_pressed(timeout: float) -> bool:
+    """Whether Enter was pressed within ``timeout`` seconds (the line is read)."""
+    readable, _, _ = select.select([sys.stdin], [], [], timeout)
+    if readable:
+        sys.stdin.readline()
+    return bool(readable)
+
+
+def missed_or_next(
+    sessions: Sequence[Session], day: date, logged_days: set[date]
+) -> list[tuple[str, Session]]:
+    """The sessions to offer on a day without one: one missed in the two days before
+    (nothing logged that day), and the next one. (label, session), in that order."""
+    offers = []
+    for session in sessions:
+        if 1 <= (day - session.date).days <= 2 and session.date not in logged_days:
+            offers.append((f"missed on {session.weekday} {session.date.isoformat()}", session))
+    following = next((s for s in sessions if s.date > day), None)
+    if following is not None:
+        offers.append(
+            (f"the next one, {following.weekday} {following.date.isoformat()}", following)
+        )
+    return offers

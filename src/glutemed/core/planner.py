@@ -1,0 +1,874 @@
+"""Pure planning: a catalogue, options and the training log's sets in, a :class:`Plan` out. No I/O.
+
+The source's programme: pick 2 to 3 of the moves, do 2 to 4 sets of each, at
+least once a week and better two or three times. glutemed builds it like this
+(everything but that rule is glutemed's choice, labelled so where a runner reads it):
+
+1. **The routine.** 2 or 3 moves, every one done in every regular session, so
+   with 3 days a week each move is trained three times a week. The runner
+   names them (``moves``) or glutemed picks (:func:`choose_routine`): 3 moves
+   for 1 or 2 days a week, 2 for 3, one of them lateral. It stays the same
+   through the plan so progression works on the same moves; ``rotate`` swaps
+   one move of a chosen routine at each new 4-week block.
+2. **The form** of each move: the ``level`` asked for where the equipment
+   allows it (:meth:`Exercise.form`).
+3. **The days.** Weekdays around the runs (:mod:`glutemed.core.schedule`), dated in
+   Monday-to-Sunday weeks from the start or counted back from a race
+   (:mod:`glutemed.core.schedule`).
+4. **Volume.** :func:`week_sets`: 3 sets for 1 or 2 days a week, 2 for 3, one
+   more in each later 4-week block up to 4; every fourth week a lighter week
+   of one set fewer (never below 2) with no load step.
+5. **Progression** (:mod:`glutemed.core.progression`): each move's first session
+   carries the numbers from its last logged session of the same form; later
+   sessions carry the rule in words.
+6. **The taper** (:func:`_taper`): short sessions (2 moves x 2 sets, one
+   lateral, no harder form) from :data:`schedule.TAPER_DAYS` before the race,
+   one of them in the first 3 of the last 7 days, and rest after it.
+
+Every step is a handful of list operations: a catalogue of 1,000 moves plans
+as quickly as one of five.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from glutemed.core import progression
+from glutemed.core import schedule
+from glutemed.core.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps, Variant
+from glutemed.errors import FieldError, PlanError
+from glutemed.core.rules import (
+    DAYS,
+    DISTANCES,
+    EQUIPMENT,
+    FAVOURS,
+    ROUTINE,
+    SETS,
+    SIDES,
+    WEEKDAYS,
+    WEEKS,
+    parse_level,
+)
+from glutemed.core.text import and_list, plural
+
+if TYPE_CHECKING:
+    from glutemed.core.sets import LoggedSet
+
+#: Sets in the first 4-week block when the runner sets none: fewer sessions, more sets.
+BASE_SETS: dict[int, int] = {1: 3, 2: 3, 3: 2}
+MIN_SETS, MAX_SETS = SETS.low, SETS.high
+MAX_DAYS, MAX_WEEKS = DAYS.high, WEEKS.high
+#: Weeks in a block: each later block adds a set; its last week is lighter.
+BLOCK_WEEKS = 4
+#: Minutes estimate: seconds per rep (slow and controlled) and rest after each set.
+SECONDS_PER_REP = 4
+REST_SECONDS = 60
+#: A race closer than this to the start gets a warning (and easier forms without a recent log).
+CLOSE_RACE_DAYS = 21
+#: How far back the log counts as recent training, for a close race.
+RECENT_DAYS = 8 * 7
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """What the runner asked for. Checked on creation; a bad value raises FieldError naming it.
+
+    ``weekdays`` (0 = Monday) are the days the runner picked with ``--on``;
+    without them glutemed chooses ``days`` days around the runs (see
+    :mod:`glutemed.core.schedule`). ``days`` defaults to 3, or to the number of
+    ``weekdays`` given. ``today`` is the caller's clock: a plan without
+    ``start`` begins on it. ``level`` None is the standard form, chosen by
+    glutemed (easier forms for a close race with no recent training).
+    """
+
+    days: int | None = None
+    weekdays: tuple[int, ...] | None = None
+    available: frozenset[str] = frozenset(EQUIPMENT)
+    sets: int | None = None
+    weeks: int | None = None
+    start: date | None = None
+    today: date = field(default_factory=date.today)
+    seed: int = 0
+    long_run: int | None = None
+    hard: tuple[int, ...] = ()
+    race: date | None = None
+    race_distance: str = schedule.DEFAULT_DISTANCE
+    level: str | None = None
+    #: The runner's routine (slugs, ``--moves``): every session does every one.
+    moves: tuple[str, ...] | None = None
+    #: Moves in a routine glutemed chooses (``--size``); None: by days a week.
+    size: int | None = None
+    favour: str | None = None
+    rotate: bool = False
+    weak_side: str | None = None
+    #: One load step in each unit (the runner's dumbbell step).
+    steps: Mapping[str, float] = field(default_factory=lambda: dict(progression.STEPS))
+    #: The runner's calendar (``--runs-from``): (date, "long"|"hard"|"race", a race's
+    #: distance or None) for each run that shapes the week; None when none is read.
+    calendar: tuple[tuple[date, str, str | None], ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.weekdays is not None:
+            if self.days is not None and self.days != len(self.weekdays):
+                raise FieldError(
+                    "days",
+                    f"{self.days} disagrees with {{weekdays}}, which names "
+                    f"{plural(len(self.weekdays), 'day')}",
+                )
+            if len(set(self.weekdays)) != len(self.weekdays):
+                raise FieldError("weekdays", "names a day twice; give each day once")
+        if self.wanted_days not in DAYS:
+            field = "days" if self.days is not None else "weekdays"
+            raise FieldError(field, f"takes {DAYS.takes}, not {self.wanted_days}")
+        days = [
+            *(self.weekdays or ()),
+            *self.hard,
+            *([] if self.long_run is None else [self.long_run]),
+        ]
+        if not all(0 <= day < 7 for day in days):
+            raise FieldError("weekdays", "takes weekdays 0 (Monday) to 6 (Sunday)")
+        if self.sets is not None and self.sets not in SETS:
+            raise FieldError("sets", f"takes {SETS.takes}, not {self.sets}")
+        if self.weeks is not None and self.weeks not in WEEKS:
+            raise FieldError("weeks", f"takes {WEEKS.takes}, not {self.weeks}")
+        begin = self.start or self.today
+        if begin > date.max - timedelta(weeks=MAX_WEEKS + 2) or (
+            self.race is not None and self.race > date.max - timedelta(weeks=2)
+        ):
+            raise FieldError("start", "is too far in the future to plan from")
+        if self.size is not None:
+            if self.size not in ROUTINE:
+                raise FieldError("size", f"takes {ROUTINE.takes}, not {self.size}")
+            if self.moves is not None and len(self.moves) != self.size:
+                raise FieldError("size", "disagrees with {moves}; give one of them")
+        for name, value, words in (
+            ("race_distance", self.race_distance, DISTANCES),
+            ("weak_side", self.weak_side, (None, *SIDES)),
+            ("favour", self.favour, (None, *FAVOURS)),
+        ):
+            if value not in words:
+                raise FieldError(name, f"takes {and_list([w for w in words if w], 'or')}")
+        if self.moves is not None and (self.rotate or self.favour):
+            which = "rotate" if self.rotate else "favour"
+            raise FieldError(which, "applies to a routine glutemed picks, not to {moves}")
+        if self.level is not None:
+            try:
+                parse_level(self.level)
+            except ValueError as err:
+                raise FieldError("level", str(err)) from None
+        unknown = self.available - set(EQUIPMENT)
+        if unknown:
+            raise FieldError("equipment", f"holds unknown equipment: {', '.join(sorted(unknown))}")
+
+    @property
+    def wanted_days(self) -> int:
+        if self.days is not None:
+            return self.days
+        return 3 if self.weekdays is None else len(self.weekdays)
+
+
+#: Fields of a planner result that JSON leaves out (they go to stderr).
+NOT_JSON = frozenset({"warnings"})
+
+
+def jsonable(value: Any) -> Any:
+    """A planner result as plain JSON data: dates as ISO text, rep ranges as
+    ``{"min", "max"}``, and no warnings."""
+    if isinstance(value, Reps):
+        return {"min": value.min, "max": value.max}
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {k: jsonable(v) for k, v in value._asdict().items() if k not in NOT_JSON}
+    if isinstance(value, list):
+        return [jsonable(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class PlannedExercise(NamedTuple):
+    slug: str
+    name: str
+    sets: int
+    reps: Reps
+    #: Reps to aim for in every set, and the load: known from the log, else None.
+    target_reps: int | None
+    per_side: bool
+    lateral: bool
+    equipment: list[str]
+    variant: str | None = None
+    suggested_load: str | None = None
+    #: What to do in this session, in words: the log's numbers, or the rule.
+    advice: str = ""
+    #: The weak side that gets one more set (``--weak-side``), or None.
+    extra_set: str | None = None
+    progression: str = "double"
+
+    @property
+    def form_name(self) -> str:
+        """The name of the form to do: the variant's, or the move's own."""
+        return self.variant or self.name
+
+    @property
+    def prescription(self) -> str:
+        """``3 x 6-12 reps each side + 1 on the left``: the same words in every view and export."""
+        side = " each side" if self.per_side else ""
+        extra = f" + 1 on the {self.extra_set}" if self.extra_set else ""
+        return f"{self.sets} x {self.reps} reps{side}{extra}"
+
+    @property
+    def aim(self) -> str:
+        """``9+``, or ``-`` when the log does not say."""
+        return "-" if self.target_reps is None else f"{self.target_reps}+"
+
+    @property
+    def aim_words(self) -> str:
+        """``, aim for 9+ at 12kg``, or nothing when the log does not say: never "None+"."""
+        aim = f", aim for {self.target_reps}+" if self.target_reps is not None else ""
+        return aim + (f" at {self.suggested_load}" if self.suggested_load else "")
+
+
+RUN_TEXT = {"hard": "after your hard run", "long": "on your long-run day"}
+
+
+class Session(NamedTuple):
+    week: int
+    weekday: str
+    date: date
+    run: str | None
+    minutes: int
+    exercises: list[PlannedExercise]
+    #: "regular", "lighter" (a lighter week) or "taper" (short, before a race).
+    kind: str = "regular"
+
+    @property
+    def title(self) -> str:
+        """``Week 1 · Tuesday · 2026-12-01 · after your hard run`` (and the kind of week)."""
+        run = f" · {RUN_TEXT[self.run]}" if self.run else ""
+        kind = f" · {self.kind}" if self.kind != "regular" else ""
+        return f"Week {self.week} · {self.weekday} · {self.date.isoformat()}{run}{kind}"
+
+
+class Runs(NamedTuple):
+    long: str | None
+    hard: list[str]
+    race: date | None
+    race_distance: str | None
+    taper_days: int | None
+
+
+class Plan(NamedTuple):
+    days: int
+    weekdays: list[str]
+    weeks: int
+    start: date
+    seed: int
+    level: str
+    available: list[str]
+    equipment: list[str]
+    routine: list[str]
+    routine_reason: str
+    runs: Runs
+    notes: list[str]
+    sessions: list[Session]
+    warnings: list[str]
+
+    def first_advice(self) -> list[tuple[str, str]]:
+        """(form name, advice) for the first session of each form in the plan."""
+        found: dict[str, str] = {}
+        for session in self.sessions:
+            for exercise in session.exercises:
+                found.setdefault(exercise.form_name, exercise.advice)
+        return list(found.items())
+
+
+def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
+    """The moves with a form this equipment allows, in catalogue order."""
+    return [exercise for exercise in catalogue if exercise.fits(available)]
+
+
+#: The volume and progression rules as the plan states them (glutemed's, not the source's).
+VOLUME_NOTE = (
+    "Sets: {base} a move in weeks 1-4, one more in each later 4-week block up to 4; "
+    "every fourth week is lighter, one set fewer and no load step (glutemed's choice: "
+    "the source says 2 to 4 sets, and a lighter week lets the work sink in)."
+)
+PROGRESSION_NOTE = (
+    "Progression (glutemed's rule): when every set reaches the top of the range, "
+    "step up the load (or the form) and start again at the bottom; otherwise keep "
+    "the load and add a rep. The first session of each move carries the numbers "
+    "from your log; log what you do with 'glutemed log'."
+)
+
+
+def make_plan(
+    catalogue: Catalogue, options: PlanOptions, history: Sequence[LoggedSet] = ()
+) -> Plan:
+    """Plan the sessions from the catalogue, the options and the log's sets (``history``)."""
+    moves = fitting(catalogue, options.available)
+    if options.moves is not None:
+        moves = _routine(catalogue, options, moves)
+    elif len(moves) < 2:
+        raise PlanError(_too_few(catalogue, moves, options.available))
+    warnings: list[str] = []
+    if options.weekdays is not None:
+        weekdays = tuple(sorted(options.weekdays))
+        warnings += schedule.spacing_warnings(weekdays)
+        warnings += schedule.collisions(weekdays, options.long_run, options.hard)
+    else:
+        weekdays, fewer = schedule.choose_weekdays(options.wanted_days, options.long_run, options.hard)
+        warnings += fewer
+        if not weekdays:
+            raise PlanError(warnings[0].replace("only 0 of", "none of"))
+    span = schedule.span(options.today, options.start, options.weeks, options.race, weekdays)
+    if not any(move.lateral for move in moves):
+        warnings.append(
+            "nothing in this plan works the hip sideways: no lateral move fits "
+            "your catalogue and equipment"
+        )
+    notes = [span.note[0].upper() + span.note[1:] + "."] if span.note else []
+    on_hard = [WEEKDAYS[day] for day in weekdays if day in options.hard]
+    if on_hard and options.weekdays is None:
+        notes.append(
+            f"Strength on {and_list(on_hard)} comes after your hard run: "
+            "keep hard days hard and easy days easy."
+        )
+    if options.moves is not None:
+        routine, reason, spare = list(moves), "the moves you chose", list[Exercise]()
+    else:
+        routine, reason, spare = choose_routine(moves, options, len(weekdays))
+    level = options.level or "standard"
+    if options.race is not None and (options.race - span.begin).days < CLOSE_RACE_DAYS:
+        warnings.append(
+            f"the race is less than {CLOSE_RACE_DAYS // 7} weeks away: a new programme "
+            "so close to a race should stay light"
+        )
+        if options.level is None and not _recent(history, routine, span.begin):
+            level = "easier"
+            notes.append(
+                "Easier forms, as the race is close and your log holds none of these moves "
+                "from the last 8 weeks (glutemed's rule; --level changes it)."
+            )
+    builder = _Builder(options, level, len(weekdays), history)
+    if options.rotate:
+        order = {move.slug: index for index, move in enumerate(moves)}
+        blocks = _rotations(routine, spare, span.weeks, order)
+    else:
+        blocks = [routine]
+
+    def routine_of(week: int) -> list[Exercise]:
+        return blocks[min(len(blocks) - 1, (week - 1) // BLOCK_WEEKS)]
+
+    calendar = [(day, kind) for day, kind, _ in options.calendar or ()]
+    if options.calendar is not None and options.weekdays is None:
+        days, fewer = _calendar_days(span, options, calendar)
+        warnings += fewer
+    else:
+        days = span.days(weekdays)
+        if options.calendar is not None:
+            warnings += _collisions(days, calendar, options)
+    sessions = [
+        builder.session(day, span.week_of(day), routine_of(span.week_of(day))) for day in days
+    ]
+    # The calendar's runs are never given up for a race-week session; a weekly one may be.
+    blocked = schedule.blocked_dates(calendar, _every_day(span), None, ())
+    races = _races(options, span)
+    for index, (race, distance) in enumerate(races):
+        # A race a week or less after another has its rest, not a race-week session.
+        alone = all((race - other).days > 7 for other, _ in races[:index])
+        sessions, race_notes = _around_race(
+            sessions, race, distance, span, routine_of, builder, blocked, add=alone
+        )
+        notes += race_notes
+    resting = [
+        (race - timedelta(days=schedule.RACE_REST_DAYS), race + timedelta(days=schedule.REST_AFTER[d]))
+        for race, d in races
+    ]
+    sessions = [s for s in sessions if not any(a <= s.date < b for a, b in resting)]
+    # Week 1 is the first session's week: a race week's one session may fall
+    # after the Monday the span counted from (then it is the plan's only session).
+    shift = sessions[0].week - 1 if sessions else 0
+    sessions = [session._replace(week=session.week - shift) for session in sessions]
+    if options.rotate and len(blocks) > 1:
+        notes.append(_rotation_note(blocks))
+    notes += _form_notes(sessions, level, asked=options.level is not None)
+    notes.append(VOLUME_NOTE.format(base=options.sets or BASE_SETS[len(weekdays)]))
+    notes.append(PROGRESSION_NOTE)
+    if options.weak_side:
+        notes.append(
+            f"One more set on the {options.weak_side} of each one-sided move, within the "
+            "source's 4 (a common rehabilitation practice, glutemed's choice, not the "
+            "source's); none in a taper."
+        )
+    needed = {item for session in sessions for e in session.exercises for item in e.equipment}
+    return Plan(
+        days=len(weekdays),
+        weekdays=[WEEKDAYS[day] for day in weekdays],
+        weeks=span.weeks - shift,
+        start=span.begin,
+        seed=options.seed,
+        level=level,
+        available=[item for item in EQUIPMENT if item in options.available],
+        equipment=[item for item in EQUIPMENT if item in needed and item not in OPTIONAL_EQUIPMENT],
+        routine=[move.slug for move in routine],
+        routine_reason=reason,
+        runs=Runs(
+            long=None if options.long_run is None else WEEKDAYS[options.long_run],
+            hard=[WEEKDAYS[day] for day in sorted(options.hard)],
+            race=options.race,
+            race_distance=options.race_distance if options.race else None,
+            taper_days=schedule.TAPER_DAYS[options.race_distance] if options.race else None,
+        ),
+        notes=notes,
+        sessions=sessions,
+        warnings=warnings,
+    )
+
+
+def fresh_session(
+    catalogue: Catalogue,
+    options: PlanOptions,
+    plan: Plan,
+    session: Session,
+    history: Sequence[LoggedSet],
+) -> Session:
+    """A session of ``plan`` planned again as if it came first: every move carries the
+    numbers from ``history`` (the sets logged before it), as ``today`` and ``go`` show it."""
+    by_slug = {move.slug: move for move in catalogue}
+    builder = _Builder(options, plan.level, plan.days, history)
+    moves = [by_slug[exercise.slug] for exercise in session.exercises]
+    return builder.session(session.date, session.week, moves, short=session.kind == "taper")
+
+
+def week_sets(week: int, days: int, fixed: int | None) -> tuple[int, bool]:
+    """Sets of each move in plan week ``week``, and whether it is a lighter week.
+
+    3 sets for 1 or 2 days a week, 2 for 3 (or ``fixed``, from ``--sets``), one
+    more in each later 4-week block up to 4; the fourth week of each block has
+    one set fewer than the week before, never below 2.
+    """
+    block, position = divmod(week - 1, BLOCK_WEEKS)
+    building = min(MAX_SETS, (fixed or BASE_SETS[days]) + block)
+    if position == BLOCK_WEEKS - 1:
+        return max(MIN_SETS, building - 1), True
+    return building, False
+
+
+class _Builder:
+    """Builds sessions, carrying each move's form and first prescription across the plan."""
+
+    def __init__(
+        self, options: PlanOptions, level: str, days: int, history: Sequence[LoggedSet]
+    ) -> None:
+        self.options, self.level, self.days, self.history = options, level, days, history
+        self.runs_on = {day: kind for day, kind, _ in options.calendar or ()}
+        #: slug -> (form, prescription of its first session); set at its first session.
+        self.moves: dict[str, tuple[Variant | None, progression.Prescription]] = {}
+
+    def _start(
+        self, move: Exercise, lighter: bool
+    ) -> tuple[Variant | None, progression.Prescription]:
+        """The form to plan a move in, and its first session, from the log."""
+        available = self.options.available
+        form = move.form(self.level, available)
+        can_harden, harder = _harder(move, form, available)
+        last = progression.last_session(self.history, move.slug, form.name if form else None)
+        found = progression.next_session(
+            move.reps.min,
+            move.reps.max,
+            last,
+            steps=self.options.steps,
+            can_harden=can_harden,
+            lighter=lighter,
+        )
+        if found.harder:
+            name = harder.name if harder else move.name
+            advice = found.advice.replace("the harder form", name)
+            return harder, progression.Prescription(found.target_reps, None, advice)
+        return form, found
+
+    def session(
+        self, day: date, week: int, routine: Sequence[Exercise], short: bool = False
+    ) -> Session:
+        sets, lighter = week_sets(week, self.days, self.options.sets)
+        moves = _short(routine) if short else list(routine)
+        planned = []
+        for move in moves:
+            first = move.slug not in self.moves
+            if first:
+                self.moves[move.slug] = self._start(move, lighter)
+            form, found = self.moves[move.slug]
+            if short and form is not None and form.level == "harder":
+                form = move.form("standard", self.options.available)
+            count = MIN_SETS if short else min(MAX_SETS, sets + found.extra_set)
+            extra = self.options.weak_side if move.per_side and not short else None
+            if extra and count == MAX_SETS:
+                count -= 1  # the stronger side does one set fewer: 4 in all on the weak side
+            high = move.reps.max
+            planned.append(
+                PlannedExercise(
+                    slug=move.slug,
+                    name=move.name,
+                    sets=count,
+                    reps=move.reps,
+                    target_reps=found.target_reps if first else None,
+                    per_side=move.per_side,
+                    lateral=move.lateral,
+                    equipment=list(form.equipment if form else move.equipment),
+                    variant=form.name if form else None,
+                    suggested_load=found.load if first else None,
+                    advice=found.advice if first else progression.LATER.format(high=high),
+                    extra_set=extra,
+                )
+            )
+        kind = "taper" if short else "lighter" if lighter else "regular"
+        return Session(
+            week=week,
+            weekday=WEEKDAYS[day.weekday()],
+            date=day,
+            run=_run(self.runs_on.get(day))
+            or schedule.run_on(day.weekday(), self.options.long_run, self.options.hard),
+            minutes=minutes(planned),
+            exercises=planned,
+            kind=kind,
+        )
+
+
+def _harder(
+    move: Exercise, form: Variant | None, available: frozenset[str]
+) -> tuple[bool, Variant | None]:
+    """(whether there is one, the form): the next harder form of a move that the
+    equipment allows, None standing for the move's own form."""
+    easier = [v for v in move.variants if v.level == "easier"]
+    harder = [v for v in move.variants if v.level == "harder"]
+    ladder: list[Variant | None] = [*easier, None, *harder]
+    for candidate in ladder[ladder.index(form) + 1 :]:
+        if (candidate.needs if candidate else move.needs) <= available:
+            return True, candidate
+    return False, None
+
+
+def _short(routine: Sequence[Exercise]) -> list[Exercise]:
+    """A taper session's moves: 2 of the routine, keeping a lateral one, in routine order."""
+    lateral = [move for move in routine if move.lateral][:1]
+    others = [move for move in routine if move not in lateral]
+    keep = {move.slug for move in [*lateral, *others][:2]}
+    return [move for move in routine if move.slug in keep]
+
+
+def _recent(history: Sequence[LoggedSet], routine: Sequence[Exercise], begin: date) -> bool:
+    """Whether the log holds a session of a routine move in the 8 weeks before ``begin``."""
+    slugs = {move.slug for move in routine}
+    since = begin - timedelta(days=RECENT_DAYS)
+    return any(item.slug in slugs and since <= item.date <= begin for item in history)
+
+
+def _run(kind: str | None) -> str | None:
+    """The run a session's day holds, from the calendar: "long", "hard" or None."""
+    return kind if kind in ("long", "hard") else None
+
+
+def _every_day(span: schedule.Span) -> list[date]:
+    return [span.monday + timedelta(days=n) for n in range(7 * span.weeks + 7)]
+
+
+def _calendar_days(
+    span: schedule.Span, options: PlanOptions, calendar: Sequence[tuple[date, str]]
+) -> tuple[list[date], list[str]]:
+    """The session days of each plan week around the calendar's runs, and a warning for
+    the weeks where fewer than the days asked for fit."""
+    blocked = schedule.blocked_dates(calendar, _every_day(span), options.long_run, options.hard)
+    hard_days = {day for day, kind in calendar if kind == "hard"}
+    hard_days |= {day for day in _every_day(span) if day.weekday() in options.hard}
+    chosen: list[date] = []
+    short: list[str] = []
+    for week in range(span.weeks):
+        monday = span.monday + timedelta(weeks=week)
+        dates = [
+            monday + timedelta(days=n)
+            for n in range(7)
+            if monday + timedelta(days=n) >= span.begin
+            and (span.race is None or monday + timedelta(days=n) < span.race)
+        ]
+        picked = schedule.choose_dates(
+            dates, options.wanted_days, blocked, hard_days, chosen[-1] if chosen else None
+        )
+        if len(picked) < options.wanted_days and dates:
+            short.append(f"week {week + 1} ({len(picked)})")
+        chosen += picked
+    warnings = []
+    if short:
+        warnings.append(
+            f"fewer sessions than the {options.wanted_days} a week you asked for fit around "
+            f"your calendar's runs with 48 hours between sessions in {and_list(short[:4])}"
+            + (f" and {len(short) - 4} more weeks" if len(short) > 4 else "")
+        )
+    return chosen, warnings
+
+
+def _collisions(
+    days: Sequence[date], calendar: Sequence[tuple[date, str]], options: PlanOptions
+) -> list[str]:
+    """Warnings for days fixed with --on that the calendar's runs would have kept free."""
+    blocked = schedule.blocked_dates(calendar, list(days), None, ())
+    return [
+        f"{day.isoformat()} is {why}; a strength session there may tire you for the run"
+        for day, why in sorted(blocked.items())
+    ][:5]
+
+
+def _races(options: PlanOptions, span: schedule.Span) -> list[tuple[date, str]]:
+    """The races to taper for: the one given with --race, else the calendar's inside
+    the plan or up to 7 days after it."""
+    if options.race is not None:
+        return [(options.race, options.race_distance)]
+    end = span.monday + timedelta(weeks=span.weeks)
+    return sorted(
+        (day, distance or schedule.DEFAULT_DISTANCE)
+        for day, kind, distance in options.calendar or ()
+        if kind == "race" and span.begin <= day <= end + timedelta(days=7)
+    )
+
+
+def _around_race(
+    sessions: list[Session],
+    race: date,
+    distance: str,
+    span: schedule.Span,
+    routine_of: Callable[[int], list[Exercise]],
+    builder: _Builder,
+    blocked: Mapping[date, str],
+    *,
+    add: bool = True,
+) -> tuple[list[Session], list[str]]:
+    """The taper before a race (its length by distance), and the rest after it.
+
+    From ``TAPER_DAYS`` before the race every session is short (2 moves x 2
+    sets, one lateral, no harder form). The last 7 days hold exactly one, in
+    their first 3 days: the first session there, or one added on the first of
+    those days the runs allow, at least 48 hours after the session before.
+    Nothing in the last 4 days, on race day, or in the rest after it
+    (:data:`schedule.REST_AFTER`); training goes on after that.
+    """
+    taper = race - timedelta(days=schedule.TAPER_DAYS[distance])
+    first, last, rest = schedule.race_days(race)
+    first = max(first, span.begin)
+    resume = race + timedelta(days=schedule.REST_AFTER[distance])
+
+    def short(day: date) -> Session:
+        week = span.week_of(day)
+        return builder.session(day, week, routine_of(week), short=True)
+
+    kept = [s if s.date < taper else short(s.date) for s in sessions if s.date < first]
+    window = [s for s in sessions if first <= s.date <= last]
+    chosen: date | None = None
+    if window:
+        chosen = window[0].date
+    elif first <= last and add:
+        weekly = schedule.blocked_days(builder.options.long_run, builder.options.hard)
+        previous = kept[-1].date if kept else None
+        candidates = [
+            first + timedelta(days=n)
+            for n in range((last - first).days + 1)
+            if first + timedelta(days=n) not in blocked
+        ]
+
+        def fits(day: date) -> tuple[bool, bool]:
+            spaced = previous is None or (day - previous).days >= 2
+            return day.weekday() not in weekly, spaced
+
+        if candidates:
+            chosen = max(candidates, key=lambda day: (*fits(day), -day.toordinal()))
+    if chosen is not None:
+        if builder.options.calendar is not None:
+            # Around a calendar's runs the 48 hours hold: the race week's one session
+            # wins over one the day before it. (Without a calendar the earlier session
+            # stays, so no gap between sessions passes 7 days.)
+            kept = [s for s in kept if (chosen - s.date).days >= 2]
+        kept.append(short(chosen))
+    after = [s for s in sessions if s.date >= resume]
+    days = schedule.TAPER_DAYS[distance]
+    last_one = f", the last on {chosen.isoformat()}" if chosen else ""
+    again = (
+        f"; strength work again from {resume.isoformat()}"
+        if resume < span.monday + timedelta(weeks=span.weeks)
+        else ""
+    )
+    return [*kept, *after], [
+        f"Race on {race.isoformat()} ({distance}): a {days}-day taper of short sessions "
+        f"(2 moves, 2 sets, no harder form) from {taper.isoformat()}{last_one}, then no "
+        f"strength work from {rest.isoformat()} on, so your legs are fresh on race day"
+        f"{again} (glutemed's choice, not the source's)."
+    ]
+
+
+#: Moves in a routine glutemed chooses, by sessions a week: glutemed's choice (the
+#: source says 2 to 3), so that a session stays short when there are more of them.
+ROUTINE_SIZE: dict[int, int] = {1: 3, 2: 3, 3: 2}
+
+
+def choose_routine(
+    moves: Sequence[Exercise], options: PlanOptions, days: int
+) -> tuple[list[Exercise], str, list[Exercise]]:
+    """The routine glutemed picks from the moves that fit, why (one line), and the
+    moves left over in the order rotation would bring them in.
+
+    glutemed's rules: 3 moves for 1 or 2 sessions a week and 2 for 3 (``size``
+    overrides); one move that works the hip sideways where one fits (all of
+    them lateral where possible with ``favour`` lateral); moves whose standard
+    form the equipment allows first (and among them the dumbbell moves first
+    with ``favour`` loaded); the rest in catalogue order, or shuffled by a
+    non-zero seed. The routine keeps catalogue order.
+    """
+    size = min(options.size or ROUTINE_SIZE[days], len(moves))
+    rng = random.Random(options.seed)
+
+    def ranked(group: list[Exercise]) -> list[Exercise]:
+        standard = [move for move in group if move.needs <= options.available]
+        other = [move for move in group if not move.needs <= options.available]
+        if options.seed:
+            rng.shuffle(standard)
+            rng.shuffle(other)
+        if options.favour == "loaded":
+            standard.sort(key=lambda move: "dumbbells" not in move.needs)
+        return standard + other
+
+    lateral = ranked([move for move in moves if move.lateral])
+    others = ranked([move for move in moves if not move.lateral])
+    first = size if options.favour == "lateral" else 1
+    picked = lateral[:first] + others[: size - len(lateral[:first])]
+    picked += lateral[len(lateral[:first]) : len(lateral[:first]) + size - len(picked)]
+    chosen = {move.slug for move in picked}
+    order = {move.slug: index for index, move in enumerate(moves)}
+    routine = sorted(picked, key=lambda move: order[move.slug])
+    why = [
+        f"{plural(size, 'move')} for {plural(days, 'session')} a week "
+        "(glutemed's choice, so a session stays short; --size changes it)"
+    ]
+    sideways = [move.name for move in routine if move.lateral]
+    if sideways:
+        why.append(
+            f"{and_list(sideways)} {'works' if len(sideways) == 1 else 'work'} the hip "
+            "sideways (glutemed's rule: a lateral move in every session)"
+        )
+    if options.favour:
+        why.append(f"favouring {options.favour} moves, as asked")
+    spare = [move for move in [*lateral, *others] if move.slug not in chosen]
+    return routine, "; ".join(why), spare
+
+
+def _rotations(
+    routine: list[Exercise], spare: list[Exercise], weeks: int, order: Mapping[str, int]
+) -> list[list[Exercise]]:
+    """The routine of each 4-week block: each new block swaps the move that has been in
+    the routine longest for the next spare one, keeping a lateral move in the routine
+    (glutemed's rule). ``order`` is the catalogue's, which each block keeps."""
+    blocks = [routine]
+    pool = list(spare)
+    queue = list(routine)  # the longest in the routine first
+    for _block in range(1, math.ceil(weeks / BLOCK_WEEKS)):
+        current = list(blocks[-1])
+        leaving = queue[0]
+        keeps_lateral = any(m.lateral for m in current if m is not leaving)
+        fresh = next((m for m in pool if keeps_lateral or m.lateral), None)
+        if fresh is not None:
+            pool.remove(fresh)
+            pool.append(leaving)
+            queue = [*queue[1:], fresh]
+            current = [fresh if m is leaving else m for m in current]
+        blocks.append(sorted(current, key=lambda move: order[move.slug]))
+    return blocks
+
+
+def _rotation_note(blocks: Sequence[Sequence[Exercise]]) -> str:
+    swaps = []
+    for number, (before, after) in enumerate(itertools.pairwise(blocks), start=2):
+        out = [m.name for m in before if m not in after]
+        new = [m.name for m in after if m not in before]
+        if out and new:
+            swaps.append(f"week {(number - 1) * BLOCK_WEEKS + 1}: {new[0]} for {out[0]}")
+    return (
+        f"Rotation (--rotate, glutemed's choice for variety): {'; '.join(swaps)}."
+        if swaps
+        else "Rotation (--rotate): no other move fits, so the routine stays the same."
+    )
+
+
+def _routine(catalogue: Catalogue, options: PlanOptions, fit: Sequence[Exercise]) -> list[Exercise]:
+    """The moves of the runner's routine, in the order given; PlanError for one
+    that no form of fits the equipment."""
+    fitting_slugs = {move.slug for move in fit}
+    by_slug = {move.slug: move for move in catalogue}
+    routine = []
+    for slug in options.moves or ():
+        move = by_slug[slug]
+        if slug not in fitting_slugs:
+            have = ", ".join(item for item in EQUIPMENT if item in options.available) or "none"
+            kits = [move.needs, *(form.needs for form in move.variants)]
+            needs = sorted({" and ".join(sorted(kit)) for kit in kits})
+            raise PlanError(
+                f"{slug} has no form your equipment ({have}) allows; "
+                f"its forms need {' or '.join(needs)}"
+            )
+        routine.append(move)
+    return routine
+
+
+def _form_notes(sessions: Sequence[Session], level: str, *, asked: bool) -> list[str]:
+    """One line naming the moves planned in a form other than the source's."""
+    changed = {
+        e.slug: f"{e.name} as {e.variant}" for s in sessions for e in s.exercises if e.variant
+    }
+    if not changed:
+        return []
+    if level == "standard":
+        why = "forms your equipment allows"
+    else:
+        why = f"the {level} forms {'you asked for' if asked else 'a close race calls for'}"
+    return [
+        f"Planned in other forms, {why} (glutemed's additions, not the source's; "
+        f"'glutemed show MOVE' gives their steps): {'; '.join(changed.values())}."
+    ]
+
+
+def minutes(exercises: Sequence[PlannedExercise]) -> int:
+    """Estimated minutes: reps x seconds per rep x sides, plus rest between sets."""
+    work = sum(
+        (e.sets * (2 if e.per_side else 1) + (1 if e.extra_set else 0))
+        * (e.target_reps or e.reps.min)
+        * SECONDS_PER_REP
+        for e in exercises
+    )
+    rests = max(0, sum(e.sets + (1 if e.extra_set else 0) for e in exercises) - 1) * REST_SECONDS
+    return math.ceil((work + rests) / 60)
+
+
+def _too_few(catalogue: Catalogue, moves: list[Exercise], available: frozenset[str]) -> str:
+    if len(catalogue) < 2:
+        return (
+            f"the catalogue has only {plural(len(catalogue), 'move')}; "
+            "a session needs 2 different moves"
+        )
+    have = ", ".join(item for item in EQUIPMENT if item in available) or "none"
+    fit = ", ".join(move.slug for move in moves) or "none"
+    unlocks = []
+    for item in EQUIPMENT:
+        if item in available or item in OPTIONAL_EQUIPMENT:
+            continue
+        have_slugs = {move.slug for move in moves}
+        more = [m.slug for m in fitting(catalogue, available | {item}) if m.slug not in have_slugs]
+        if more:
+            unlocks.append(
+                f"{item} would add {', '.join(more[:3])}" + (" ..." if len(more) > 3 else "")
+            )
+    hint = "; ".join(unlocks) if unlocks else "no single item adds a move"
+    return (
+        f"only {plural(len(moves), 'move')} {'fits' if len(moves) == 1 else 'fit'} your "
+        f"equipment ({have}): {fit}; a session needs 2. "
+        f"{hint[0].upper()}{hint[1:]}."
+    )

@@ -1,0 +1,106 @@
+"""The runner's settings: one model, resolved from option > environment > file > default.
+
+The file is read by the command line and checked by
+:mod:`glutemed.formats.config_toml`. The only
+environment variable that holds a setting is ``GLUTEMED_CATALOGUE``.
+
+:meth:`Settings.resolve` is the one place the four layers meet, as
+fastapi-cli's config does: a command passes the options the user typed and
+gets every setting with where it came from.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from glutemed.core import rules
+
+
+KEYS: tuple[str, ...] = (
+    "days",
+    "equipment",
+    "long_run",
+    "hard",
+    "sets",
+    "load_step",
+    "rest",
+    "runs_from",
+    "runs",
+    "catalogue",
+)
+
+
+class Settings(BaseModel):
+    """Every setting in force, and ``sources[key]``: option, environment, file or default."""
+
+    # Every value is checked by its rule before it gets here (the option parsers,
+    # or the config file's reader), so resolve() builds the model without
+    # validating it again, and its schema is never built: start-up pays nothing.
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
+
+    days: int = 3
+    equipment: frozenset[str] = frozenset(rules.EQUIPMENT)
+    long_run: int | None = None
+    hard: tuple[int, ...] = ()
+    sets: int | None = None
+    load_step: str | None = None
+    rest: int | None = None
+    runs_from: str | None = None
+    runs: dict[str, tuple[str, ...]] = {}
+    catalogue: Path | None = None
+    sources: dict[str, str] = {}
+    file: Path | None = None
+
+    @classmethod
+    def resolve(
+        cls,
+        given: Mapping[str, Any] | None = None,
+        file: tuple[Path, Mapping[str, Any]] | None = None,
+    ) -> Settings:
+        """The settings from the options the user ``given`` (None: not given) and the
+        config ``file`` (its path and checked values, as the command line read them).
+
+        ``long_run`` given as :data:`rules.NONE` clears a day the file sets.
+        """
+        options = {key: value for key, value in (given or {}).items() if value is not None}
+        environment: dict[str, Any] = {}
+        if os.environ.get("GLUTEMED_CATALOGUE"):
+            environment["catalogue"] = Path(os.environ["GLUTEMED_CATALOGUE"])
+        path, found = file if file is not None else (None, {})
+        values: dict[str, Any] = {}
+        sources: dict[str, str] = {}
+        for key in KEYS:
+            sources[key] = "default"
+            for source, layer in (
+                ("option", options),
+                ("environment", environment),
+                ("file", found),
+            ):
+                if key in layer:
+                    values[key], sources[key] = layer[key], source
+                    break
+        if values.get("long_run") == rules.NONE:
+            values["long_run"] = None
+        if str(values.get("runs_from", "")).strip().lower() == rules.NONE:
+            values["runs_from"] = None
+        return cls.model_construct(**values, sources=sources, file=path)
+
+    def shown(self, key: str) -> Any:
+        """A setting's value as a person (or JSON) reads it."""
+        value = getattr(self, key)
+        if key == "long_run" and value is not None:
+            return rules.WEEKDAYS[value]
+        if key == "equipment":
+            return [item for item in rules.EQUIPMENT if item in value]
+        if key == "hard":
+            return [rules.WEEKDAYS[day] for day in value]
+        if key == "runs":
+            return {kind: list(words) for kind, words in value.items()}
+        if isinstance(value, Path):
+            return str(value)
+        return value

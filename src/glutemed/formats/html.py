@@ -1,0 +1,158 @@
+"""Pages to print: the plan as one self-contained HTML file, and one move's card.
+
+Pure: a plan (or a move) in, HTML text out, the same every time. Inline CSS and
+SVG only: no script, nothing fetched from the network. Every text from a
+catalogue, a note or a title is HTML-escaped. Made for A4 and US Letter
+paper (the content is 180 mm wide, inside both): the guidance and the credit
+once at the start, then a page per week, each session a block that is never
+cut across pages, each move with its figure, its prescription and a row per
+set with a tick box and blank cells for the reps and the load.
+"""
+
+from __future__ import annotations
+
+from html import escape as _escape
+
+from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
+from glutemed.core.catalogue import Catalogue, Exercise
+from glutemed.formats.figures import figure, inline
+from glutemed.core.planner import RUN_TEXT, Plan
+from glutemed.core.text import plural, without_controls
+
+
+def escape(text: str) -> str:
+    """Text made safe for an HTML text node (every text here goes in one, none in an
+    attribute): ``<``, ``>`` and ``&`` escaped, quotes left as they read."""
+    return _escape(text, quote=False)
+
+
+STYLE = """
+@page { margin: 14mm; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.35 system-ui, sans-serif; color: #24292f; margin: 0 auto;
+       max-width: 180mm; padding: 4mm 0; }
+h1 { font-size: 17pt; margin: 0 0 3mm; }
+h2 { font-size: 13pt; margin: 0 0 3mm; }
+h3 { font-size: 11pt; margin: 0 0 2mm; }
+ul { margin: 0 0 3mm; padding-left: 5mm; }
+p { margin: 0 0 2.5mm; }
+.note { color: #57606a; }
+.small { font-size: 8.5pt; color: #57606a; }
+.week { break-before: page; page-break-before: always; }
+.session { break-inside: avoid; page-break-inside: avoid; border: 0.4mm solid #d0d7de;
+           border-radius: 2mm; padding: 2mm 3mm; margin: 0 0 2.5mm; }
+.session h3 { font-size: 10pt; margin: 0 0 1.5mm; }
+.moves { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5mm 4mm; }
+.move { display: flex; gap: 2mm; align-items: flex-start; break-inside: avoid; font-size: 9pt; }
+.move svg { width: 26mm; height: auto; flex: none; }
+.move .what { flex: 1; min-width: 0; }
+.move .name { font-weight: 600; }
+table.sets { border-collapse: collapse; width: 100%; margin-top: 0.5mm; }
+table.sets td { border-bottom: 0.3mm solid #d0d7de; padding: 0.4mm 1mm; height: 4.8mm;
+                color: #57606a; }
+.tick { display: inline-block; width: 3.5mm; height: 3.5mm; border: 0.35mm solid #24292f;
+        border-radius: 0.6mm; vertical-align: middle; }
+.run { color: #d9480f; font-weight: 500; }
+""".strip()
+
+
+def _page(title: str, body: str) -> str:
+    return without_controls(
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n"
+        f"<body>\n{body}\n</body></html>\n"
+    )
+
+
+def _guidance() -> str:
+    points = "".join(f"<li>{escape(point)}</li>" for point in GUIDANCE)
+    return (
+        f'<h2>{escape(GUIDANCE_TITLE)}</h2><ul>{points}</ul><p class="note">{escape(CAUTION)}</p>'
+    )
+
+
+def plan_html(plan: Plan, catalogue: Catalogue) -> str:
+    """The plan as a page to print: a cover with the guidance, then a page per week."""
+    moves = {move.slug: move for move in catalogue}
+    head = [
+        "<header>",
+        f"<h1>Gluteus medius plan: {plural(plan.days, 'day')} a week, "
+        f"{plural(plan.weeks, 'week')}</h1>",
+        "<ul>",
+        f"<li>From {escape(plan.start.isoformat())}, on {escape(', '.join(plan.weekdays))}</li>",
+        f"<li>Equipment: {escape(', '.join(plan.equipment) or 'none (bodyweight)')}</li>",
+        f"<li>Routine, in every session: {escape(', '.join(plan.routine))}</li>",
+        "</ul>",
+        *(f'<p class="note">{escape(note)}</p>' for note in plan.notes),
+        "<h2>First session of each move, from your log</h2><ul>",
+        *(f"<li>{escape(name)}: {escape(advice)}</li>" for name, advice in plan.first_advice()),
+        "</ul>",
+        _guidance(),
+        f'<p class="small">{escape(CREDIT)}</p>',
+        "</header>",
+    ]
+    weeks: dict[int, list[str]] = {}
+    for session in plan.sessions:
+        run = f' <span class="run">· {escape(RUN_TEXT[session.run])}</span>' if session.run else ""
+        kind = f" · {escape(session.kind)}" if session.kind != "regular" else ""
+        blocks = []
+        for exercise in session.exercises:
+            move = moves.get(exercise.slug)
+            form = (
+                next((v for v in move.variants if v.name == exercise.variant), None)
+                if move
+                else None
+            )
+            drawing = figure(move, form) if move else None
+            label = f"{session.date:%Y%m%d}-{exercise.slug}"
+            picture = inline(drawing, label) if drawing else ""
+            rows = "".join(
+                f'<tr class="set"><td><span class="tick"></span> Set {number}</td>'
+                "<td>reps</td><td>load</td></tr>"
+                for number in range(1, exercise.sets + 1)
+            )
+            blocks.append(
+                f'<div class="move">{picture}<div class="what">'
+                f'<div class="name">{escape(exercise.form_name)}</div>'
+                f"<div>{escape(exercise.prescription + exercise.aim_words)}</div>"
+                f'<table class="sets">{rows}</table></div></div>'
+            )
+        weeks.setdefault(session.week, []).append(
+            '<section class="session">'
+            f"<h3>{escape(session.weekday)} {escape(session.date.isoformat())}{run}{kind}"
+            f" · about {session.minutes} min</h3>"
+            f'<div class="moves">{"".join(blocks)}</div></section>'
+        )
+    body = ["\n".join(head)]
+    for week, sessions in weeks.items():
+        body.append(f'<section class="week"><h2>Week {week}</h2>{"".join(sessions)}</section>')
+    return _page("glutemed plan", "\n".join(body))
+
+
+def card_html(move: Exercise, number: int) -> str:
+    """One move on a page: its figure, steps, cues, other forms and the guidance."""
+    drawing = figure(move)
+    parts = [
+        f"<h1>{number}. {escape(move.name)}</h1>",
+        f'<p class="note">{escape(move.slug)} · {escape(str(move.reps))} reps '
+        f"{escape(move.sides)} · {escape(move.equipment_text)}</p>",
+        inline(drawing, move.slug) if drawing else "",
+        "<h2>Steps</h2><ol>",
+        *(f"<li>{escape(step)}</li>" for step in move.steps),
+        "</ol>",
+    ]
+    if move.cues:
+        parts += ["<h2>Cues</h2><ul>", *(f"<li>{escape(cue)}</li>" for cue in move.cues), "</ul>"]
+    if move.variants:
+        parts.append("<h2>Other forms (glutemed's additions, not the source's)</h2>")
+    for form in move.variants:
+        kit = ", ".join(form.equipment) or "none"
+        parts += [
+            f"<h3>{escape(form.name)} ({escape(form.level)}; equipment: {escape(kit)})</h3><ol>",
+            *(f"<li>{escape(step)}</li>" for step in form.steps),
+            "</ol>",
+        ]
+    parts += [_guidance(), f'<p class="small">{escape(CREDIT)}</p>']
+    return _page(f"glutemed: {move.name}", "\n".join(parts))

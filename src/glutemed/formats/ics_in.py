@@ -1,0 +1,343 @@
+"""The runner's own calendar (``--runs-from``): read, expanded, and each event classified.
+
+A source is a file path or an ``http://``/``https://`` URL (``webcal://`` is read
+as ``https://``). A URL is fetched within :data:`TIMEOUT` seconds in all,
+however slowly a server sends, and at most :data:`MAX_BYTES`; a fetched feed
+is kept in the user's cache folder, so a plan still comes (with a warning
+naming the copy's age) when the network is down, and ``today`` and ``go`` use
+a copy less than a day old without asking the network at all.
+
+Events are read by icalendar and expanded by recurring-ical-events (repeating
+events with their exceptions and moved occurrences, time zones, and a
+Google-style ``X-WR-TIMEZONE`` through x-wr-timezone), only between the plan's
+dates, so an endless rule costs nothing. Rules that repeat more often than
+daily are skipped with a warning. All-day and timed events count on their date
+in the runner's time zone.
+
+Each event is classified by whole words of its title and categories, in this
+order: a hard run, a long run, an easy run, a race, or not a run. The words
+are glutemed's (:data:`WORDS`); the config file's ``[runs]`` table adds more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from glutemed.core import rules
+from glutemed.errors import CalendarError
+from glutemed.errors import Unreadable
+from glutemed.storage.files import read_regular
+from glutemed.core.text import clip, quoted
+
+#: The most a calendar may hold: bytes, and events.
+MAX_BYTES = 5 * 1024 * 1024
+MAX_EVENTS = 20_000
+#: Seconds a URL has, from connecting to its last byte.
+TIMEOUT = 10.0
+#: How old a fetched copy may be for ``today`` and ``go`` to use it without fetching.
+FRESH = timedelta(days=1)
+KINDS = rules.RUN_KINDS
+#: glutemed's words for each kind, tried in this order (so "race pace" is a hard run
+#: and "Marathon plan: easy 5 mi" an easy one). Whole words, any case.
+WORDS: dict[str, tuple[str, ...]] = {
+    "hard": (
+        "intervals", "interval", "tempo", "threshold", "track", "hills", "hill",
+        "fartlek", "repeats", "vo2", "vo2max", "race pace", "speed", "workout",
+    ),
+    "long": ("long run", "long", "lsd"),
+    "easy": ("easy", "recovery", "shakeout", "jog", "base run"),
+    "race": (
+        "race", "marathon", "half marathon", "half", "5k", "10k", "parkrun", "ultra",
+        "50k", "100k", "10 mile", "15k",
+    ),
+}  # fmt: skip
+#: A race's distance from its words (glutemed's reading; anything else is a 10K).
+DISTANCE_WORDS: tuple[tuple[str, str], ...] = (
+    ("ultra", "ultra"),
+    ("50k", "ultra"),
+    ("100k", "ultra"),
+    ("half marathon", "half"),
+    ("half", "half"),
+    ("marathon", "marathon"),
+    ("10k", "10k"),
+    ("5k", "5k"),
+    ("parkrun", "5k"),
+)
+
+
+@dataclass(frozen=True)
+class RunEvent:
+    """One event of the calendar on one day, as glutemed read it."""
+
+    date: date
+    title: str
+    kind: str | None  # "hard", "long", "easy", "race" or None (not a run)
+    word: str | None  # the word that decided it
+    distance: str | None = None  # a race's distance (rules.DISTANCES)
+
+
+# Reading the source.
+
+
+def source_kind(source: str) -> str:
+    """``"url"`` or ``"file"``."""
+    return "url" if re.match(r"(?i)(https?|webcal)://", source.strip()) else "file"
+
+
+def read_source(
+    source: str,
+    cache: Path,
+    *,
+    fresh: bool = False,
+    warn: Callable[[str], None],
+    fetch: Callable[[str], bytes] | None = None,
+    now: Callable[[], float] = time.time,
+) -> bytes:
+    """The calendar's bytes. ``fresh``: use a cached copy of a URL less than a day old
+    instead of fetching. A URL that cannot be fetched falls back to the cached copy,
+    with a warning naming its age; CalendarError when there is none."""
+    if source_kind(source) == "file":
+        try:
+            return read_regular(Path(source).expanduser(), MAX_BYTES)
+        except Unreadable as err:
+            raise CalendarError(f"{clip(source, 120)}: {err}") from None
+    url = re.sub(r"(?i)^webcal://", "https://", source.strip())
+    copy = cache / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".ics")
+    age = now() - copy.stat().st_mtime if copy.is_file() else None
+    if fresh and age is not None and age < FRESH.total_seconds():
+        return copy.read_bytes()
+    try:
+        data = (fetch or fetch_url)(url)
+    except CalendarError as err:
+        if age is None:
+            raise
+        warn(f"{err}; using the copy fetched {_age(age)} ago")
+        return copy.read_bytes()
+    _keep(copy, data)
+    return data
+
+
+def _age(seconds: float) -> str:
+    hours = seconds / 3600
+    if hours < 1:
+        return f"{max(1, round(seconds / 60))} min"
+    if hours < 48:
+        return f"{round(hours)} h"
+    return f"{round(hours / 24)} days"
+
+
+def _keep(copy: Path, data: bytes) -> None:
+    """Keep a fetched feed in the cache: atomically, and silently if it cannot be."""
+    import contextlib
+    import os
+
+    from glutemed.storage.files import temp_path
+
+    with contextlib.suppress(OSError):
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        temp = temp_path(copy)
+        temp.write_bytes(data)
+        os.replace(temp, copy)
+
+
+def fetch_url(url: str, timeout: float = TIMEOUT, limit: int = MAX_BYTES) -> bytes:
+    """A URL's body, within ``timeout`` seconds in all (from connecting to the last
+    byte, however slowly a server sends) and at most ``limit`` bytes.
+
+    The download runs in a daemon thread that the caller stops waiting for at the
+    deadline, so no server can hold glutemed past it.
+    """
+    import threading
+
+    shown = clip(url, 120)
+    outcome: list[bytes | CalendarError] = []
+
+    def download() -> None:
+        try:
+            outcome.append(_download(url, shown, timeout, limit))
+        except CalendarError as err:
+            outcome.append(err)
+
+    worker = threading.Thread(target=download, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise CalendarError(f"{shown} did not arrive within {timeout:g} s")
+    if isinstance(outcome[0], CalendarError):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _download(url: str, shown: str, timeout: float, limit: int) -> bytes:
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"User-Agent": "glutemed"})
+    too_big = CalendarError(f"{shown} is over {limit // 2**20} MiB; not read")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > limit:
+                raise too_big
+            body = response.read(limit + 1)
+            if len(body) > limit:
+                raise too_big
+            return bytes(body)
+    except CalendarError:
+        raise
+    except urllib.error.HTTPError as err:
+        raise CalendarError(f"{shown}: the server answered {err.code} {err.reason}") from None
+    except TimeoutError:
+        raise CalendarError(f"{shown} did not arrive within {timeout:g} s") from None
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+        raise CalendarError(f"{shown}: cannot fetch it ({reason})") from None
+
+
+# Reading the events.
+
+
+def events(
+    data: bytes,
+    first: date,
+    last: date,
+    words: Mapping[str, Sequence[str]] | None = None,
+    *,
+    warn: Callable[[str], None],
+    name: str = "the calendar",
+) -> list[RunEvent]:
+    """The calendar's events from ``first`` to ``last`` (both included), expanded and
+    classified, in date order. CalendarError for a file that is not a calendar;
+    ``name`` is how messages name it."""
+    import icalendar
+
+    shown = clip(name, 120)
+    if len(data) > MAX_BYTES:
+        raise CalendarError(f"{shown} is over {MAX_BYTES // 2**20} MiB; not read")
+    if data.count(b"BEGIN:VEVENT") > MAX_EVENTS:
+        raise CalendarError(f"{shown} holds more than {MAX_EVENTS:,} events; not read")
+    try:
+        calendar = icalendar.Calendar.from_ical(data)
+    except Exception:  # icalendar raises many kinds on a broken file
+        raise CalendarError(
+            f"{shown} is not an iCalendar file glutemed can read (cut short, or not a calendar)"
+        ) from None
+    if getattr(calendar, "name", None) != "VCALENDAR":
+        raise CalendarError(f"{shown} is not an iCalendar file: it holds no VCALENDAR")
+    _drop_fast_rules(calendar, warn)
+    if _unknown_zones(calendar):
+        warn(f"{shown} names a time zone glutemed does not know; read in your own time zone")
+    local = _local_zone()
+    try:
+        import recurring_ical_events
+        import x_wr_timezone
+
+        calendar = x_wr_timezone.to_standard(calendar)
+        found = recurring_ical_events.of(calendar, skip_bad_series=True).between(
+            first, last + timedelta(days=1)
+        )
+    except Exception as err:  # the libraries raise many kinds on a broken calendar
+        raise CalendarError(
+            f"{shown}: its repeating events cannot be expanded ({type(err).__name__})"
+        ) from None
+    read = []
+    for event in found:
+        start = event.get("DTSTART")
+        if start is None:
+            continue
+        when = start.dt
+        if isinstance(when, datetime):
+            if when.tzinfo is not None:
+                when = when.astimezone(local)
+            day = when.date()
+        else:
+            day = when
+        if not first <= day <= last:
+            continue
+        title = " ".join(str(event.get("SUMMARY", "")).split())
+        categories = _categories(event)
+        read.append(_classify(day, title, categories, words))
+    return sorted(read, key=lambda item: (item.date, item.title))
+
+
+def _drop_fast_rules(calendar: Any, warn: Callable[[str], None]) -> None:
+    fast = []
+    for component in list(calendar.subcomponents):
+        rule = component.get("RRULE") if component.name == "VEVENT" else None
+        frequency = rule.get("FREQ", [""])[0] if rule else ""
+        if str(frequency).upper() in ("HOURLY", "MINUTELY", "SECONDLY"):
+            fast.append(str(component.get("SUMMARY", "")))
+            calendar.subcomponents.remove(component)
+    if fast:
+        names = ", ".join(quoted(name, 40) for name in fast[:3])
+        warn(f"skipped events that repeat more often than daily: {names}")
+
+
+def _unknown_zones(calendar: Any) -> bool:
+    """Whether an event's start names a time zone that neither the calendar nor the
+    system defines (it is then read in the runner's own zone)."""
+    for component in calendar.walk("VEVENT"):
+        start = component.get("DTSTART")
+        when = getattr(start, "dt", None)
+        params = getattr(start, "params", {})
+        if isinstance(when, datetime) and when.tzinfo is None and "TZID" in params:
+            return True
+    return False
+
+
+def _categories(event: Any) -> list[str]:
+    found = event.get("CATEGORIES")
+    if found is None:
+        return []
+    values = found if isinstance(found, list) else [found]
+    words: list[str] = []
+    for value in values:
+        cats = getattr(value, "cats", None)
+        words += [str(cat) for cat in cats] if cats is not None else [str(value)]
+    return words
+
+
+def _local_zone() -> Any:
+    return datetime.now().astimezone().tzinfo
+
+
+def classify(
+    title: str, categories: Iterable[str] = (), words: Mapping[str, Sequence[str]] | None = None
+) -> tuple[str | None, str | None]:
+    """(kind, the word that decided it) of an event, by whole words, hard first."""
+    text = " ".join([title, *categories]).lower()
+    for kind in KINDS:
+        for word in [*WORDS[kind], *((words or {}).get(kind, ()))]:
+            if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
+                return kind, word
+    return None, None
+
+
+def distance_of(title: str) -> str:
+    """A race's distance from its title: 5k, 10k, half, marathon or ultra (else 10k)."""
+    text = title.lower()
+    for word, distance in DISTANCE_WORDS:
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            return distance
+    return "10k"
+
+
+def _classify(
+    day: date, title: str, categories: Sequence[str], words: Mapping[str, Sequence[str]] | None
+) -> RunEvent:
+    kind, word = classify(title, categories, words)
+    distance = distance_of(" ".join([title, *categories])) if kind == "race" else None
+    return RunEvent(day, title, kind, word, distance)
+
+
+def cache_folder() -> Path:
+    import platformdirs
+
+    return platformdirs.user_cache_path("glutemed", appauthor=False) / "calendars"

@@ -1,0 +1,183 @@
+"""iCalendar and JSON writers (the Markdown sheet is :mod:`glutemed.formats.sheet`'s), and
+writing a file without ever losing one.
+
+The writers are pure: a plan (and, for Markdown, the catalogue it came from)
+in, text or bytes out; the same plan always gives the same bytes.
+:func:`write_file` is the only function here that touches the disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
+from glutemed.core.catalogue import Catalogue
+from glutemed.errors import ExportError
+from glutemed.core.planner import RUN_TEXT, Plan, Session, jsonable
+from glutemed.core.text import clip, without_controls
+
+
+def render(
+    plan: Plan,
+    catalogue: Catalogue,
+    fmt: str,
+    at: time | None = None,
+    *,
+    name: str = "glutemed",
+    remind: timedelta | None = None,
+    earlier: bytes | None = None,
+) -> bytes:
+    """The plan in ``fmt`` (one of :data:`glutemed.core.rules.FORMATS`), as a file's bytes.
+    ``name``, ``remind`` and ``earlier`` are for iCalendar (see :func:`to_ics`)."""
+    if fmt == "markdown":
+        from glutemed.formats.sheet import to_markdown
+
+        return to_markdown(plan, catalogue).encode()
+    if fmt == "ics":
+        return to_ics(plan, at, name=name, remind=remind, earlier=earlier)
+    if fmt in ("html", "pdf"):
+        from glutemed.formats.html import plan_html
+
+        page = plan_html(plan, catalogue)
+        return to_pdf(page) if fmt == "pdf" else page.encode()
+    return to_json(plan).encode()
+
+
+PDF_HELP = "a PDF needs the optional pdf extra: pip install 'glutemed[pdf]' (WeasyPrint)"
+
+
+def to_pdf(page: str) -> bytes:
+    """An HTML page as PDF, through WeasyPrint (the optional ``pdf`` extra)."""
+    try:
+        import weasyprint  # type: ignore[import-not-found]
+    except ImportError:
+        raise ExportError(PDF_HELP) from None
+    return bytes(weasyprint.HTML(string=page).write_pdf())
+
+
+def to_json(plan: Plan) -> str:
+    return json.dumps(jsonable(plan), indent=2, ensure_ascii=False) + "\n"
+
+
+def uid(day: date, name: str) -> str:
+    """A session's UID: its date and the programme's name, nothing else, so an export
+    made again after any change updates the events on the same dates."""
+    digest = hashlib.sha256(name.encode()).hexdigest()[:16]
+    return f"{day:%Y%m%d}-{digest}@glutemed"
+
+
+def to_ics(
+    plan: Plan,
+    at: time | None = None,
+    *,
+    name: str = "glutemed",
+    remind: timedelta | None = None,
+    earlier: bytes | None = None,
+) -> bytes:
+    """An iCalendar file: one event per session, all-day unless ``at`` is given.
+
+    Each ``UID`` is the session's date and the programme's ``name``, so
+    importing the plan again, changed in any way, updates the events on those
+    dates instead of adding copies. ``earlier``, the file this export replaces:
+    each of its sessions the new plan no longer holds is written again as
+    cancelled (same UID, ``STATUS:CANCELLED``), so a calendar that imports the
+    file removes it. ``remind`` adds an alarm that long before a timed event,
+    or before 08:00 on the day of an all-day one. ``DTSTAMP`` is the first
+    session's date, not the clock, so the bytes are repeatable.
+    """
+    from icalendar import Alarm, Calendar, Event
+
+    sessions = plan.sessions
+    if not sessions:
+        raise ExportError("the plan has no sessions to put in a calendar")
+    first = sessions[0].date
+    calendar = Calendar()
+    calendar.add("prodid", "-//glutemed//glutemed plan//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "glutemed")
+    stamp = datetime.combine(first, time(0, 0), tzinfo=UTC)
+    planned = set()
+    for session in sessions:
+        when = session.date
+        planned.add(uid(when, name))
+        event = Event()
+        event.add("uid", uid(when, name))
+        event.add("dtstamp", stamp)
+        start, end = _event_times(session, when, at)
+        event.add("dtstart", start)
+        event.add("dtend", end)
+        run = f" ({RUN_TEXT[session.run]})" if session.run else ""
+        names = ", ".join(e.form_name for e in session.exercises)
+        event.add("summary", without_controls(f"Glute med: {names}{run}"))
+        event.add("description", without_controls(_description(session)))
+        if remind is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", without_controls(f"Glute med: {names}"))
+            alarm.add("trigger", -remind if at is not None else timedelta(hours=8) - remind)
+            event.add_component(alarm)
+        calendar.add_component(event)
+    for old_uid, start in _events_of(earlier):
+        if old_uid in planned:
+            continue
+        gone = Event()
+        gone.add("uid", old_uid)
+        gone.add("dtstamp", stamp)
+        gone.add("dtstart", start)
+        gone.add("status", "CANCELLED")
+        gone.add("summary", "Glute med: cancelled (no longer in your plan)")
+        calendar.add_component(gone)
+    return bytes(calendar.to_ical())
+
+
+def _events_of(data: bytes | None) -> list[tuple[str, date | datetime]]:
+    """(UID, start) of each glutemed event in an earlier export; none if unreadable."""
+    if not data:
+        return []
+    from icalendar import Calendar
+
+    try:
+        earlier = Calendar.from_ical(data)
+        found = [
+            (str(event.get("UID")), event.get("DTSTART").dt)
+            for event in earlier.walk("VEVENT")
+            if str(event.get("UID", "")).endswith("@glutemed")
+            and event.get("DTSTART")
+            and str(event.get("STATUS", "")).upper() != "CANCELLED"
+        ]
+    except Exception:  # an earlier file glutemed cannot read holds no sessions of ours
+        return []
+    return sorted(found, key=lambda item: str(item[1]))
+
+
+def _event_times(
+    session: Session, when: date, at: time | None
+) -> tuple[date | datetime, date | datetime]:
+    if at is None:
+        return when, when + timedelta(days=1)
+    start = datetime.combine(when, at)  # floating time: the runner's local clock
+    return start, start + timedelta(minutes=session.minutes)
+
+
+def _description(session: Session) -> str:
+    lines = [
+        f"{e.form_name}: {e.prescription}{e.aim_words} "
+        f"({', '.join(e.equipment) or 'no equipment'}). {e.advice[:1].upper()}{e.advice[1:]}."
+        for e in session.exercises
+    ]
+    lines += [
+        f"About {session.minutes} minutes. Steps: glutemed show SLUG.",
+        "",
+        f"{GUIDANCE_TITLE}:",
+        *(f"- {point}" for point in GUIDANCE),
+        "",
+        CAUTION,
+        "",
+        CREDIT,
+    ]
+    return "\n".join(lines)

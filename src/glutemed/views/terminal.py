@@ -1,0 +1,599 @@
+"""Rich views of the catalogue, one exercise, a plan, the log and the self-check.
+
+Every string that comes from a catalogue goes into a ``rich.text.Text`` (never
+through markup), so a move called ``[bold]`` prints as written. Rich drops
+colour by itself when stdout is not a terminal or ``NO_COLOR`` is set.
+:func:`emit` is how every view reaches stdout: piped output carries no
+trailing spaces, and a terminal that cannot show a symbol (an ASCII-only
+locale) gets a plain stand-in instead of an error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+
+from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_LINE, GUIDANCE_TITLE
+from glutemed.core.text import and_list, escaped, plural
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from glutemed.core.catalogue import Catalogue, Exercise
+    from glutemed.core.due import Due
+    from glutemed.core.sets import LoggedSet, MoveStats
+    from glutemed.core.planner import Plan, Session
+    from glutemed.core.selfcheck import CheckResult
+
+
+#: Plain stand-ins for the few symbols glutemed prints, for ASCII-only terminals.
+ASCII = str.maketrans(
+    {
+        "·": "-",
+        "…": "...",
+        "\u2014": "-",
+        "\u2013": "-",
+        **dict(zip("▁▂▃▄▅▆▇█", "_.-:=+*#", strict=True)),
+    }
+)
+
+
+class _Console(Console):
+    """rich's console, showing any control character in the text as an escape
+    (``\\x1b``): a catalogue, a note or a file name cannot retitle the window or
+    clear the screen. rich's own styling is not text, so it is kept."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            part if part.control else part._replace(text=escaped(part.text)) for part in buffer
+        )
+
+
+def console() -> Console:
+    # No markup or emoji codes: catalogue text prints exactly as written.
+    return _Console(highlight=False, markup=False, emoji=False)
+
+
+def emit(renderable: RenderableType) -> None:
+    """Print a view on stdout: tidy when piped, and never failing on the encoding.
+
+    A text marked ``no_wrap`` with ``overflow="ignore"`` (a command to copy) is
+    printed whole on one line, however narrow the terminal.
+    """
+    out = console()
+    parts = renderable.renderables if isinstance(renderable, Group) else [renderable]
+    with out.capture() as captured:
+        for part in parts:
+            whole = isinstance(part, Text) and part.no_wrap is True and part.overflow == "ignore"
+            out.print(part, soft_wrap=whole, crop=not whole)
+    text = captured.get()
+    if not out.is_terminal:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    sys.stdout.write(fit_encoding(text, sys.stdout.encoding))
+    sys.stdout.flush()
+
+
+def fit_encoding(text: str, encoding: str | None) -> str:
+    """``text`` as ``encoding`` can carry it: symbols swapped for plain ones, the rest as ``?``."""
+    codec = encoding or "utf-8"
+    try:
+        text.encode(codec)
+        return text
+    except UnicodeEncodeError:
+        plain = text.translate(ASCII)
+        return plain.encode(codec, "replace").decode(codec)
+    except LookupError:
+        return text
+
+
+class CatalogueView:
+    """The catalogue as a table, or stacked a move to a few lines where a table would not fit.
+
+    The slug (what a user types) is never cut: the table is used only when
+    its slug column fits whole.
+    """
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.moves = list(catalogue)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widest = max((len(move.slug) for move in self.moves), default=4)
+        title = Text("glutemed catalogue", style="bold")
+        if options.max_width >= widest + 42:
+            yield self._table(widest, title)
+            return
+        yield title
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", style="dim", no_wrap=True)
+        grid.add_column()
+        for number, move in enumerate(self.moves, start=1):
+            facts = f"{move.reps} reps {move.sides}, {move.equipment_text}"
+            lateral = ", lateral" if move.lateral else ""
+            grid.add_row(
+                str(number),
+                Text(move.slug, style="cyan", overflow="ignore")
+                + Text("\n")
+                + Text(move.name, style="bold")
+                + Text(f"\n{facts}{lateral}"),
+            )
+        yield grid
+
+    def _table(self, widest: int, title: Text) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
+        table.add_column("#", justify="right", style="dim", no_wrap=True)
+        table.add_column("move (slug)", min_width=widest)
+        table.add_column("reps", justify="right", no_wrap=True)
+        table.add_column("sides")
+        table.add_column("equipment")
+        table.add_column("lateral", justify="center")
+        for number, move in enumerate(self.moves, start=1):
+            table.add_row(
+                str(number),
+                Text(move.name, style="bold") + Text("\n") + Text(move.slug, style="cyan"),
+                str(move.reps),
+                move.sides,
+                move.equipment_text,
+                "yes" if move.lateral else "",
+            )
+        return table
+
+
+def _items(items: list[str], numbered: bool) -> Table:
+    """A list whose wrapped lines hang under their text, not under the marker."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column()
+    for index, item in enumerate(items, start=1):
+        grid.add_row(f"  {index}." if numbered else "  -", Text(item))
+    return grid
+
+
+def exercise_card(move: Exercise, number: int) -> Group:
+    from rich.panel import Panel
+
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("Reps", f"{move.reps} {move.sides}")
+    facts.add_row("Equipment", move.equipment_text)
+    facts.add_row("Works the hip sideways", "yes" if move.lateral else "no")
+    parts: list[RenderableType] = [facts]
+    if move.steps:
+        parts += [Text("\nSteps", style="bold"), _items(move.steps, numbered=True)]
+    if move.cues:
+        parts += [Text("\nCues", style="bold"), _items(move.cues, numbered=False)]
+    if move.variants:
+        parts.append(
+            Text(
+                "\nOther forms (glutemed's additions, not the source's: "
+                "'glutemed plan --level easier|harder' plans them)",
+                style="bold",
+            )
+        )
+    for form in move.variants:
+        parts += [
+            Text.assemble(
+                "\n",
+                (form.name, "bold"),
+                f", {form.level}; equipment: {', '.join(form.equipment) or 'none'}",
+            ),
+            _items(form.steps, numbered=True),
+        ]
+        if form.cues:
+            parts.append(_items(form.cues, numbered=False))
+    title = Text(f"{number}. ") + Text(move.name, style="bold")
+    card = Panel(
+        Group(*parts),
+        title=title,
+        title_align="left",
+        subtitle=Text(move.slug),
+        subtitle_align="right",
+        box=box.ROUNDED,
+    )
+    return Group(card, *guidance(), Text(CREDIT, style="dim"), Text(CAUTION, style="dim"))
+
+
+def plan_view(plan: Plan) -> Group:
+    """The plan: a header, one table a session (all the same width), loads, the caution."""
+    header = Text.assemble(
+        (f"{plural(plan.days, 'session')} a week", "bold"),
+        f" on {and_list(plan.weekdays)}, {plural(plan.weeks, 'week')} "
+        f"from {plan.start.isoformat()}",
+    )
+    needed = Text(f"Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}")
+    names = {e.slug: e.form_name for s in plan.sessions for e in s.exercises}
+    routine = Text.assemble(
+        ("Routine: ", "bold"),
+        and_list([names.get(slug, slug) for slug in plan.routine]),
+        f", in every session: {plan.routine_reason}.",
+    )
+    parts: list[RenderableType] = [header, needed, routine]
+    parts.extend(Text(note, style="italic") for note in plan.notes)
+    parts.append(Text(""))
+    with_loads = any(e.suggested_load for s in plan.sessions for e in s.exercises)
+    rows = [
+        [
+            [
+                exercise.form_name,
+                exercise.prescription,
+                exercise.aim,
+                ", ".join(exercise.equipment) or "none",
+                *([exercise.suggested_load or "-"] if with_loads else []),
+            ]
+            for exercise in session.exercises
+        ]
+        for session in plan.sessions
+    ]
+    headings = ["move", "sets x reps", "aim", "equipment", *(["load"] if with_loads else [])]
+    widths = _shared_widths(headings, [row for table in rows for row in table])
+    for session, table_rows in zip(plan.sessions, rows, strict=True):
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            title=Text(f"{session.title} · about {session.minutes} min", style="bold"),
+            title_justify="left",
+            pad_edge=False,
+        )
+        for heading, width in zip(headings, widths, strict=True):
+            table.add_column(
+                heading,
+                min_width=width,
+                max_width=width,
+                justify="right" if heading == "aim" else "left",
+            )
+        for row in table_rows:
+            table.add_row(*(Text(cell) for cell in row))
+        parts.append(table)
+    parts.append(Text("First session of each move, from your log", style="bold"))
+    parts.append(_items([f"{name}: {why}" for name, why in plan.first_advice()], numbered=False))
+    parts.append(
+        Text(
+            "Aim: the reps to reach in every set with good form ('-': as many as the "
+            "rule above gives). 'glutemed show MOVE' gives the steps.",
+            style="dim",
+        )
+    )
+    parts += guidance()
+    parts.append(Text(CAUTION, style="dim"))
+    return Group(*parts)
+
+
+def guidance() -> list[RenderableType]:
+    """The session guidance: a title and its points (glutemed's, and labelled so)."""
+    return [Text(GUIDANCE_TITLE, style="bold"), _items(list(GUIDANCE), numbered=False)]
+
+
+def today_view(due: Due, today: date) -> Group:
+    """A day: its session (done, part done or to do) or a rest day, and what comes next."""
+    from glutemed.core.planner import RUN_TEXT
+    from glutemed.core.rules import WEEKDAYS
+
+    name = "Today · " if due.date == today else ""
+    run = f" · {RUN_TEXT[due.run]}" if due.run else ""
+    parts: list[RenderableType] = [
+        Text(f"{name}{WEEKDAYS[due.date.weekday()]} {due.date.isoformat()}{run}", style="bold")
+    ]
+    parts.extend(Text(note, style="italic") for note in due.notes)
+    session = due.session
+    if session is None:
+        parts.append(Text("Rest day: no strength session planned."))
+    else:
+        state = "done" if due.done else "part done" if due.logged else "to do"
+        parts.append(Text(GUIDANCE_LINE, style="dim"))
+        parts.append(_session_table(session, f"Session ({state}) · about {session.minutes} min"))
+        if due.left and due.logged:
+            parts.append(
+                Text(
+                    "Left: "
+                    + "; ".join(f"{e.name}: {e.sets - e.done} of {e.sets} sets" for e in due.left)
+                )
+            )
+        advice = [f"{e.form_name}: {e.advice}" for e in session.exercises]
+        parts.append(_items(advice, numbered=False))
+    following = due.next
+    if following is not None:
+        moves = and_list(
+            [f"{e.form_name} {e.prescription}{e.aim_words}" for e in following.exercises]
+        )
+        parts.append(Text(f"Next: {following.weekday} {following.date.isoformat()}: {moves}."))
+    parts.append(Text(CAUTION, style="dim"))
+    return Group(*parts)
+
+
+def _session_table(session: Session, title: str) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD, title=Text(title, style="bold"), title_justify="left", pad_edge=False
+    )
+    for heading in ("move", "sets x reps", "aim", "load", "equipment"):
+        table.add_column(heading, justify="right" if heading == "aim" else "left")
+    for e in session.exercises:
+        table.add_row(
+            Text(e.form_name),
+            Text(e.prescription),
+            Text(e.aim),
+            Text(e.suggested_load or "-"),
+            Text(", ".join(e.equipment) or "none"),
+        )
+    return table
+
+
+#: Columns of a session table that may wrap when the terminal is narrow.
+_WRAPPING = ("move", "sets x reps", "equipment")
+
+
+def _shared_widths(headings: list[str], rows: list[list[str]]) -> list[int]:
+    """The column widths every session's table shares, fitted to the terminal.
+
+    Each column is as wide as its longest cell when that fits. Otherwise the
+    move, sets and equipment columns start at their longest word (so words
+    wrap, never break) and share the room left, a character at a time.
+    """
+    cells = [[heading, *(row[column] for row in rows)] for column, heading in enumerate(headings)]
+    natural = [max(len(cell) for cell in column) for column in cells]
+    # A simple-head table adds a space at each edge, one between columns, and a
+    # space of padding on each inner side of every column.
+    room = console().width - (3 * len(headings) - 1)
+    if sum(natural) <= room:
+        return natural
+    wrapping = [headings.index(name) for name in _WRAPPING if name in headings]
+    widths = list(natural)
+    for column in wrapping:
+        widths[column] = max(len(word) for cell in cells[column] for word in cell.split())
+    spare = room - sum(widths)
+    while spare > 0 and any(widths[c] < natural[c] for c in wrapping):
+        for column in wrapping:  # one column of room at a time, in turn
+            if spare > 0 and widths[column] < natural[column]:
+                widths[column] += 1
+                spare -= 1
+    return widths
+
+
+def ask_check(
+    setup: list[str],
+    steps: list[str],
+    watch: str,
+    knees: dict[str, str],
+    signs: dict[str, str],
+) -> tuple[str, str, list[str]]:
+    """Walk through the mirror test: (left knee, right knee, gait signs noticed)."""
+    from rich.prompt import Confirm, Prompt
+
+    out = console()
+    out.print(Text("The mirror test", style="bold"))
+    out.print(Text(CAUTION, style="yellow"))
+    out.print(Text("\nSet up", style="bold"))
+    out.print(_items(setup, numbered=False))
+    out.print(Text("\nOn each leg in turn", style="bold"))
+    out.print(_items(steps, numbered=True))
+    out.print(Text(f"\n{watch}\n"))
+    answers = []
+    keys = list(knees)
+    for side in ("left", "right"):
+        out.print(Text(f"Standing on your {side} leg, the {side} knee:", style="bold"))
+        out.print(_items([knees[key] for key in keys], numbered=True))
+        answer = Prompt.ask(
+            f"Your answer for the {side} knee",
+            choices=[str(n) for n in range(1, len(keys) + 1)],
+            console=out,
+        )
+        answers.append(keys[int(answer) - 1])
+    noticed = [
+        sign
+        for sign, text in signs.items()
+        if Confirm.ask(
+            f"When you run or walk, have you noticed that {text}?", default=False, console=out
+        )
+    ]
+    out.print()
+    return answers[0], answers[1], noticed
+
+
+def check_view(result: CheckResult) -> Group:
+    """A self-check's reading, recommendation and caution."""
+    rec = result.recommendation
+    parts: list[RenderableType] = [Text("Your mirror test", style="bold")]
+    readings = Table.grid(padding=(0, 1))
+    readings.add_column(no_wrap=True)
+    readings.add_column()
+    for side, reading in (("Left", result.left), ("Right", result.right)):
+        readings.add_row(f"  {side} knee ({reading.knee}):", Text(reading.reading))
+    parts.append(readings)
+    if result.notes:
+        parts.append(_items(result.notes, numbered=False))
+    parts.append(Text("\nWhat to do", style="bold"))
+    advice = [rec.reason]
+    if rec.favour:
+        advice.append(f"Lean on in each session: {', '.join(rec.favour)}")
+    parts.append(_items(advice, numbered=False))
+    parts.append(Text("Plan it with:"))
+    parts.append(Text(rec.command, style="bold cyan", no_wrap=True, overflow="ignore"))
+    parts.append(Text(f"\n{result.caution}", style="yellow"))
+    return Group(*parts)
+
+
+def check_history_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title="Your mirror tests", title_justify="left")
+    for column in ("#", "taken", "left knee", "right knee", "gait signs", "weak sides"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            row["taken"],
+            row["left"],
+            row["right"],
+            ", ".join(row["gait"]) or "none",
+            ", ".join(row["weak_sides"]) or "none",
+        )
+    return table
+
+
+def settings_table(rows: list[tuple[str, Any, str]], path: str) -> Table:
+    """Effective settings: key, value and where it came from."""
+    table = Table(
+        box=box.SIMPLE_HEAD, title=f"glutemed settings (file: {path})", title_justify="left"
+    )
+    for column in ("setting", "value", "from"):
+        table.add_column(column)
+    for key, value, source in rows:
+        if isinstance(value, list):
+            value = ", ".join(value) or "none"
+        elif value is None:
+            value = {"sets": "chosen by week", "catalogue": "built-in"}.get(key, "none")
+        table.add_row(key, Text(str(value)), source)
+    return table
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int]) -> str:
+    """A one-line chart: ``▁▃▅█``."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    span = (high - low) or 1
+    return "".join(SPARKS[round((v - low) / span * (len(SPARKS) - 1))] for v in values)
+
+
+def trend_room() -> int:
+    """How many sessions a move's trend line can show in this terminal."""
+    return max(8, console().width - 4)
+
+
+def history_view(
+    sets: list[LoggedSet],
+    stats: list[MoveStats],
+    trends: dict[str, list[tuple[date, int, list[str]]]],
+    before: dict[str, list[tuple[date, int, list[str]]]],
+    every: bool,
+    since: date | None,
+) -> Group:
+    """The recent sessions (or every set), a table of how each move has come along, and
+    a trend line per move that fits the terminal."""
+    from glutemed.core.progression import change
+    from glutemed.core.sets import top_load_text
+
+    parts: list[RenderableType] = []
+    if every:
+        title = f"Every set since {since.isoformat()}" if since else "Every set logged"
+        table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
+        for column in ("date", "move", "set", "reps", "load", "note"):
+            table.add_column(column, justify="right" if column in ("set", "reps") else "left")
+        for logged in sets:
+            table.add_row(
+                logged.date.isoformat(),
+                Text(logged.slug),
+                str(logged.set),
+                str(logged.reps),
+                Text(logged.load or "-"),
+                Text(logged.note or ""),
+            )
+        parts.append(table)
+    else:
+        label = since.isoformat() if since else "the start"
+        parts.append(Text(f"Sessions since {label} (--all for every set)", style="bold"))
+        by_day: dict[date, dict[str, list[LoggedSet]]] = {}
+        for logged in sets:
+            by_day.setdefault(logged.date, {}).setdefault(logged.slug, []).append(logged)
+        lines = []
+        for day, moves in by_day.items():
+            done = []
+            for slug, items in moves.items():
+                items = sorted(items, key=lambda s: s.set)
+                top = top_load_text(s.load for s in items if s.load)
+                reps = ",".join(str(s.reps) for s in items)
+                done.append(f"{slug} {len(items)} x {reps}" + (f" @ {top}" if top else ""))
+            lines.append(f"{day.isoformat()}  {'; '.join(done)}")
+        parts.append(_items(lines or ["nothing logged in these weeks"], numbered=False))
+    table = Table(box=box.SIMPLE_HEAD, title="How each move has come along", title_justify="left")
+    for column in ("move", "sessions", "best set", "load", "last 4 weeks"):
+        table.add_column(column, justify="right" if column == "sessions" else "left")
+    for item in stats:
+        points = trends.get(item.slug, [])
+        earlier = before.get(item.slug) or []
+        now = (points[0][1], points[0][2]) if points else None
+        then = (earlier[0][1], earlier[0][2]) if earlier else None
+        loads = (
+            item.first_load
+            if item.first_load == item.latest_load
+            else f"{item.first_load or '-'} -> {item.latest_load or '-'}"
+        )
+        table.add_row(
+            Text(item.slug),
+            str(item.sessions),
+            f"{plural(item.best_reps, 'rep')}",
+            Text(loads or "-"),
+            change(now, then) if now else "-",
+        )
+    parts.append(table)
+    parts.append(Text("Total reps a session, oldest to newest", style="bold"))
+    for item in stats:
+        points = list(reversed(trends.get(item.slug, [])))
+        if not points:
+            continue
+        span = f"{points[0][0].isoformat()} to {points[-1][0].isoformat()}"
+        parts.append(
+            Text(f"{item.slug}: {plural(len(points), 'session')}, {span}, latest {points[-1][1]}")
+        )
+        parts.append(Text("  " + sparkline([total for _, total, _ in points]), no_wrap=True))
+    return Group(*parts)
+
+
+def runs_view(weeks: list[dict[str, Any]]) -> Group:
+    """The calendar's events week by week, each with the kind glutemed read and why."""
+    from glutemed.core.rules import WEEKDAYS
+
+    parts: list[RenderableType] = []
+    names = {"hard": "hard run", "long": "long run", "easy": "easy run", "race": "race"}
+    for week in weeks:
+        parts.append(Text(f"Week {week['week']} · from {week['start']}", style="bold"))
+        table = Table.grid(padding=(0, 2))
+        for _ in range(3):
+            table.add_column()
+        for event in week["events"]:
+            day = _date_of(event["date"])
+            kind = f"{names[event['kind']]} ('{event['word']}')" if event["kind"] else "not a run"
+            table.add_row(
+                f"  {WEEKDAYS[day.weekday()][:3]} {event['date']}", Text(kind), Text(event["title"])
+            )
+        parts.append(table if week["events"] else Text("  no events"))
+    return Group(*parts)
+
+
+def _date_of(text: str) -> date:
+    from datetime import date as day
+
+    return day.fromisoformat(text)
+
+
+def undo_preview(source: str, sets: list[LoggedSet], changed: list[LoggedSet]) -> Group:
+    """What undo would do: the sets the last command logged, and those it changed."""
+    lines: list[RenderableType] = []
+    if sets:
+        lines.append(Text(f"The last log command ({source}) logged:", style="bold"))
+        lines.extend(_set_line(s) for s in sets)
+    if changed:
+        lines.append(
+            Text(f"The last log command ({source}) changed, to be put back:", style="bold")
+        )
+        lines.extend(_set_line(s) for s in changed)
+    return Group(*lines)
+
+
+def _set_line(s: LoggedSet) -> Text:
+    return Text(f"  {s.date.isoformat()}  {s.slug}  set {s.set}: {plural(s.reps, 'rep')}") + Text(
+        f" @ {s.load}" if s.load else ""
+    )
+
+
+def confirm(question: str) -> bool:
+    """Ask yes or no (default no). Raises EOFError when there is no answer to read."""
+    from rich.prompt import Confirm
+
+    return Confirm.ask(question, default=False, console=console())
