@@ -97,9 +97,9 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture
 def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
     """Run a command in-process, on :data:`TODAY` (the injected clock)."""
-    from glutemed.cli.commands import common
+    from glutemed.cli import context
 
-    monkeypatch.setattr(common, "today", lambda: TODAY)
+    monkeypatch.setattr(context, "today", lambda: TODAY)
     runner = CliRunner()
 
     def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import glutemed.core.catalogue as catalogue_module
-from glutemed.storage import cache
-from glutemed.core.catalogue import load_catalogue
+import glutemed.formats.catalogue_yaml as catalogue_module
+from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.errors import CatalogueError
+from glutemed.storage import cache
 
 from .conftest import Invoke, move
 

@@ -17,10 +17,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glutemed.formats import ics_in as runcalendar
-from glutemed.core.catalogue import load_catalogue
+from glutemed.cli.context import read_catalogue as load_catalogue
+from glutemed.core.plan import PlanOptions
+from glutemed.core.planner import make_plan
+from glutemed.core.schedule import CalendarRun
 from glutemed.errors import CalendarError
-from glutemed.core.planner import PlanOptions, make_plan
+from glutemed.formats import ics_in as runcalendar
 
 from .conftest import Invoke
 
@@ -176,7 +178,7 @@ def test_every_runs_rule_holds_date_by_date(
 ) -> None:
     start = date(2026, 11, 2)
     calendar = tuple(
-        (start + timedelta(days=offset), kind, "10k" if kind == "race" else None)
+        CalendarRun(start + timedelta(days=offset), kind, "10k" if kind == "race" else None)
         for offset, kind in entries
     )
     plan = make_plan(

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.core.catalogue import Catalogue, load_catalogue
+from glutemed.cli.context import read_catalogue as load_catalogue
+from glutemed.core.catalogue import Catalogue
 from glutemed.errors import CatalogueError, NotFoundError
-from glutemed.core.rules import builtin_catalogue as builtin_path
+from glutemed.storage.paths import builtin_catalogue as builtin_path
 
 from .conftest import move
 

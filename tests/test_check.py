@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.core.about import CAUTION
-from glutemed.core.catalogue import load_catalogue
-from glutemed.errors import FieldError
 from glutemed.core.selfcheck import read_check
+from glutemed.errors import FieldError
 
 from .conftest import Invoke
 

@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from glutemed.core import rules
 from glutemed.cli.app import app
+from glutemed.core import rules
 
 from .conftest import Invoke, move
 

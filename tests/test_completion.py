@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from glutemed.cli.app import app
-from glutemed.core.rules import complete_words, quick_slugs
+from glutemed.cli.completion import quick_slugs
+from glutemed.core.rules import complete_words
 
 from .conftest import move
 

@@ -11,11 +11,12 @@ import pytest
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
-from glutemed.core.catalogue import load_catalogue
+from glutemed.cli.context import read_catalogue as load_catalogue
+from glutemed.core.plan import PlanOptions
+from glutemed.core.planner import make_plan
 from glutemed.errors import ExportError
-from glutemed.storage.files import write_file
-from glutemed.core.planner import PlanOptions, make_plan
 from glutemed.formats.sheet import to_markdown
+from glutemed.storage.files import write_file
 
 from .conftest import TODAY, Invoke
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.core.catalogue import load_catalogue
+from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.errors import CatalogueError
 
 from .conftest import Invoke, move

@@ -11,12 +11,13 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from glutemed.core.catalogue import load_catalogue
+from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.core.guided import Console, Ended, Walk
+from glutemed.core.plan import PlanOptions
+from glutemed.core.planner import make_plan
+from glutemed.core.rules import WEEKDAYS
 from glutemed.core.sets import LoggedSet
 from glutemed.storage.paths import LOG_NAME
-from glutemed.core.planner import PlanOptions, make_plan
-from glutemed.core.rules import WEEKDAYS
 
 from .conftest import Invoke
 

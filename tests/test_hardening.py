@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.storage.logfile import SCHEMA_VERSION
+from glutemed.storage.migrations import SCHEMA_VERSION
 from glutemed.storage.paths import LOG_NAME
 
 from .conftest import Invoke, move, without_root_powers
@@ -62,7 +62,7 @@ def _litter(folder: Path) -> list[str]:
 KILL_POINTS = {
     # Killed while the new log is being built (the old code left a 0-byte or WAL file).
     "building": "def m(db):\n    db.execute('BEGIN')\n"
-    "    db.execute(L.MIGRATIONS[0].statements[0])\n"
+    "    db.execute(MIGRATIONS[0].statements[0])\n"
     "    os.kill(os.getpid(), signal.SIGKILL)\nL._migrate = m\n",
     # Killed with the new log complete but not yet in place.
     "linking": "def link(*a):\n    os.kill(os.getpid(), signal.SIGKILL)\nos.link = link\n",
@@ -76,6 +76,7 @@ KILL_POINTS = {
 def test_a_killed_first_log_leaves_a_usable_home(home: Path, point: str) -> None:
     script = (
         "import os, signal, sys\nimport glutemed.storage.logfile as L\n"
+        "from glutemed.storage.migrations import MIGRATIONS\n"
         + KILL_POINTS[point]
         + "sys.argv = ['glutemed', 'log', 'split-squat', '--reps', '10']\n"
         "from glutemed.__main__ import main\nmain()\n"
@@ -607,8 +608,9 @@ def test_exports_never_carry_control_characters() -> None:
     from datetime import date
 
     from glutemed.core.catalogue import Catalogue, Exercise, Reps
+    from glutemed.core.plan import PlanOptions
+    from glutemed.core.planner import make_plan
     from glutemed.formats.plan_out import to_ics
-    from glutemed.core.planner import PlanOptions, make_plan
     from glutemed.formats.sheet import to_markdown
 
     evil = Exercise.model_construct(
@@ -634,11 +636,11 @@ def test_exports_never_carry_control_characters() -> None:
 def test_a_bug_is_not_passed_off_as_an_output_failure(
     monkeypatch: pytest.MonkeyPatch, invoke: Invoke
 ) -> None:
-    import glutemed.core.catalogue
+    import glutemed.cli.context
 
     def broken(path: object = None) -> None:
         raise ValueError("a bug in glutemed")
 
-    monkeypatch.setattr(glutemed.core.catalogue, "load_catalogue", broken)
+    monkeypatch.setattr(glutemed.cli.context, "read_catalogue", broken)
     with pytest.raises(ValueError, match="a bug in glutemed"):
         invoke("list")

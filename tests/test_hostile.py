@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from glutemed.core.catalogue import load_catalogue, validate_catalogue
 from glutemed.cli.app import app
+from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.errors import CatalogueError
+from glutemed.formats.catalogue_yaml import validate_catalogue
 
 from .conftest import Invoke, move, run_glutemed
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.storage.logfile import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, LoggedSet
 from glutemed.core.progression import next_session
-from glutemed.core.sets import STEPS, parse_load, parse_step
+from glutemed.core.sets import STEPS, LoggedSet, parse_load, parse_step
+from glutemed.storage.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 from .conftest import Invoke
 
@@ -388,7 +388,7 @@ def test_two_processes_logging_at_once_both_land(home: Path, invoke: Invoke) -> 
     script = (
         "import sys\n"
         "from datetime import date\n"
-        "from glutemed.storage.logfile import LoggedSet, add_sets\n"
+        "from glutemed.core.sets import LoggedSet\nfrom glutemed.storage.sets import add_sets\n"
         "for n in range(25):\n"
         "    add_sets([LoggedSet(date(2026, 1, 1), sys.argv[1], s, 10) for s in (1, 2)], 'log')\n"
     )
@@ -418,7 +418,7 @@ def test_a_write_killed_midway_leaves_the_log_as_it_was(
     # command with the insert of each set patched to pause after the first one.
     hold = (
         "import sys, time, pathlib\n"
-        "import glutemed.storage.logfile as log\n"
+        "import glutemed.storage.sets as log\n"
         "insert, marker = log._insert_set, pathlib.Path(sys.argv[1])\n"
         "def held(db, command, item):\n"
         "    added = insert(db, command, item)\n"

@@ -10,19 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glutemed.core.catalogue import Catalogue, Exercise, load_catalogue
-from glutemed.errors import PlanError, UsageError
-from glutemed.core.sets import LoggedSet
-from glutemed.core.planner import (
-    Plan,
-    PlanOptions,
-    fitting,
-    make_plan,
-    minutes,
-    week_sets,
-)
+from glutemed.cli.context import read_catalogue as load_catalogue
+from glutemed.core.catalogue import Catalogue, Exercise
+from glutemed.core.plan import Plan, PlanOptions
+from glutemed.core.planner import make_plan, minutes, week_sets
+from glutemed.core.routine import fitting
 from glutemed.core.rules import EQUIPMENT, WEEKDAYS
 from glutemed.core.schedule import spacing_warnings
+from glutemed.core.sets import LoggedSet
+from glutemed.errors import PlanError, UsageError
 
 BUILTIN = load_catalogue()
 #: The built-in moves in the source's standard forms only (no glutemed variants).

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.core.catalogue import load_catalogue
-from glutemed.formats.figures import figure, folder
+from glutemed.cli.context import drawings
+from glutemed.cli.context import read_catalogue as load_catalogue
+from glutemed.formats.figures import figure
+from glutemed.storage.paths import figures_folder as folder
 
 from .conftest import Invoke, move, write_catalogue  # noqa: F401
 
@@ -75,7 +77,7 @@ def _measure(html: Path, tmp_path: Path) -> dict[str, object]:
 
 def test_every_move_has_a_well_formed_self_contained_figure() -> None:
     for exercise in load_catalogue():
-        drawing = figure(exercise)
+        drawing = figure(drawings(), exercise)
         assert drawing is not None, exercise.slug
         document = xml.dom.minidom.parseString(drawing)
         titles = document.getElementsByTagName("title")
@@ -87,7 +89,7 @@ def test_every_move_has_a_well_formed_self_contained_figure() -> None:
         for form in exercise.variants:
             if form.figure:
                 named.add(form.figure)
-                drawing = figure(exercise, form)
+                drawing = figure(drawings(), exercise, form)
                 assert drawing is not None and form.name in drawing  # its own title
     assert sorted(p.stem for p in folder().glob("*.svg")) == sorted(named)
 

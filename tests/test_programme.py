@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from glutemed.core.catalogue import load_catalogue
-from glutemed.core.planner import PlanOptions, make_plan
+from glutemed.cli.context import read_catalogue as load_catalogue
+from glutemed.core.plan import PlanOptions
+from glutemed.core.planner import make_plan
 from glutemed.core.programme import Programme, record
 
 from .conftest import TODAY, Invoke

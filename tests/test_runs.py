@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glutemed.core.catalogue import load_catalogue
-from glutemed.core.planner import PlanOptions, jsonable, make_plan
+from glutemed.cli.context import read_catalogue as load_catalogue
+from glutemed.core.plan import PlanOptions, jsonable
+from glutemed.core.planner import make_plan
 from glutemed.core.rules import WEEKDAYS
 from glutemed.core.schedule import blocked_days, choose_weekdays, gaps
 

@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glutemed.core.catalogue import read_yaml
-from glutemed.core.rules import builtin_catalogue as builtin_path
+from glutemed.formats.catalogue_yaml import read_yaml
+from glutemed.storage.paths import builtin_catalogue as builtin_path
 
 scalars = st.one_of(
     st.none(),
@@ -41,15 +41,15 @@ def test_same_data_as_the_safe_loader(
     text = yaml.safe_dump({"doc": data}, default_flow_style=flow, allow_unicode=True)
     path = tmp_path_factory.mktemp("y") / "doc.yaml"
     path.write_text(text, encoding="utf-8")
-    assert read_yaml(path) == yaml.safe_load(text)
+    assert read_yaml(path.read_bytes(), path) == yaml.safe_load(text)
 
 
 def test_same_data_for_the_builtin_catalogue_and_anchors(tmp_path: Path) -> None:
     text = builtin_path().read_text()
-    assert read_yaml(builtin_path()) == yaml.safe_load(text)
+    assert read_yaml(builtin_path().read_bytes(), builtin_path()) == yaml.safe_load(text)
     shared = "a: &x {k: [1, 2]}\nb: *x\nc: !!str 5\nd: !!int '7'\ne: 'quoted: yes'\n"
     path = tmp_path / "anchors.yaml"
     path.write_text(shared)
-    built = read_yaml(path)
+    built = read_yaml(path.read_bytes(), path)
     assert built == yaml.safe_load(shared)
     assert built["a"] is built["b"]  # aliases are shared, as in PyYAML

@@ -18,6 +18,25 @@ class GlutemedError(Exception):
 
     exit_code = 1
 
+    @classmethod
+    def naming(cls, template: str, **values: str) -> GlutemedError:
+        """An error whose words name settings, not flags: ``{force}`` in ``template``
+        stands for the setting, and each of ``values`` for itself (a path, say, which
+        may hold braces). The command line shows each setting as its flag
+        (:meth:`message`); elsewhere it reads as the setting's name."""
+        error = cls(template.format(**values, **{k: k for k in _fields(template, values)}))
+        error.template = (template, values)
+        return error
+
+    template: tuple[str, dict[str, str]] | None = None
+
+    def message(self, name: Callable[[str], str] = str) -> str:
+        """The sentence, with each setting it names shown by ``name(field)``."""
+        if self.template is None:
+            return str(self)
+        template, values = self.template
+        return template.format(**values, **{k: name(k) for k in _fields(template, values)})
+
 
 class CatalogueError(GlutemedError):
     """The catalogue file is missing, unreadable, malformed or invalid."""
@@ -78,6 +97,10 @@ class UsageError(GlutemedError):
 
 
 _FIELD = re.compile(r"\{(\w+)\}")
+
+
+def _fields(template: str, values: dict[str, str]) -> set[str]:
+    return {found for found in _FIELD.findall(template) if found not in values}
 
 
 class FieldError(UsageError):

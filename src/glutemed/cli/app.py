@@ -22,9 +22,8 @@ from typer._click import Context
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
-from glutemed.core import rules
-from glutemed.cli import context, output, startup
 from glutemed import version_text
+from glutemed.cli import startup, streams
 from glutemed.cli.commands import (
     check,
     config,
@@ -39,8 +38,9 @@ from glutemed.cli.commands import (
     today,
     undo,
 )
-from glutemed.errors import FieldError, GlutemedError, UsageError
+from glutemed.core import rules
 from glutemed.core.text import quoted
+from glutemed.errors import FieldError, GlutemedError, UsageError
 
 startup.skip_plugin_scan()
 
@@ -67,6 +67,11 @@ class GlutemedGroup(TyperGroup):
         except FieldError as err:
             command = self.commands.get(ctx.invoked_subcommand or "")
             raise UsageError(err.message(_flag_namer(command))) from None
+        except GlutemedError as err:
+            if err.template is not None:  # name the settings as this command's flags
+                named = _flag_namer(self.commands.get(ctx.invoked_subcommand or ""))
+                err.args = (err.message(lambda field: _as_flag(field, named)),)
+            raise
         except click_errors.UsageError as err:
             if isinstance(err, click_errors.NoArgsIsHelpError):
                 raise
@@ -99,8 +104,8 @@ class GlutemedGroup(TyperGroup):
             return super().main(
                 args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra
             )
-        output.guard_streams()
-        output.SAVED.clear()
+        streams.guard_streams()
+        streams.SAVED.clear()
         try:
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
             sys.stdout.flush()  # output still buffered fails here, not at exit
@@ -115,13 +120,13 @@ class GlutemedGroup(TyperGroup):
             _fail(err.format_message(), err.exit_code)
         except typer.Abort:
             _fail("stopped before finishing; nothing more was done", 1)
-        except output.OUTPUT_ERRORS as err:  # stdout closed, full or gone
-            problem = output.output_problem(err)
+        except streams.OUTPUT_ERRORS as err:  # stdout closed, full or gone
+            problem = streams.output_problem(err)
             if problem is None:
                 raise
-            output.silence_stdout()
-            if output.SAVED:
-                output.note(f"{output.SAVED[-1]} is saved, but not shown: {problem}")
+            streams.silence_stdout()
+            if streams.SAVED:
+                streams.note(f"{streams.SAVED[-1]} is saved, but not shown: {problem}")
                 sys.exit(0)
             _fail(f"cannot write the output: {problem}", 1)
         sys.exit(code if isinstance(code, int) else 0)
@@ -140,7 +145,7 @@ class GlutemedCommand(TyperCommand):
 
 
 def _fail(message: str, code: int) -> None:
-    output.fail(message)
+    streams.fail(message)
     sys.exit(code)
 
 
@@ -163,6 +168,12 @@ def _flag_namer(command: Any) -> Callable[[str], str]:
         return field
 
     return name
+
+
+def _as_flag(field: str, named: Callable[[str], str]) -> str:
+    """A setting as a flag: this command's, else the flag other commands give it."""
+    flag = named(field)
+    return flag if flag != field else f"--{field.replace('_', '-')}"
 
 
 def _takes(param: Any) -> str:
@@ -222,7 +233,7 @@ app = typer.Typer(
 
 def _remember_catalogue(ctx: typer.Context, param: Any, value: Path | None) -> Path | None:
     if value is not None:
-        ctx.meta[context.CATALOGUE_KEY] = value
+        ctx.meta[completion.CATALOGUE_KEY] = value
     return value
 
 

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from glutemed.cli.completion import CATALOGUE_KEY
-from glutemed.cli.params import parsed
+from glutemed.cli.params import parse_hard, parse_long_run, parsed
 from glutemed.core import rules
 
 if TYPE_CHECKING:
     from glutemed.core.catalogue import Catalogue
     from glutemed.core.settings import Settings
+    from glutemed.formats.figures import Drawings
+
 
 def catalogue_option(ctx: typer.Context) -> Path | None:
     """The catalogue given with ``--catalogue``, before or after the command name."""
@@ -33,6 +35,38 @@ def settings(ctx: typer.Context, **given: Any) -> Settings:
     from glutemed.core.settings import Settings
 
     return Settings.resolve({**given, "catalogue": catalogue_option(ctx)}, read_config())
+
+
+def week_settings(
+    ctx: typer.Context,
+    *,
+    days: int | None,
+    equipment: list[str] | None,
+    long_run: str | None,
+    hard: list[str] | None,
+    **given: Any,
+) -> Settings:
+    """The settings in force with the options that shape a week parsed (``--equipment``,
+    ``--long-run``, ``--hard``, taken as typer leaves them): ``plan``, ``today``, ``go``
+    and ``config`` resolve them here."""
+    return settings(
+        ctx,
+        days=days,
+        equipment=parsed("equipment", rules.parse_equipment, equipment),
+        long_run=parsed("long_run", parse_long_run, long_run),
+        hard=parsed("hard", parse_hard, hard),
+        **given,
+    )
+
+
+def drawings() -> Drawings:
+    """The exercise figures glutemed ships, by name."""
+    from functools import partial
+
+    from glutemed.storage.files import read_figure
+    from glutemed.storage.paths import figures_folder
+
+    return partial(read_figure, figures_folder())
 
 
 def read_config() -> tuple[Path, dict[str, Any]]:

@@ -10,15 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from glutemed.cli import context, params, streams
 from glutemed.core import rules
-from glutemed.cli import context, output, params
 from glutemed.errors import FieldError
 
 if TYPE_CHECKING:
     from glutemed.core.catalogue import Catalogue
-    from glutemed.core.settings import Settings
+    from glutemed.core.plan import PlanOptions
+    from glutemed.core.schedule import RunCalendar
     from glutemed.core.sets import LoggedSet
-    from glutemed.core.planner import PlanOptions
+    from glutemed.core.settings import Settings
 
 
 def routine(catalogue: "Catalogue", given: list[str]) -> tuple[str, ...]:
@@ -32,10 +33,6 @@ def routine(catalogue: "Catalogue", given: list[str]) -> tuple[str, ...]:
     return slugs
 
 
-#: How far back planning looks at every set (a close race asks about the last 8 weeks).
-RECENT = 8 * 7
-
-
 def history(catalogue: "Catalogue", day: date, *, before: bool = False) -> "list[LoggedSet]":
     """What planning around ``day`` needs of the log (:func:`glutemed.storage.history.read_latest`):
     each move's latest session in each form (before ``day`` when ``before``), and every
@@ -46,15 +43,17 @@ def history(catalogue: "Catalogue", day: date, *, before: bool = False) -> "list
 
     if not log_path().exists():
         return []
-    from glutemed.storage import history as log
     from glutemed.errors import LogError
+    from glutemed.storage import history as log
 
     slugs = {move.slug for move in catalogue}
-    since = day - timedelta(days=RECENT)
+    from glutemed.core.planner import RECENT_DAYS
+
+    since = day - timedelta(days=RECENT_DAYS)
     try:
-        return log.read_latest(slugs, since, day if before else None, warn=output.warn)
+        return log.read_latest(slugs, since, day if before else None, warn=streams.warn)
     except LogError as err:
-        output.warn(f"{err}; planning without your log")
+        streams.warn(f"{err}; planning without your log")
         return []
 
 
@@ -69,14 +68,14 @@ def options_for(
     """
     import dataclasses
 
-    from glutemed.storage import programmes as programme
     from glutemed.core import schedule
-    from glutemed.core.planner import PlanOptions
+    from glutemed.core.plan import PlanOptions
+    from glutemed.storage import programmes as programme
 
     runs_from = given.pop("runs_from", None)
     shaping = {key: value for key, value in given.items() if value is not None}
     if not shaping:
-        saved = programme.in_force(day, warn=output.warn)
+        saved = programme.in_force(day, warn=streams.warn)
         if saved is not None:
             options = saved.plan_options(today=day)
             weeks = schedule.calendar_weeks(saved.start, day) + 1
@@ -93,31 +92,25 @@ def options_for(
     else:
         note = ""
     on = params.parsed("weekdays", rules.parse_training_days, shaping.get("weekdays"))
-    resolved = context.settings(
+    resolved = context.week_settings(
         ctx,
         days=shaping.get("days"),
-        equipment=params.parsed("equipment", rules.parse_equipment, shaping.get("equipment")),
-        long_run=params.parsed("long_run", params.parse_long_run, shaping.get("long_run")),
-        hard=params.parsed("hard", params.parse_hard, shaping.get("hard")),
+        equipment=shaping.get("equipment"),
+        long_run=shaping.get("long_run"),
+        hard=shaping.get("hard"),
         runs_from=runs_from,
     )
     runs, resolved = _around(resolved, day)
-    from glutemed.core.sets import parse_step
-
     race = shaping.get("race")
-    options = PlanOptions(
-        days=shaping.get("days") if on is not None else resolved.days,
+    options = PlanOptions.from_settings(
+        resolved,
         weekdays=on,
-        available=resolved.equipment,
-        sets=resolved.sets,
+        days=shaping.get("days"),
         weeks=None if race else 2,
         start=None if race else schedule.monday_of(day),
         today=day,
         level=shaping.get("level"),
-        long_run=resolved.long_run,
-        hard=resolved.hard,
         race=race,
-        steps=parse_step(resolved.load_step or "1kg"),
         calendar=runs,
     )
     if shaping.get("moves"):
@@ -125,13 +118,9 @@ def options_for(
     return options, [note] if note else []
 
 
-#: The calendar entries that shape a plan: (date, "long"|"hard"|"race", distance).
-Calendar = tuple[tuple[date, str, str | None], ...]
-
-
 def calendar(
     resolved: "Settings", first: date, last: date, *, fresh: bool = False
-) -> "tuple[Calendar | None, Settings]":
+) -> "tuple[RunCalendar | None, Settings]":
     """The runs of the runner's calendar (``--runs-from`` or ``runs_from``) from ``first``
     to ``last``, and the settings to plan with: with a calendar, the config file's
     ``long_run`` and ``hard`` give way to it, and options given for them replace that
@@ -142,33 +131,24 @@ def calendar(
     from glutemed.formats import ics_in as runcalendar
 
     data = runcalendar.read_source(
-        source, runcalendar.cache_folder(), fresh=fresh, warn=output.warn
+        source, runcalendar.cache_folder(), fresh=fresh, warn=streams.warn
     )
-    found = runcalendar.events(data, first, last, resolved.runs, warn=output.warn, name=source)
-    replaced = {
-        kind
-        for kind, key in (("long", "long_run"), ("hard", "hard"))
-        if resolved.sources.get(key) == "option"
-    }
-    entries = tuple(
-        (event.date, event.kind, event.distance)
-        for event in found
-        if event.kind in ("long", "hard", "race") and event.kind not in replaced
+    found = runcalendar.events(data, first, last, resolved.runs, warn=streams.warn, name=source)
+    from glutemed.core.schedule import CalendarRun
+
+    entries, resolved, replaced = resolved.with_calendar(
+        CalendarRun(event.date, event.kind, event.distance) for event in found if event.kind
     )
     counts = [
-        f"{sum(1 for e in entries if e[1] == kind)} {name}"
+        f"{sum(1 for e in entries if e.kind == kind)} {name}"
         for kind, name in (("long", "long"), ("hard", "hard"), ("race", "race"))
     ]
-    output.note(
+    streams.note(
         f"runs from {source}: {', '.join(counts)} between {first.isoformat()} and "
         f"{last.isoformat()}"
         + (" (your --long-run/--hard replace those kinds)" if replaced else "")
     )
-    kept = {
-        key: getattr(resolved, key) if resolved.sources.get(key) == "option" else default
-        for key, default in (("long_run", None), ("hard", ()))
-    }
-    return entries, resolved.model_copy(update=kept)
+    return entries, resolved
 
 
 def _with_runs(
@@ -182,7 +162,7 @@ def _with_runs(
     return dataclasses.replace(options, calendar=runs) if runs is not None else options
 
 
-def _around(resolved: "Settings", day: date) -> "tuple[Calendar | None, Settings]":
+def _around(resolved: "Settings", day: date) -> "tuple[RunCalendar | None, Settings]":
     """The calendar's runs in the weeks around ``day`` (enough for its session, the
     next one and a race's taper), from a copy less than a day old where there is one."""
     from datetime import timedelta

@@ -18,9 +18,9 @@ from pydantic import (
     model_validator,
 )
 
-from glutemed.errors import NotFoundError
 from glutemed.core.rules import EQUIPMENT, SLUG_PATTERN
 from glutemed.core.text import CONTROLS, clip, quoted
+from glutemed.errors import NotFoundError
 
 #: Equipment that is never required: a move that lists it can be done without.
 OPTIONAL_EQUIPMENT: frozenset[str] = frozenset({"mat"})

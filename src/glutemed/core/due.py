@@ -13,14 +13,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from glutemed.core.planner import (
-    Plan,
-    PlanOptions,
-    Session,
-    fresh_session,
-    jsonable,
-    make_plan,
-)
+from glutemed.core.plan import Plan, PlanOptions, Session, jsonable
+from glutemed.core.planner import fresh_session, make_plan
 from glutemed.core.schedule import run_on
 
 if TYPE_CHECKING:

@@ -25,8 +25,8 @@ from glutemed.core.rules import REPS
 from glutemed.core.text import plural
 
 if TYPE_CHECKING:
+    from glutemed.core.plan import PlannedExercise, Session
     from glutemed.core.sets import LoggedSet
-    from glutemed.core.planner import PlannedExercise, Session
 
 SKIP, QUIT = "s", "q"
 T = TypeVar("T")

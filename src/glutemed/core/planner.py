@@ -6,7 +6,7 @@ least once a week and better two or three times. glutemed builds it like this
 
 1. **The routine.** 2 or 3 moves, every one done in every regular session, so
    with 3 days a week each move is trained three times a week. The runner
-   names them (``moves``) or glutemed picks (:func:`choose_routine`): 3 moves
+   names them (``moves``) or glutemed picks (:func:`glutemed.core.routine.choose_routine`): 3 moves
    for 1 or 2 days a week, 2 for 3, one of them lateral. It stays the same
    through the plan so progression works on the same moves; ``rotate`` swaps
    one move of a chosen routine at each new 4-week block.
@@ -31,265 +31,53 @@ as quickly as one of five.
 
 from __future__ import annotations
 
-import itertools
 import math
-import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
 
-from glutemed.core import progression
-from glutemed.core import schedule
-from glutemed.core.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Reps, Variant
-from glutemed.errors import FieldError, PlanError
-from glutemed.core.rules import (
-    DAYS,
-    DISTANCES,
-    EQUIPMENT,
-    FAVOURS,
-    ROUTINE,
-    SETS,
-    SIDES,
-    WEEKDAYS,
-    WEEKS,
-    parse_level,
+from glutemed.core import progression, schedule
+from glutemed.core.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Variant
+from glutemed.core.plan import (
+    BLOCK_WEEKS,
+    Plan,
+    PlannedExercise,
+    PlanOptions,
+    Runs,
+    Session,
 )
-from glutemed.core.text import and_list, plural
-
-if TYPE_CHECKING:
-    from glutemed.core.sets import LoggedSet
+from glutemed.core.routine import (
+    choose_routine,
+    fitting,
+    named_routine,
+    rotation_note,
+    rotations,
+    too_few,
+)
+from glutemed.core.rules import EQUIPMENT, SETS, WEEKDAYS
+from glutemed.core.sets import LoggedSet
+from glutemed.core.text import and_list
+from glutemed.errors import PlanError
 
 #: Sets in the first 4-week block when the runner sets none: fewer sessions, more sets.
 BASE_SETS: dict[int, int] = {1: 3, 2: 3, 3: 2}
+
+
 MIN_SETS, MAX_SETS = SETS.low, SETS.high
-MAX_DAYS, MAX_WEEKS = DAYS.high, WEEKS.high
-#: Weeks in a block: each later block adds a set; its last week is lighter.
-BLOCK_WEEKS = 4
+
+
 #: Minutes estimate: seconds per rep (slow and controlled) and rest after each set.
 SECONDS_PER_REP = 4
+
+
 REST_SECONDS = 60
+
+
 #: A race closer than this to the start gets a warning (and easier forms without a recent log).
 CLOSE_RACE_DAYS = 21
+
+
 #: How far back the log counts as recent training, for a close race.
 RECENT_DAYS = 8 * 7
-
-
-@dataclass(frozen=True)
-class PlanOptions:
-    """What the runner asked for. Checked on creation; a bad value raises FieldError naming it.
-
-    ``weekdays`` (0 = Monday) are the days the runner picked with ``--on``;
-    without them glutemed chooses ``days`` days around the runs (see
-    :mod:`glutemed.core.schedule`). ``days`` defaults to 3, or to the number of
-    ``weekdays`` given. ``today`` is the caller's clock: a plan without
-    ``start`` begins on it. ``level`` None is the standard form, chosen by
-    glutemed (easier forms for a close race with no recent training).
-    """
-
-    days: int | None = None
-    weekdays: tuple[int, ...] | None = None
-    available: frozenset[str] = frozenset(EQUIPMENT)
-    sets: int | None = None
-    weeks: int | None = None
-    start: date | None = None
-    today: date = field(default_factory=date.today)
-    seed: int = 0
-    long_run: int | None = None
-    hard: tuple[int, ...] = ()
-    race: date | None = None
-    race_distance: str = schedule.DEFAULT_DISTANCE
-    level: str | None = None
-    #: The runner's routine (slugs, ``--moves``): every session does every one.
-    moves: tuple[str, ...] | None = None
-    #: Moves in a routine glutemed chooses (``--size``); None: by days a week.
-    size: int | None = None
-    favour: str | None = None
-    rotate: bool = False
-    weak_side: str | None = None
-    #: One load step in each unit (the runner's dumbbell step).
-    steps: Mapping[str, float] = field(default_factory=lambda: dict(progression.STEPS))
-    #: The runner's calendar (``--runs-from``): (date, "long"|"hard"|"race", a race's
-    #: distance or None) for each run that shapes the week; None when none is read.
-    calendar: tuple[tuple[date, str, str | None], ...] | None = None
-
-    def __post_init__(self) -> None:
-        if self.weekdays is not None:
-            if self.days is not None and self.days != len(self.weekdays):
-                raise FieldError(
-                    "days",
-                    f"{self.days} disagrees with {{weekdays}}, which names "
-                    f"{plural(len(self.weekdays), 'day')}",
-                )
-            if len(set(self.weekdays)) != len(self.weekdays):
-                raise FieldError("weekdays", "names a day twice; give each day once")
-        if self.wanted_days not in DAYS:
-            field = "days" if self.days is not None else "weekdays"
-            raise FieldError(field, f"takes {DAYS.takes}, not {self.wanted_days}")
-        days = [
-            *(self.weekdays or ()),
-            *self.hard,
-            *([] if self.long_run is None else [self.long_run]),
-        ]
-        if not all(0 <= day < 7 for day in days):
-            raise FieldError("weekdays", "takes weekdays 0 (Monday) to 6 (Sunday)")
-        if self.sets is not None and self.sets not in SETS:
-            raise FieldError("sets", f"takes {SETS.takes}, not {self.sets}")
-        if self.weeks is not None and self.weeks not in WEEKS:
-            raise FieldError("weeks", f"takes {WEEKS.takes}, not {self.weeks}")
-        begin = self.start or self.today
-        if begin > date.max - timedelta(weeks=MAX_WEEKS + 2) or (
-            self.race is not None and self.race > date.max - timedelta(weeks=2)
-        ):
-            raise FieldError("start", "is too far in the future to plan from")
-        if self.size is not None:
-            if self.size not in ROUTINE:
-                raise FieldError("size", f"takes {ROUTINE.takes}, not {self.size}")
-            if self.moves is not None and len(self.moves) != self.size:
-                raise FieldError("size", "disagrees with {moves}; give one of them")
-        for name, value, words in (
-            ("race_distance", self.race_distance, DISTANCES),
-            ("weak_side", self.weak_side, (None, *SIDES)),
-            ("favour", self.favour, (None, *FAVOURS)),
-        ):
-            if value not in words:
-                raise FieldError(name, f"takes {and_list([w for w in words if w], 'or')}")
-        if self.moves is not None and (self.rotate or self.favour):
-            which = "rotate" if self.rotate else "favour"
-            raise FieldError(which, "applies to a routine glutemed picks, not to {moves}")
-        if self.level is not None:
-            try:
-                parse_level(self.level)
-            except ValueError as err:
-                raise FieldError("level", str(err)) from None
-        unknown = self.available - set(EQUIPMENT)
-        if unknown:
-            raise FieldError("equipment", f"holds unknown equipment: {', '.join(sorted(unknown))}")
-
-    @property
-    def wanted_days(self) -> int:
-        if self.days is not None:
-            return self.days
-        return 3 if self.weekdays is None else len(self.weekdays)
-
-
-#: Fields of a planner result that JSON leaves out (they go to stderr).
-NOT_JSON = frozenset({"warnings"})
-
-
-def jsonable(value: Any) -> Any:
-    """A planner result as plain JSON data: dates as ISO text, rep ranges as
-    ``{"min", "max"}``, and no warnings."""
-    if isinstance(value, Reps):
-        return {"min": value.min, "max": value.max}
-    if isinstance(value, tuple) and hasattr(value, "_asdict"):
-        return {k: jsonable(v) for k, v in value._asdict().items() if k not in NOT_JSON}
-    if isinstance(value, list):
-        return [jsonable(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-class PlannedExercise(NamedTuple):
-    slug: str
-    name: str
-    sets: int
-    reps: Reps
-    #: Reps to aim for in every set, and the load: known from the log, else None.
-    target_reps: int | None
-    per_side: bool
-    lateral: bool
-    equipment: list[str]
-    variant: str | None = None
-    suggested_load: str | None = None
-    #: What to do in this session, in words: the log's numbers, or the rule.
-    advice: str = ""
-    #: The weak side that gets one more set (``--weak-side``), or None.
-    extra_set: str | None = None
-    progression: str = "double"
-
-    @property
-    def form_name(self) -> str:
-        """The name of the form to do: the variant's, or the move's own."""
-        return self.variant or self.name
-
-    @property
-    def prescription(self) -> str:
-        """``3 x 6-12 reps each side + 1 on the left``: the same words in every view and export."""
-        side = " each side" if self.per_side else ""
-        extra = f" + 1 on the {self.extra_set}" if self.extra_set else ""
-        return f"{self.sets} x {self.reps} reps{side}{extra}"
-
-    @property
-    def aim(self) -> str:
-        """``9+``, or ``-`` when the log does not say."""
-        return "-" if self.target_reps is None else f"{self.target_reps}+"
-
-    @property
-    def aim_words(self) -> str:
-        """``, aim for 9+ at 12kg``, or nothing when the log does not say: never "None+"."""
-        aim = f", aim for {self.target_reps}+" if self.target_reps is not None else ""
-        return aim + (f" at {self.suggested_load}" if self.suggested_load else "")
-
-
-RUN_TEXT = {"hard": "after your hard run", "long": "on your long-run day"}
-
-
-class Session(NamedTuple):
-    week: int
-    weekday: str
-    date: date
-    run: str | None
-    minutes: int
-    exercises: list[PlannedExercise]
-    #: "regular", "lighter" (a lighter week) or "taper" (short, before a race).
-    kind: str = "regular"
-
-    @property
-    def title(self) -> str:
-        """``Week 1 · Tuesday · 2026-12-01 · after your hard run`` (and the kind of week)."""
-        run = f" · {RUN_TEXT[self.run]}" if self.run else ""
-        kind = f" · {self.kind}" if self.kind != "regular" else ""
-        return f"Week {self.week} · {self.weekday} · {self.date.isoformat()}{run}{kind}"
-
-
-class Runs(NamedTuple):
-    long: str | None
-    hard: list[str]
-    race: date | None
-    race_distance: str | None
-    taper_days: int | None
-
-
-class Plan(NamedTuple):
-    days: int
-    weekdays: list[str]
-    weeks: int
-    start: date
-    seed: int
-    level: str
-    available: list[str]
-    equipment: list[str]
-    routine: list[str]
-    routine_reason: str
-    runs: Runs
-    notes: list[str]
-    sessions: list[Session]
-    warnings: list[str]
-
-    def first_advice(self) -> list[tuple[str, str]]:
-        """(form name, advice) for the first session of each form in the plan."""
-        found: dict[str, str] = {}
-        for session in self.sessions:
-            for exercise in session.exercises:
-                found.setdefault(exercise.form_name, exercise.advice)
-        return list(found.items())
-
-
-def fitting(catalogue: Catalogue, available: frozenset[str]) -> list[Exercise]:
-    """The moves with a form this equipment allows, in catalogue order."""
-    return [exercise for exercise in catalogue if exercise.fits(available)]
 
 
 #: The volume and progression rules as the plan states them (glutemed's, not the source's).
@@ -298,6 +86,8 @@ VOLUME_NOTE = (
     "every fourth week is lighter, one set fewer and no load step (glutemed's choice: "
     "the source says 2 to 4 sets, and a lighter week lets the work sink in)."
 )
+
+
 PROGRESSION_NOTE = (
     "Progression (glutemed's rule): when every set reaches the top of the range, "
     "step up the load (or the form) and start again at the bottom; otherwise keep "
@@ -312,16 +102,18 @@ def make_plan(
     """Plan the sessions from the catalogue, the options and the log's sets (``history``)."""
     moves = fitting(catalogue, options.available)
     if options.moves is not None:
-        moves = _routine(catalogue, options, moves)
+        moves = named_routine(catalogue, options, moves)
     elif len(moves) < 2:
-        raise PlanError(_too_few(catalogue, moves, options.available))
+        raise PlanError(too_few(catalogue, moves, options.available))
     warnings: list[str] = []
     if options.weekdays is not None:
         weekdays = tuple(sorted(options.weekdays))
         warnings += schedule.spacing_warnings(weekdays)
         warnings += schedule.collisions(weekdays, options.long_run, options.hard)
     else:
-        weekdays, fewer = schedule.choose_weekdays(options.wanted_days, options.long_run, options.hard)
+        weekdays, fewer = schedule.choose_weekdays(
+            options.wanted_days, options.long_run, options.hard
+        )
         warnings += fewer
         if not weekdays:
             raise PlanError(warnings[0].replace("only 0 of", "none of"))
@@ -357,14 +149,14 @@ def make_plan(
     builder = _Builder(options, level, len(weekdays), history)
     if options.rotate:
         order = {move.slug: index for index, move in enumerate(moves)}
-        blocks = _rotations(routine, spare, span.weeks, order)
+        blocks = rotations(routine, spare, span.weeks, order)
     else:
         blocks = [routine]
 
     def routine_of(week: int) -> list[Exercise]:
         return blocks[min(len(blocks) - 1, (week - 1) // BLOCK_WEEKS)]
 
-    calendar = [(day, kind) for day, kind, _ in options.calendar or ()]
+    calendar = options.calendar or ()
     if options.calendar is not None and options.weekdays is None:
         days, fewer = _calendar_days(span, options, calendar)
         warnings += fewer
@@ -386,7 +178,10 @@ def make_plan(
         )
         notes += race_notes
     resting = [
-        (race - timedelta(days=schedule.RACE_REST_DAYS), race + timedelta(days=schedule.REST_AFTER[d]))
+        (
+            race - timedelta(days=schedule.RACE_REST_DAYS),
+            race + timedelta(days=schedule.REST_AFTER[d]),
+        )
         for race, d in races
     ]
     sessions = [s for s in sessions if not any(a <= s.date < b for a, b in resting)]
@@ -395,7 +190,7 @@ def make_plan(
     shift = sessions[0].week - 1 if sessions else 0
     sessions = [session._replace(week=session.week - shift) for session in sessions]
     if options.rotate and len(blocks) > 1:
-        notes.append(_rotation_note(blocks))
+        notes.append(rotation_note(blocks))
     notes += _form_notes(sessions, level, asked=options.level is not None)
     notes.append(VOLUME_NOTE.format(base=options.sets or BASE_SETS[len(weekdays)]))
     notes.append(PROGRESSION_NOTE)
@@ -578,12 +373,12 @@ def _every_day(span: schedule.Span) -> list[date]:
 
 
 def _calendar_days(
-    span: schedule.Span, options: PlanOptions, calendar: Sequence[tuple[date, str]]
+    span: schedule.Span, options: PlanOptions, calendar: schedule.RunCalendar
 ) -> tuple[list[date], list[str]]:
     """The session days of each plan week around the calendar's runs, and a warning for
     the weeks where fewer than the days asked for fit."""
     blocked = schedule.blocked_dates(calendar, _every_day(span), options.long_run, options.hard)
-    hard_days = {day for day, kind in calendar if kind == "hard"}
+    hard_days = {run.date for run in calendar if run.kind == "hard"}
     hard_days |= {day for day in _every_day(span) if day.weekday() in options.hard}
     chosen: list[date] = []
     short: list[str] = []
@@ -612,7 +407,7 @@ def _calendar_days(
 
 
 def _collisions(
-    days: Sequence[date], calendar: Sequence[tuple[date, str]], options: PlanOptions
+    days: Sequence[date], calendar: schedule.RunCalendar, options: PlanOptions
 ) -> list[str]:
     """Warnings for days fixed with --on that the calendar's runs would have kept free."""
     blocked = schedule.blocked_dates(calendar, list(days), None, ())
@@ -707,118 +502,6 @@ def _around_race(
     ]
 
 
-#: Moves in a routine glutemed chooses, by sessions a week: glutemed's choice (the
-#: source says 2 to 3), so that a session stays short when there are more of them.
-ROUTINE_SIZE: dict[int, int] = {1: 3, 2: 3, 3: 2}
-
-
-def choose_routine(
-    moves: Sequence[Exercise], options: PlanOptions, days: int
-) -> tuple[list[Exercise], str, list[Exercise]]:
-    """The routine glutemed picks from the moves that fit, why (one line), and the
-    moves left over in the order rotation would bring them in.
-
-    glutemed's rules: 3 moves for 1 or 2 sessions a week and 2 for 3 (``size``
-    overrides); one move that works the hip sideways where one fits (all of
-    them lateral where possible with ``favour`` lateral); moves whose standard
-    form the equipment allows first (and among them the dumbbell moves first
-    with ``favour`` loaded); the rest in catalogue order, or shuffled by a
-    non-zero seed. The routine keeps catalogue order.
-    """
-    size = min(options.size or ROUTINE_SIZE[days], len(moves))
-    rng = random.Random(options.seed)
-
-    def ranked(group: list[Exercise]) -> list[Exercise]:
-        standard = [move for move in group if move.needs <= options.available]
-        other = [move for move in group if not move.needs <= options.available]
-        if options.seed:
-            rng.shuffle(standard)
-            rng.shuffle(other)
-        if options.favour == "loaded":
-            standard.sort(key=lambda move: "dumbbells" not in move.needs)
-        return standard + other
-
-    lateral = ranked([move for move in moves if move.lateral])
-    others = ranked([move for move in moves if not move.lateral])
-    first = size if options.favour == "lateral" else 1
-    picked = lateral[:first] + others[: size - len(lateral[:first])]
-    picked += lateral[len(lateral[:first]) : len(lateral[:first]) + size - len(picked)]
-    chosen = {move.slug for move in picked}
-    order = {move.slug: index for index, move in enumerate(moves)}
-    routine = sorted(picked, key=lambda move: order[move.slug])
-    why = [
-        f"{plural(size, 'move')} for {plural(days, 'session')} a week "
-        "(glutemed's choice, so a session stays short; --size changes it)"
-    ]
-    sideways = [move.name for move in routine if move.lateral]
-    if sideways:
-        why.append(
-            f"{and_list(sideways)} {'works' if len(sideways) == 1 else 'work'} the hip "
-            "sideways (glutemed's rule: a lateral move in every session)"
-        )
-    if options.favour:
-        why.append(f"favouring {options.favour} moves, as asked")
-    spare = [move for move in [*lateral, *others] if move.slug not in chosen]
-    return routine, "; ".join(why), spare
-
-
-def _rotations(
-    routine: list[Exercise], spare: list[Exercise], weeks: int, order: Mapping[str, int]
-) -> list[list[Exercise]]:
-    """The routine of each 4-week block: each new block swaps the move that has been in
-    the routine longest for the next spare one, keeping a lateral move in the routine
-    (glutemed's rule). ``order`` is the catalogue's, which each block keeps."""
-    blocks = [routine]
-    pool = list(spare)
-    queue = list(routine)  # the longest in the routine first
-    for _block in range(1, math.ceil(weeks / BLOCK_WEEKS)):
-        current = list(blocks[-1])
-        leaving = queue[0]
-        keeps_lateral = any(m.lateral for m in current if m is not leaving)
-        fresh = next((m for m in pool if keeps_lateral or m.lateral), None)
-        if fresh is not None:
-            pool.remove(fresh)
-            pool.append(leaving)
-            queue = [*queue[1:], fresh]
-            current = [fresh if m is leaving else m for m in current]
-        blocks.append(sorted(current, key=lambda move: order[move.slug]))
-    return blocks
-
-
-def _rotation_note(blocks: Sequence[Sequence[Exercise]]) -> str:
-    swaps = []
-    for number, (before, after) in enumerate(itertools.pairwise(blocks), start=2):
-        out = [m.name for m in before if m not in after]
-        new = [m.name for m in after if m not in before]
-        if out and new:
-            swaps.append(f"week {(number - 1) * BLOCK_WEEKS + 1}: {new[0]} for {out[0]}")
-    return (
-        f"Rotation (--rotate, glutemed's choice for variety): {'; '.join(swaps)}."
-        if swaps
-        else "Rotation (--rotate): no other move fits, so the routine stays the same."
-    )
-
-
-def _routine(catalogue: Catalogue, options: PlanOptions, fit: Sequence[Exercise]) -> list[Exercise]:
-    """The moves of the runner's routine, in the order given; PlanError for one
-    that no form of fits the equipment."""
-    fitting_slugs = {move.slug for move in fit}
-    by_slug = {move.slug: move for move in catalogue}
-    routine = []
-    for slug in options.moves or ():
-        move = by_slug[slug]
-        if slug not in fitting_slugs:
-            have = ", ".join(item for item in EQUIPMENT if item in options.available) or "none"
-            kits = [move.needs, *(form.needs for form in move.variants)]
-            needs = sorted({" and ".join(sorted(kit)) for kit in kits})
-            raise PlanError(
-                f"{slug} has no form your equipment ({have}) allows; "
-                f"its forms need {' or '.join(needs)}"
-            )
-        routine.append(move)
-    return routine
-
-
 def _form_notes(sessions: Sequence[Session], level: str, *, asked: bool) -> list[str]:
     """One line naming the moves planned in a form other than the source's."""
     changed = {
@@ -846,29 +529,3 @@ def minutes(exercises: Sequence[PlannedExercise]) -> int:
     )
     rests = max(0, sum(e.sets + (1 if e.extra_set else 0) for e in exercises) - 1) * REST_SECONDS
     return math.ceil((work + rests) / 60)
-
-
-def _too_few(catalogue: Catalogue, moves: list[Exercise], available: frozenset[str]) -> str:
-    if len(catalogue) < 2:
-        return (
-            f"the catalogue has only {plural(len(catalogue), 'move')}; "
-            "a session needs 2 different moves"
-        )
-    have = ", ".join(item for item in EQUIPMENT if item in available) or "none"
-    fit = ", ".join(move.slug for move in moves) or "none"
-    unlocks = []
-    for item in EQUIPMENT:
-        if item in available or item in OPTIONAL_EQUIPMENT:
-            continue
-        have_slugs = {move.slug for move in moves}
-        more = [m.slug for m in fitting(catalogue, available | {item}) if m.slug not in have_slugs]
-        if more:
-            unlocks.append(
-                f"{item} would add {', '.join(more[:3])}" + (" ..." if len(more) > 3 else "")
-            )
-    hint = "; ".join(unlocks) if unlocks else "no single item adds a move"
-    return (
-        f"only {plural(len(moves), 'move')} {'fits' if len(moves) == 1 else 'fit'} your "
-        f"equipment ({have}): {fit}; a session needs 2. "
-        f"{hint[0].upper()}{hint[1:]}."
-    )

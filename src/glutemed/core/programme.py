@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from glutemed.core.planner import Plan, PlanOptions
+    from glutemed.core.plan import Plan, PlanOptions
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Programme:
 
     def plan_options(self, today: date) -> PlanOptions:
         """The options that rebuild the saved plan, on ``today``."""
-        from glutemed.core.planner import PlanOptions
+        from glutemed.core.plan import PlanOptions
 
         data = dict(self.options)
         for key in ("start", "race"):

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from glutemed.core.sets import heaviness, parse_load
 from glutemed.core.schedule import monday_of
+from glutemed.core.sets import heaviness, parse_load
 from glutemed.core.text import plural
 
 

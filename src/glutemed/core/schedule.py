@@ -47,10 +47,25 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations, pairwise
+from typing import NamedTuple
 
 from glutemed.core.rules import WEEKDAYS, WEEKS
 from glutemed.core.text import plural
 from glutemed.errors import FieldError
+
+
+class CalendarRun(NamedTuple):
+    """A run on the runner's calendar that shapes the plan: its day, its kind
+    ("long", "hard" or "race") and, for a race, its distance (None if unknown)."""
+
+    date: date
+    kind: str
+    distance: str | None = None
+
+
+#: The runs of the runner's calendar (``--runs-from``) that shape a plan.
+RunCalendar = tuple[CalendarRun, ...]
+
 
 #: How many days before a race the one short session may fall (first 3 of the last 7).
 RACE_WINDOW = (7, 5)
@@ -151,7 +166,7 @@ REST_AFTER: dict[str, int] = {"5k": 2, "10k": 2, "half": 7, "marathon": 14, "ult
 
 
 def blocked_dates(
-    calendar: Sequence[tuple[date, str]],
+    calendar: Iterable[CalendarRun],
     days: Sequence[date],
     long_run: int | None,
     hard: Sequence[int],
@@ -161,7 +176,7 @@ def blocked_dates(
     ``long_run`` and ``hard`` days given as options."""
     weekly = blocked_days(long_run, hard)
     blocked: dict[date, str] = {}
-    for day, kind in calendar:
+    for day, kind, _distance in calendar:
         before = day - timedelta(days=1)
         if kind == "long":
             blocked[day] = f"your long run on {day.isoformat()}"

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict
 
 from glutemed.core.about import CAUTION
 from glutemed.core.catalogue import Catalogue
-from glutemed.errors import FieldError
 from glutemed.core.rules import EQUIPMENT, KNEES, ROUTINE
+from glutemed.errors import FieldError
 
 KNEE_CHOICES: dict[str, str] = {
     "over-foot": "stayed over the middle of the foot",

@@ -119,8 +119,6 @@ def parse_step(text: str) -> dict[str, float]:
     return {**STEPS, load.unit: load.amount}
 
 
-
-
 def top_load_text(loads: Iterable[str]) -> str | None:
     """The heaviest of some loads (a weight beats a step height, which beats a band)."""
     parsed = []

@@ -12,14 +12,14 @@ gets every setting with where it came from.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from glutemed.core import rules
-
+from glutemed.core.schedule import CalendarRun, RunCalendar
 
 KEYS: tuple[str, ...] = (
     "days",
@@ -89,6 +89,27 @@ class Settings(BaseModel):
         if str(values.get("runs_from", "")).strip().lower() == rules.NONE:
             values["runs_from"] = None
         return cls.model_construct(**values, sources=sources, file=path)
+
+    def with_calendar(self, runs: Iterable[CalendarRun]) -> tuple[RunCalendar, Settings, bool]:
+        """The settings around the runner's calendar (glutemed's rule): its long runs, hard
+        runs and races shape the plan, and the config file's ``long_run`` and ``hard``
+        give way to it; an option given for either replaces that kind of run in it.
+
+        (the calendar's runs that shape the plan, the settings to plan with, whether an
+        option replaced a kind of run)."""
+        replaced = {
+            kind
+            for kind, key in (("long", "long_run"), ("hard", "hard"))
+            if self.sources.get(key) == "option"
+        }
+        shaping = tuple(
+            run for run in runs if run.kind in ("long", "hard", "race") and run.kind not in replaced
+        )
+        kept = {
+            key: getattr(self, key) if self.sources.get(key) == "option" else default
+            for key, default in (("long_run", None), ("hard", ()))
+        }
+        return shaping, self.model_copy(update=kept), bool(replaced)
 
     def shown(self, key: str) -> Any:
         """A setting's value as a person (or JSON) reads it."""

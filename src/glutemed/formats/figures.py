@@ -1,23 +1,18 @@
 """The exercise figures: glutemed's own SVG drawings, one per move (and per variant
-whose movement differs), in ``data/figures`` (shipped in the wheel). Drawn by
-``docs/draw_figures.py``.
+whose movement differs), in ``data/figures`` (shipped in the wheel; read by
+:func:`glutemed.storage.files.read_figure`). Drawn by ``docs/draw_figures.py``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from glutemed.core.catalogue import Exercise, Variant
 
-
-def folder() -> Path:
-    """Where the figures are: inside an installed wheel, else the checkout's data/."""
-    packaged = Path(__file__).with_name("data") / "figures"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "figures"
+#: A figure's SVG text by its name, or None when there is no such figure.
+Drawings = Callable[[str], "str | None"]
 
 
 def name_of(move: Exercise, form: Variant | None = None) -> str:
@@ -27,13 +22,9 @@ def name_of(move: Exercise, form: Variant | None = None) -> str:
     return move.figure or move.slug
 
 
-def figure(move: Exercise, form: Variant | None = None) -> str | None:
+def figure(drawings: Drawings, move: Exercise, form: Variant | None = None) -> str | None:
     """A form's figure as SVG text, or None when glutemed has no drawing of it."""
-    path = folder() / f"{name_of(move, form)}.svg"
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return None
+    return drawings(name_of(move, form))
 
 
 def inline(svg: str, label: str) -> str:

@@ -15,9 +15,9 @@ from html import escape as _escape
 
 from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.catalogue import Catalogue, Exercise
-from glutemed.formats.figures import figure, inline
-from glutemed.core.planner import RUN_TEXT, Plan
+from glutemed.core.plan import RUN_TEXT, Plan
 from glutemed.core.text import plural, without_controls
+from glutemed.formats.figures import Drawings, figure, inline
 
 
 def escape(text: str) -> str:
@@ -73,7 +73,7 @@ def _guidance() -> str:
     )
 
 
-def plan_html(plan: Plan, catalogue: Catalogue) -> str:
+def plan_html(plan: Plan, catalogue: Catalogue, drawings: Drawings) -> str:
     """The plan as a page to print: a cover with the guidance, then a page per week."""
     moves = {move.slug: move for move in catalogue}
     head = [
@@ -105,7 +105,7 @@ def plan_html(plan: Plan, catalogue: Catalogue) -> str:
                 if move
                 else None
             )
-            drawing = figure(move, form) if move else None
+            drawing = figure(drawings, move, form) if move else None
             label = f"{session.date:%Y%m%d}-{exercise.slug}"
             picture = inline(drawing, label) if drawing else ""
             rows = "".join(
@@ -131,9 +131,9 @@ def plan_html(plan: Plan, catalogue: Catalogue) -> str:
     return _page("glutemed plan", "\n".join(body))
 
 
-def card_html(move: Exercise, number: int) -> str:
+def card_html(move: Exercise, number: int, drawings: Drawings) -> str:
     """One move on a page: its figure, steps, cues, other forms and the guidance."""
-    drawing = figure(move)
+    drawing = figure(drawings, move)
     parts = [
         f"<h1>{number}. {escape(move.name)}</h1>",
         f'<p class="note">{escape(move.slug)} · {escape(str(move.reps))} reps '

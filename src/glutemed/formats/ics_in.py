@@ -31,10 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from glutemed.core import rules
-from glutemed.errors import CalendarError
-from glutemed.errors import Unreadable
-from glutemed.storage.files import read_regular
 from glutemed.core.text import clip, quoted
+from glutemed.errors import CalendarError, Unreadable
+from glutemed.storage.files import read_regular
 
 #: The most a calendar may hold: bytes, and events.
 MAX_BYTES = 5 * 1024 * 1024

@@ -8,18 +8,16 @@ in, text or bytes out; the same plan always gives the same bytes.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 
 from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.catalogue import Catalogue
+from glutemed.core.plan import RUN_TEXT, Plan, Session, jsonable
+from glutemed.core.text import without_controls
 from glutemed.errors import ExportError
-from glutemed.core.planner import RUN_TEXT, Plan, Session, jsonable
-from glutemed.core.text import clip, without_controls
+from glutemed.formats.figures import Drawings
 
 
 def render(
@@ -31,9 +29,11 @@ def render(
     name: str = "glutemed",
     remind: timedelta | None = None,
     earlier: bytes | None = None,
+    drawings: Drawings = lambda name: None,
 ) -> bytes:
     """The plan in ``fmt`` (one of :data:`glutemed.core.rules.FORMATS`), as a file's bytes.
-    ``name``, ``remind`` and ``earlier`` are for iCalendar (see :func:`to_ics`)."""
+    ``name``, ``remind`` and ``earlier`` are for iCalendar (see :func:`to_ics`);
+    ``drawings``, the figures, for HTML and PDF."""
     if fmt == "markdown":
         from glutemed.formats.sheet import to_markdown
 
@@ -43,7 +43,7 @@ def render(
     if fmt in ("html", "pdf"):
         from glutemed.formats.html import plan_html
 
-        page = plan_html(plan, catalogue)
+        page = plan_html(plan, catalogue, drawings)
         return to_pdf(page) if fmt == "pdf" else page.encode()
     return to_json(plan).encode()
 
@@ -78,6 +78,7 @@ def to_ics(
     name: str = "glutemed",
     remind: timedelta | None = None,
     earlier: bytes | None = None,
+    drawings: Drawings = lambda name: None,
 ) -> bytes:
     """An iCalendar file: one event per session, all-day unless ``at`` is given.
 

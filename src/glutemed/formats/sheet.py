@@ -16,12 +16,11 @@ from typing import TypeVar
 from glutemed.core import rules
 from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.catalogue import Catalogue
-from glutemed.errors import GlutemedError, SheetError
-from glutemed.core.sets import LoggedSet
-from glutemed.core.planner import RUN_TEXT, Plan
-from glutemed.core.sets import parse_load
+from glutemed.core.plan import RUN_TEXT, Plan
 from glutemed.core.rules import SLUG
+from glutemed.core.sets import LoggedSet, parse_load
 from glutemed.core.text import and_list, plural, quoted, without_controls
+from glutemed.errors import GlutemedError, SheetError
 
 T = TypeVar("T")
 

@@ -5,9 +5,10 @@ One JSON file per catalogue path in the user's cache folder
 (``~/.cache/glutemed/`` on Linux), holding the validated data and the key it
 was made for: the SHA-256 of the catalogue's bytes and of the code that
 validated it (the size and modification time of this module and of the modules
-that define and read a catalogue). Any change to either misses the cache and validates afresh. The cache
-is only ever a shortcut: a file that is missing, unreadable, damaged or made
-for other bytes is ignored, and a failure to write one is silent.
+that define and read a catalogue). Any change to either misses the cache and
+validates afresh. The cache is only ever a shortcut: a file that is missing,
+unreadable, damaged or made for other bytes is ignored, and a failure to write
+one is silent.
 """
 
 from __future__ import annotations

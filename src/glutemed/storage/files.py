@@ -111,7 +111,9 @@ def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
             if not path.is_file():
                 raise ExportError(f"{shown} is not a regular file; glutemed will not replace it")
             if not force:
-                raise ExportError(f"{shown} already exists; add {force} to overwrite it")
+                raise ExportError.naming(
+                    "{shown} already exists; add {force} to overwrite it", shown=shown
+                )
         folder = path.parent
         if not folder.is_dir():
             raise ExportError(f"{clip(str(folder), 120)}: no such folder")
@@ -130,7 +132,9 @@ def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
         _put_in_place(temp, path, force=force)
         _sync_folder(folder)
     except FileExistsError:
-        raise ExportError(f"{shown} already exists; add {force} to overwrite it") from None
+        raise ExportError.naming(
+            "{shown} already exists; add {force} to overwrite it", shown=shown
+        ) from None
     except OSError as err:
         raise ExportError(f"{shown}: cannot write: {err.strerror or err}") from None
     finally:

@@ -5,7 +5,6 @@ before importing what reads it."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 

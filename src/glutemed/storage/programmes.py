@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-
 from glutemed.core import rules
 from glutemed.core.programme import Programme, record
 from glutemed.core.text import quoted
 from glutemed.storage.logfile import Warn, has_table, open_log, readable, transaction
 
 if TYPE_CHECKING:
-    from glutemed.core.planner import Plan, PlanOptions
+    from glutemed.core.plan import Plan, PlanOptions
 
 
 def save_programme(start: date, options: str) -> int:

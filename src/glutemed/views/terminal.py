@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
     from glutemed.core.catalogue import Catalogue, Exercise
     from glutemed.core.due import Due
-    from glutemed.core.sets import LoggedSet, MoveStats
-    from glutemed.core.planner import Plan, Session
+    from glutemed.core.plan import Plan, Session
     from glutemed.core.selfcheck import CheckResult
+    from glutemed.core.sets import LoggedSet, MoveStats
 
 
 #: Plain stand-ins for the few symbols glutemed prints, for ASCII-only terminals.
@@ -271,7 +271,7 @@ def guidance() -> list[RenderableType]:
 
 def today_view(due: Due, today: date) -> Group:
     """A day: its session (done, part done or to do) or a rest day, and what comes next."""
-    from glutemed.core.planner import RUN_TEXT
+    from glutemed.core.plan import RUN_TEXT
     from glutemed.core.rules import WEEKDAYS
 
     name = "Today · " if due.date == today else ""

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
+from glutemed.cli import completion, context, params, streams
 from glutemed.core import rules
-from glutemed.cli import completion, context, output, params
 from glutemed.errors import FieldError, UsageError
 
 
@@ -46,17 +46,17 @@ def check(
     history: History = False,
 ) -> None:
     """The source's mirror test: a self-check, not a diagnosis."""
-    from glutemed.storage import checks as log
-    from glutemed.views import terminal as render
     from glutemed.core import selfcheck
+    from glutemed.storage import checks as log
     from glutemed.storage.paths import log_path
+    from glutemed.views import terminal as render
 
     if history:
-        rows = log.check_history(warn=output.warn)
+        rows = log.check_history(warn=streams.warn)
         if as_json:
-            output.print_json(rows)
+            streams.print_json(rows)
         elif not rows:
-            output.note("no saved results yet: run 'glutemed check ... --save'")
+            streams.note("no saved results yet: run 'glutemed check ... --save'")
         else:
             render.emit(render.check_history_table(rows))
         return
@@ -97,9 +97,9 @@ def check(
     )
     if save:
         number = log.save_check(result.model_dump(mode="json"), datetime.now())
-        output.saved(f"check {number}")
-        output.note(f"saved as check {number} in {log_path()}")
+        streams.saved(f"check {number}")
+        streams.note(f"saved as check {number} in {log_path()}")
     if as_json:
-        output.print_json(result.model_dump(mode="json"))
+        streams.print_json(result.model_dump(mode="json"))
         return
     render.emit(render.check_view(result))

@@ -5,8 +5,7 @@ from typing import Annotated
 
 import typer
 
-from glutemed.core import rules
-from glutemed.cli import context, output, params
+from glutemed.cli import context, params, streams
 
 
 def config(
@@ -27,23 +26,18 @@ def config(
 
     target = config_path()
     if path:
-        output.out(str(target))
+        streams.out(str(target))
         return
     if init:
         _init(target)
         return
     from glutemed.core.settings import KEYS
 
-    resolved = context.settings(
-        ctx,
-        days=days,
-        equipment=params.parsed("equipment", rules.parse_equipment, equipment),
-        sets=sets,
-        long_run=params.parsed("long_run", params.parse_long_run, long_run),
-        hard=params.parsed("hard", params.parse_hard, hard),
+    resolved = context.week_settings(
+        ctx, days=days, equipment=equipment, long_run=long_run, hard=hard, sets=sets
     )
     if as_json:
-        output.print_json(
+        streams.print_json(
             {key: {"value": resolved.shown(key), "from": resolved.sources[key]} for key in KEYS}
         )
         return
@@ -54,8 +48,8 @@ def config(
 
 
 def _init(target: Path) -> None:
-    from glutemed.formats.config_toml import EXAMPLE
     from glutemed.errors import ConfigError
+    from glutemed.formats.config_toml import EXAMPLE
     from glutemed.storage.files import write_file
 
     try:
@@ -65,4 +59,4 @@ def _init(target: Path) -> None:
     if target.exists():
         raise ConfigError(f"{target} already exists; glutemed left it untouched")
     write_file(target, EXAMPLE.encode(), force=False)
-    output.done(f"Wrote an example config to {target}")
+    streams.done(f"Wrote an example config to {target}")

@@ -5,16 +5,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from glutemed.cli import context, params, planning, streams
 from glutemed.core import rules
-from glutemed.cli import context, output, params, planning
-from glutemed.errors import DateError, NothingToDo, UsageError
 from glutemed.core.text import plural
+from glutemed.errors import DateError, NothingToDo, UsageError
 
 if TYPE_CHECKING:
     from glutemed.core.catalogue import Catalogue
     from glutemed.core.due import Due
+    from glutemed.core.plan import PlanOptions, Session
     from glutemed.core.sets import LoggedSet
-    from glutemed.core.planner import PlanOptions, Session
 
 
 def go(
@@ -49,8 +49,8 @@ def go(
     """Walk today's session set by set, with a rest timer."""
     from glutemed.core import due as daily
     from glutemed.core import guided
-    from glutemed.storage import sets as log
     from glutemed.core.planner import REST_SECONDS
+    from glutemed.storage import sets as log
 
     day = context.on_day(when, ahead=False)
     if day > context.today():
@@ -77,7 +77,7 @@ def go(
             "or record your sets with 'glutemed log'"
         )
     for note in notes:
-        output.note(note)
+        streams.note(note)
     history = planning.history(catalogue, day, before=True)
     found = daily.due(catalogue, options, history, day)
     session = found.session or _choose(catalogue, options, history, found, given=when is not None)
@@ -94,19 +94,19 @@ def go(
     try:
         walk.run(guided.Console())
     except guided.Ended:
-        output.out("\nEnded early.")
+        streams.out("\nEnded early.")
     except KeyboardInterrupt:
-        output.out("\nInterrupted.")
+        streams.out("\nInterrupted.")
         stopped = 130
     for line in walk.summary():
-        output.out(line)
-    output.out(f"Kept {plural(walk.kept, 'set')} in the log.")
+        streams.out(line)
+    streams.out(f"Kept {plural(walk.kept, 'set')} in the log.")
     after = daily.due(catalogue, options, planning.history(catalogue, day, before=True), day).next
     if after is not None:
         moves_next = "; ".join(
             f"{e.form_name} {e.prescription}{e.aim_words}" for e in after.exercises
         )
-        output.out(f"Next: {after.weekday} {after.date.isoformat()}: {moves_next}")
+        streams.out(f"Next: {after.weekday} {after.date.isoformat()}: {moves_next}")
     if stopped:
         raise typer.Exit(stopped)
 
@@ -156,9 +156,9 @@ def _choose(
     offers = guided.missed_or_next(sessions, found.date, logged_days)
     if not offers:
         raise NothingToDo(f"no session on {found.date.isoformat()} and none to come in the plan")
-    output.out(f"No session planned for {found.date.isoformat()}. Do one of these today:")
+    streams.out(f"No session planned for {found.date.isoformat()}. Do one of these today:")
     for number, (label, _session) in enumerate(offers, start=1):
-        output.out(f"  {number}. {label}")
+        streams.out(f"  {number}. {label}")
     while True:
         try:
             answer = input(f"Which? [1-{len(offers)}, Enter for 1, q to stop]: ").strip().lower()
@@ -169,4 +169,4 @@ def _choose(
         if answer == "" or (answer.isdecimal() and 1 <= int(answer) <= len(offers)):
             chosen = offers[int(answer or "1") - 1][1]
             return chosen._replace(date=found.date)
-        output.out(f"  Answer a number from 1 to {len(offers)}, or q.")
+        streams.out(f"  Answer a number from 1 to {len(offers)}, or q.")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from glutemed.cli import context, output, params
+from glutemed.cli import context, params, streams
 from glutemed.errors import FieldError
 
 if TYPE_CHECKING:
@@ -40,16 +40,16 @@ def history(
     if move is not None:
         slugs = [context.load_catalogue(context.settings(ctx)).find(move).slug]
     if as_json or as_csv:
-        _stream(log.iter_sets(slugs, since, warn=output.warn), as_json)
+        _stream(log.iter_sets(slugs, since, warn=streams.warn), as_json)
         return
     stats = log.move_stats(slugs, since)
     if not stats:
-        output.note("nothing logged yet: 'glutemed log MOVE --reps 10,10' records a session")
+        streams.note("nothing logged yet: 'glutemed log MOVE --reps 10,10' records a session")
         return
     from glutemed.views import terminal as render
 
     shown_since = since if every or since else context.today() - RECENT
-    sets = log.read_sets(slugs, shown_since, warn=output.warn)
+    sets = log.read_sets(slugs, shown_since, warn=streams.warn)
     room = render.trend_room()
     trends = {item.slug: log.session_totals(item.slug, room) for item in stats}
     before = {

@@ -2,14 +2,14 @@
 
 import typer
 
-from glutemed.cli import context, output, params
+from glutemed.cli import context, params, streams
 
 
 def list_(ctx: typer.Context, as_json: params.Json = False) -> None:
     """List the moves in the catalogue."""
     catalogue = context.load_catalogue(context.settings(ctx))
     if as_json:
-        output.print_json([move.model_dump(mode="json") for move in catalogue])
+        streams.print_json([move.model_dump(mode="json") for move in catalogue])
         return
     from glutemed.views import terminal as render
 

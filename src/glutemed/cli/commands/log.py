@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from glutemed.cli import context, params, streams
 from glutemed.core import rules
-from glutemed.cli import context, output, params
-from glutemed.errors import FieldError, UsageError
 from glutemed.core.text import plural
+from glutemed.errors import FieldError, UsageError
 
 if TYPE_CHECKING:
     from glutemed.core.catalogue import Catalogue, Exercise
@@ -101,7 +101,7 @@ def log(
         raise DateError(f"--date {day.isoformat()} is still to come: log the sets you have done")
     done_in = _form(exercise, form, day)
     for warning in range_warnings(exercise.slug, exercise.reps.min, exercise.reps.max, counts):
-        output.warn(warning)
+        streams.warn(warning)
     sets = [
         LoggedSet(day, exercise.slug, number, count, load, note, form=done_in)
         for number, count in enumerate(counts, start=1)
@@ -117,7 +117,7 @@ def log(
         if first > 1
         else ""
     )
-    output.done(
+    streams.done(
         f"Logged {plural(len(sets), 'set')} of {exercise.slug}{as_form}{with_load} "
         f"on {day.isoformat()}{later}"
     )
@@ -133,10 +133,10 @@ def _form(exercise: "Exercise", given: str | None, day: date) -> str | None:
         return variant.name if variant else None
     from glutemed.storage import programmes as programme
 
-    saved = programme.in_force(day, warn=output.warn)
+    saved = programme.in_force(day, warn=streams.warn)
     if saved is None:
         if exercise.variants:
-            output.note(
+            streams.note(
                 "no saved programme ('glutemed plan --save'): logged as the move's own "
                 "form; --form names another"
             )
@@ -145,11 +145,10 @@ def _form(exercise: "Exercise", given: str | None, day: date) -> str | None:
 
 
 def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
-    from glutemed.errors import SheetError
-    from glutemed.storage import sets as sets_store
-    from glutemed.errors import Unreadable
-    from glutemed.storage.files import read_regular
+    from glutemed.errors import SheetError, Unreadable
     from glutemed.formats.sheet import sheet_sets
+    from glutemed.storage import sets as sets_store
+    from glutemed.storage.files import read_regular
 
     try:
         text = read_regular(sheet, SHEET_BYTES).decode("utf-8")
@@ -159,9 +158,9 @@ def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
         raise SheetError(f"{sheet}: cannot read: not UTF-8 text") from None
     sets, warnings = sheet_sets(text, catalogue, str(sheet), note)
     for warning in warnings:
-        output.warn(warning)
+        streams.warn(warning)
     if not sets:
-        output.out(f"No ticked sets in {sheet}: nothing logged")
+        streams.out(f"No ticked sets in {sheet}: nothing logged")
         return
     written = sets_store.put_sets(sets, source=f"sheet {sheet}")
     parts = [
@@ -169,7 +168,7 @@ def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
         *([f"{written.unchanged} already in the log"] if written.unchanged else []),
     ]
     again = f" ({', '.join(parts)})" if parts else ""
-    output.done(f"Logged {plural(written.added, 'set')} from {sheet}{again}")
+    streams.done(f"Logged {plural(written.added, 'set')} from {sheet}{again}")
     _unticked(sheet, text, catalogue)
 
 
@@ -184,10 +183,10 @@ def _unticked(sheet: Path, text: str, catalogue: "Catalogue") -> None:
     if not open_boxes:
         return
     slugs = {slug for _, slug, _ in open_boxes if slug}
-    logged = history.read_sets(slugs, warn=output.warn)
+    logged = history.read_sets(slugs, warn=streams.warn)
     kept = [s for s in logged if (s.date, s.slug, s.set) in open_boxes]
     if kept:
-        output.note(
+        streams.note(
             f"{plural(len(kept), 'set')} not ticked on {sheet} "
             f"{'is' if len(kept) == 1 else 'are'} in the log and stay there "
             "(un-ticking removes nothing; 'glutemed undo' removes the last command)"

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from glutemed.cli import completion, context, params, planning, streams
 from glutemed.core import rules
-from glutemed.cli import completion, context, output, params, planning
-from glutemed.errors import FieldError
 from glutemed.core.text import plural
+from glutemed.errors import FieldError
 
 if TYPE_CHECKING:
-    from glutemed.core.planner import Plan, PlanOptions
+    from glutemed.core.plan import Plan, PlanOptions
 
 
 def _parse_step(text: str) -> str:
@@ -173,7 +173,8 @@ def plan(
     ] = False,
 ) -> None:
     """Plan your sessions from today, for weeks, or up to a race."""
-    from glutemed.core.planner import PlanOptions, make_plan
+    from glutemed.core.plan import PlanOptions
+    from glutemed.core.planner import make_plan
 
     if as_json:
         if fmt not in (None, "json"):
@@ -192,12 +193,12 @@ def plan(
                 field, "applies only to iCalendar output (-o FILE.ics or --format ics)"
             )
     on = params.parsed("weekdays", rules.parse_training_days, weekdays)
-    resolved = context.settings(
+    resolved = context.week_settings(
         ctx,
         days=days,
-        equipment=params.parsed("equipment", rules.parse_equipment, equipment),
-        long_run=params.parsed("long_run", params.parse_long_run, long_run),
-        hard=params.parsed("hard", params.parse_hard, hard),
+        equipment=equipment,
+        long_run=long_run,
+        hard=hard,
         sets=sets,
         load_step=load_step,
         runs_from=runs_from,
@@ -206,28 +207,22 @@ def plan(
     begin = min(start or today, today)
     end = race or (start or today) + timedelta(weeks=rules.WEEKS.high)
     runs, resolved = planning.calendar(resolved, begin - timedelta(days=1), end + timedelta(days=8))
-    from glutemed.core.sets import parse_step
-
-    options = PlanOptions(
-        days=days if on is not None else resolved.days,
+    options = PlanOptions.from_settings(
+        resolved,
         weekdays=on,
-        available=resolved.equipment,
-        sets=resolved.sets,
+        days=days,
         weeks=weeks,
         start=start,
         today=today,
         seed=seed,
         level=level,
         size=size,
-        long_run=resolved.long_run,
-        hard=resolved.hard,
         race=race,
         race_distance=race_distance,
         calendar=runs,
         favour=favour,
         rotate=rotate,
         weak_side=weak_side,
-        steps=parse_step(resolved.load_step or "1kg"),
     )
     catalogue = context.load_catalogue(resolved)
     if moves is not None:
@@ -235,7 +230,7 @@ def plan(
     since = min(options.start or options.today, options.today)
     result = make_plan(catalogue, options, planning.history(catalogue, since))
     for warning in result.warnings:
-        output.warn(warning)
+        streams.warn(warning)
     if save:
         _save(options, result)
     if fmt is None:
@@ -244,14 +239,24 @@ def plan(
         render.emit(render.plan_view(result))
         return
     from glutemed.formats import plan_out as export
+    from glutemed.storage.files import write_file
 
     earlier = _earlier(output) if fmt == "ics" and force and output is not None else None
-    data = export.render(result, catalogue, fmt, at, name=name, remind=remind, earlier=earlier)
+    data = export.render(
+        result,
+        catalogue,
+        fmt,
+        at,
+        name=name,
+        remind=remind,
+        earlier=earlier,
+        drawings=context.drawings(),
+    )
     if output is None:
-        output.write_stdout(data)
+        streams.write_stdout(data)
         return
-    export.write_file(output, data, force=force)
-    output.done(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
+    write_file(output, data, force=force)
+    streams.done(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
 
 
 def _save(options: "PlanOptions", result: "Plan") -> None:
@@ -259,7 +264,7 @@ def _save(options: "PlanOptions", result: "Plan") -> None:
     from glutemed.storage import programmes as programme
 
     programme.save(options, result)
-    output.note(
+    streams.note(
         f"saved as your programme from {result.start.isoformat()}: "
         "'glutemed log' now logs the forms it plans"
     )
@@ -269,8 +274,8 @@ def _earlier(output: Path) -> bytes | None:
     """The calendar file an export replaces, to cancel the sessions it drops; None if
     there is none glutemed can read."""
     from glutemed.errors import Unreadable
-    from glutemed.storage.files import read_regular
     from glutemed.formats.ics_in import MAX_BYTES
+    from glutemed.storage.files import read_regular
 
     try:
         return read_regular(output, MAX_BYTES)

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
+from glutemed.cli import context, params, streams
 from glutemed.core import rules
-from glutemed.cli import context, output, params
-from glutemed.errors import FieldError
 from glutemed.core.text import plural
+from glutemed.errors import FieldError
 
 #: Weeks the adherence chart shows.
 WEEKS = 12
@@ -54,10 +54,10 @@ def progress(
         log.logged_days(today - timedelta(weeks=WEEKS)), _planned(days, resolved.days), today, WEEKS
     )
     if as_json:
-        output.print_json(charts.as_json(points, weeks))
+        streams.print_json(charts.as_json(points, weeks))
         return
     if not points:
-        output.note("nothing logged yet: 'glutemed log MOVE --reps 10,10' records a session")
+        streams.note("nothing logged yet: 'glutemed log MOVE --reps 10,10' records a session")
         return
     if output is not None:
         from glutemed.storage.files import write_file
@@ -66,7 +66,7 @@ def progress(
         write_file(
             output, charts.html(points, weeks) if html else charts.svg(points, weeks), force=force
         )
-        output.done(
+        streams.done(
             f"Wrote the charts of {plural(len(points), 'move')} and of your weeks to {output}"
         )
         return
@@ -95,7 +95,7 @@ def _planned(given: int | None, configured: int) -> int:
         return given
     from glutemed.storage import programmes as programme
 
-    saved = programme.in_force(context.today(), warn=output.warn)
+    saved = programme.in_force(context.today(), warn=streams.warn)
     if saved is not None:
         weekdays = saved.options.get("weekdays")
         days = len(weekdays) if weekdays else saved.options.get("days")

@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
+from glutemed.cli import context, params, streams
 from glutemed.core import rules
-from glutemed.cli import context, output, params
 from glutemed.errors import UsageError
 
 
@@ -29,8 +29,8 @@ def runs(
     as_json: Annotated[bool, params.flag("--json", help="Print the weeks as JSON.")] = False,
 ) -> None:
     """List your calendar's events as glutemed reads them."""
-    from glutemed.formats import ics_in as runcalendar
     from glutemed.core import schedule
+    from glutemed.formats import ics_in as runcalendar
 
     resolved = context.settings(ctx, runs_from=runs_from)
     if not resolved.runs_from:
@@ -39,9 +39,11 @@ def runs(
         )
     monday = schedule.monday_of(start or context.today())
     last = monday + timedelta(weeks=weeks) - timedelta(days=1)
-    data = runcalendar.read_source(resolved.runs_from, runcalendar.cache_folder(), warn=output.warn)
+    data = runcalendar.read_source(
+        resolved.runs_from, runcalendar.cache_folder(), warn=streams.warn
+    )
     found = runcalendar.events(
-        data, monday, last, resolved.runs, warn=output.warn, name=resolved.runs_from
+        data, monday, last, resolved.runs, warn=streams.warn, name=resolved.runs_from
     )
     listed = []
     for week in range(weeks):
@@ -63,7 +65,7 @@ def runs(
             }
         )
     if as_json:
-        output.print_json({"weeks": listed})
+        streams.print_json({"weeks": listed})
         return
     from glutemed.views import terminal as render
 

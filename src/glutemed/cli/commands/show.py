@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from glutemed.cli import context, output, params
+from glutemed.cli import context, params, streams
 from glutemed.errors import FieldError
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def show(
         _write(exercise, number, output, force, as_json)
         return
     if as_json:
-        output.print_json(exercise.model_dump(mode="json"))
+        streams.print_json(exercise.model_dump(mode="json"))
         return
     from glutemed.views import terminal as render
 
@@ -39,8 +39,10 @@ def show(
 
 def _write(exercise: "Exercise", number: int, output: Path, force: bool, as_json: bool) -> None:
     from glutemed.errors import ExportError
-    from glutemed.storage.files import write_file
     from glutemed.formats.figures import figure
+    from glutemed.storage.files import write_file
+
+    drawings = context.drawings()
 
     suffix = output.suffix.lower()
     if as_json:
@@ -48,12 +50,12 @@ def _write(exercise: "Exercise", number: int, output: Path, force: bool, as_json
     if suffix not in (".svg", ".html", ".htm"):
         raise FieldError("output", "takes a file ending in .svg or .html")
     if suffix == ".svg":
-        drawing = figure(exercise)
+        drawing = figure(drawings, exercise)
         if drawing is None:
             raise ExportError(f"glutemed has no figure of {exercise.slug}")
         write_file(output, drawing.encode(), force=force)
     else:
         from glutemed.formats.html import card_html
 
-        write_file(output, card_html(exercise, number).encode(), force=force)
-    output.done(f"Wrote {exercise.slug} to {output}")
+        write_file(output, card_html(exercise, number, drawings).encode(), force=force)
+    streams.done(f"Wrote {exercise.slug} to {output}")

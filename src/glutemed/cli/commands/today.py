@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from glutemed.cli import context, output, params, planning
+from glutemed.cli import context, params, planning, streams
 
 
 def today(
@@ -47,10 +47,10 @@ def today(
         runs_from=runs_from,
     )
     for note in notes:
-        output.note(note)
+        streams.note(note)
     found = daily.due(catalogue, options, planning.history(catalogue, day, before=True), day)
     if as_json:
-        output.print_json(daily.as_json(found))
+        streams.print_json(daily.as_json(found))
         return
     from glutemed.views import terminal as render
 

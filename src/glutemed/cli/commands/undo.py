@@ -4,9 +4,9 @@ from typing import Annotated
 
 import typer
 
-from glutemed.cli import output
-from glutemed.errors import NothingToDo, UsageError
+from glutemed.cli import streams
 from glutemed.core.text import plural
+from glutemed.errors import NothingToDo, UsageError
 
 
 def undo(
@@ -16,7 +16,7 @@ def undo(
     from glutemed.storage import undo as log
     from glutemed.views import terminal as render
 
-    last = log.last_command(warn=output.warn)
+    last = log.last_command(warn=streams.warn)
     if last is None:
         raise NothingToDo("nothing to undo: the log is empty")
     render.emit(render.undo_preview(last.source, last.sets, last.changed))
@@ -26,8 +26,8 @@ def undo(
         except EOFError:
             raise UsageError("no answer given, nothing removed; add --yes to remove them") from None
         if not agreed:
-            output.out("Nothing removed")
+            streams.out("Nothing removed")
             return
     gone, restored = log.remove_command(last.id)
     back = f"; put back {plural(restored, 'set')}" if restored else ""
-    output.done(f"Removed {plural(gone, 'set')}{back}")
+    streams.done(f"Removed {plural(gone, 'set')}{back}")

@@ -13,6 +13,7 @@ from typing import Any
 
 from glutemed.core.text import escaped
 
+
 def _stderr(line: str) -> None:
     if sys.stderr is None:
         return
