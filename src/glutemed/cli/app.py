@@ -23,7 +23,7 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
 from glutemed import version_text
-from glutemed.cli import startup, streams
+from glutemed.cli import completion, startup, streams
 from glutemed.cli.commands import (
     check,
     config,
