@@ -23,6 +23,7 @@ from glutemed.core.planner import make_plan
 from glutemed.core.schedule import CalendarRun
 from glutemed.errors import CalendarError
 from glutemed.formats import ics_in as runcalendar
+from glutemed.storage import feeds
 
 from .conftest import Invoke
 
@@ -238,7 +239,7 @@ def server() -> Iterator[str]:
     thread.start()
     _Handler.routes = {
         "/coach.ics": (200, Path(COACH).read_bytes(), 0.0),
-        "/big.ics": (200, b"X" * (runcalendar.MAX_BYTES + 1), 0.0),
+        "/big.ics": (200, b"X" * (feeds.MAX_BYTES + 1), 0.0),
     }
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
@@ -278,7 +279,7 @@ def test_a_slow_server_is_given_up_on_at_the_deadline(server: str) -> None:
     _Handler.routes["/slow.ics"] = (200, Path(COACH).read_bytes(), 0.5)  # 20 bytes in 10 s
     started = time.monotonic()
     with pytest.raises(CalendarError, match="did not arrive within 1 s"):
-        runcalendar.fetch_url(f"{server}/slow.ics", timeout=1.0)
+        feeds.fetch_url(f"{server}/slow.ics", timeout=1.0)
     assert time.monotonic() - started < 2.5
 
 

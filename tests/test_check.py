@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from glutemed.cli.commands.check import plan_command
 from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.core.about import CAUTION
 from glutemed.core.selfcheck import read_check
@@ -151,11 +152,11 @@ def test_save_refuses_a_file_that_is_not_ours(invoke: Invoke, home: Path) -> Non
 
 def test_reading_is_pure_and_refuses_unknown_answers() -> None:
     catalogue = load_catalogue()
-    assert read_check(catalogue, "midline", "midline") == read_check(
-        catalogue, "midline", "midline"
+    assert read_check(catalogue, "midline", "midline", plan_command=plan_command) == read_check(
+        catalogue, "midline", "midline", plan_command=plan_command
     )
     with pytest.raises(FieldError, match="left takes over-foot, midline, in-front"):
-        read_check(catalogue, "sideways", "midline")
+        read_check(catalogue, "sideways", "midline", plan_command=plan_command)
 
 
 @pytest.mark.parametrize(("left", "right"), [("midline", "over-foot"), ("in-front", "in-front")])

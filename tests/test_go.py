@@ -12,12 +12,14 @@ import pexpect
 import pytest
 
 from glutemed.cli.context import read_catalogue as load_catalogue
-from glutemed.core.guided import Console, Ended, Walk
+from glutemed.core.guided import Walk
 from glutemed.core.plan import PlanOptions
 from glutemed.core.planner import make_plan
 from glutemed.core.rules import WEEKDAYS
 from glutemed.core.sets import LoggedSet
+from glutemed.errors import Ended
 from glutemed.storage.paths import LOG_NAME
+from glutemed.views.prompts import Console
 
 from .conftest import Invoke
 

@@ -1,22 +1,38 @@
-"""Every error class glutemed raises for something a user can cause.
+"""Every error class glutemed raises for something a user can cause, and the exit codes.
 
-``cli.py`` turns a :class:`GlutemedError` into one line on stderr and the
+``glutemed.cli.app`` turns a :class:`GlutemedError` into one line on stderr and the
 error's ``exit_code``; nothing a user does should end in a traceback. The
 core never names a command-line flag: an error about one setting is a
-:class:`FieldError` naming the field, and the command layer shows the flag
-that sets it.
+:class:`FieldError` naming the field (or an error made by
+:meth:`GlutemedError.naming`), and the command line shows the flag that sets it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """How glutemed ends, the one list of its exit statuses."""
+
+    #: Done, including a guided session ended early with ``q`` or Ctrl-D.
+    OK = 0
+    #: Something the user can fix: a file, a log, a calendar, a move not found.
+    FAILURE = 1
+    #: A usage error: an option's value, or options that disagree.
+    USAGE = 2
+    #: Stopped with Ctrl-C (128 + SIGINT); what was saved stays saved.
+    INTERRUPTED = 130
+    #: Ended by SIGTERM (128 + SIGTERM): a transaction rolled back, temp files removed.
+    TERMINATED = 143
 
 
 class GlutemedError(Exception):
     """Base class: a problem the user can fix. Exit code 1."""
 
-    exit_code = 1
+    exit_code: int = ExitCode.FAILURE
 
     @classmethod
     def naming(cls, template: str, **values: str) -> GlutemedError:
@@ -90,10 +106,15 @@ class Unreadable(ValueError):
         self.missing = missing
 
 
+class Ended(Exception):
+    """The runner ended a guided session early (``q`` or Ctrl-D): the session stops,
+    keeping what was logged, and glutemed exits 0."""
+
+
 class UsageError(GlutemedError):
     """Settings that make sense alone but not together. Exit code 2, like a bad option."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 _FIELD = re.compile(r"\{(\w+)\}")

@@ -40,7 +40,7 @@ from glutemed.cli.commands import (
 )
 from glutemed.core import rules
 from glutemed.core.text import quoted
-from glutemed.errors import FieldError, GlutemedError, UsageError
+from glutemed.errors import ExitCode, FieldError, GlutemedError, UsageError
 
 startup.skip_plugin_scan()
 
@@ -115,11 +115,11 @@ class GlutemedGroup(TyperGroup):
         except GlutemedError as err:
             _fail(str(err), err.exit_code)
         except click_errors.UsageError as err:
-            _fail(usage_message(err, self), 2)
+            _fail(usage_message(err, self), ExitCode.USAGE)
         except click_errors.ClickException as err:
             _fail(err.format_message(), err.exit_code)
         except typer.Abort:
-            _fail("stopped before finishing; nothing more was done", 1)
+            _fail("stopped before finishing; nothing more was done", ExitCode.FAILURE)
         except streams.OUTPUT_ERRORS as err:  # stdout closed, full or gone
             problem = streams.output_problem(err)
             if problem is None:
@@ -127,8 +127,8 @@ class GlutemedGroup(TyperGroup):
             streams.silence_stdout()
             if streams.SAVED:
                 streams.note(f"{streams.SAVED[-1]} is saved, but not shown: {problem}")
-                sys.exit(0)
-            _fail(f"cannot write the output: {problem}", 1)
+                sys.exit(ExitCode.OK)
+            _fail(f"cannot write the output: {problem}", ExitCode.FAILURE)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -339,12 +339,13 @@ def main() -> None:
     """Run the command line (``python -m glutemed`` and the console script).
 
     SIGTERM ends glutemed as Ctrl-C does, by unwinding: an open transaction is
-    rolled back and an export's temp file removed, and the exit status is 143.
+    rolled back and an export's temp file removed, and the exit status is
+    :attr:`~glutemed.errors.ExitCode.TERMINATED`.
     """
     import signal
 
     def terminated(number: int, frame: object) -> None:
-        raise SystemExit(128 + number)
+        raise SystemExit(ExitCode.TERMINATED)
 
     with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
         signal.signal(signal.SIGTERM, terminated)

@@ -23,7 +23,7 @@ def complete_move(ctx: typer.Context, incomplete: str) -> list[str]:
         from glutemed.errors import GlutemedError
 
         try:
-            from glutemed.cli.context import read_config
+            from glutemed.cli.configfile import read_config
 
             path = read_config()[1].get("catalogue")
         except GlutemedError:

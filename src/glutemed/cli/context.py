@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from glutemed.cli.completion import CATALOGUE_KEY
+from glutemed.cli.configfile import read_config
 from glutemed.cli.params import parse_hard, parse_long_run, parsed
 from glutemed.core import rules
 
@@ -67,28 +68,6 @@ def drawings() -> Drawings:
     from glutemed.storage.paths import figures_folder
 
     return partial(read_figure, figures_folder())
-
-
-def read_config() -> tuple[Path, dict[str, Any]]:
-    """The config file's path and its checked values; no values when there is no file
-    (``GLUTEMED_CONFIG`` must name one that exists)."""
-    import os
-
-    from glutemed.errors import ConfigError, Unreadable
-    from glutemed.formats.config_toml import MAX_BYTES, parse_config
-    from glutemed.storage.files import read_regular
-    from glutemed.storage.paths import config_path
-
-    path = config_path()
-    try:
-        raw = read_regular(path, MAX_BYTES)
-    except Unreadable as err:
-        if not err.missing:
-            raise ConfigError(f"{path}: {err}") from None
-        if os.environ.get("GLUTEMED_CONFIG"):
-            raise ConfigError(f"GLUTEMED_CONFIG names {path}, which does not exist") from None
-        return path, {}
-    return path, parse_config(raw, path)
 
 
 def load_catalogue(resolved: Settings) -> Catalogue:

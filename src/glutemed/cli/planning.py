@@ -129,10 +129,9 @@ def calendar(
     if not source:
         return None, resolved
     from glutemed.formats import ics_in as runcalendar
+    from glutemed.storage import feeds
 
-    data = runcalendar.read_source(
-        source, runcalendar.cache_folder(), fresh=fresh, warn=streams.warn
-    )
+    data = feeds.read_source(source, feeds.cache_folder(), fresh=fresh, warn=streams.warn)
     found = runcalendar.events(data, first, last, resolved.runs, warn=streams.warn, name=source)
     from glutemed.core.schedule import CalendarRun
 

@@ -1,10 +1,8 @@
 """The guided session (``glutemed go``): a session walked set by set, with a rest timer.
 
 The walk is pure logic over a :class:`Terminal` (say, ask, rest, bell), so
-tests drive it with scripted answers and a fake clock; :class:`Console` is the
-real terminal. Standard library only: plain line prompts (no raw mode that
-could swallow Ctrl-C or leave the terminal broken), and a countdown that
-``select`` ends early when Enter is pressed.
+tests drive it with scripted answers and a fake clock; the real terminal is
+:class:`glutemed.views.prompts.Console`.
 
 Each answered set is written at once by ``put`` (its own transaction in the
 log), so a session stopped any way keeps every set answered before.
@@ -12,9 +10,6 @@ log), so a session stopped any way keeps every set answered before.
 
 from __future__ import annotations
 
-import select
-import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from glutemed.core.about import GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.rules import REPS
 from glutemed.core.text import plural
+from glutemed.errors import Ended
 
 if TYPE_CHECKING:
     from glutemed.core.plan import PlannedExercise, Session
@@ -42,10 +38,6 @@ class Terminal(Protocol):
         """Count down ``seconds``, visibly; Enter ends it early."""
 
     def bell(self) -> None: ...
-
-
-class Ended(Exception):
-    """The runner ended the session early (``q`` or Ctrl-D)."""
 
 
 @dataclass
@@ -194,51 +186,6 @@ def _load(text: str, offered: str | None) -> str:
     if cleaned == "-":
         return ""
     return parse_load(cleaned).text
-
-
-class Console:
-    """The real terminal: line prompts on stdin and stdout, and a countdown."""
-
-    def __init__(
-        self,
-        clock: Callable[[], float] = time.monotonic,
-        enter: Callable[[float], bool] | None = None,
-    ) -> None:
-        self.clock = clock
-        self.enter = enter or _enter_pressed
-
-    def say(self, text: str) -> None:
-        print(text, flush=True)
-
-    def ask(self, prompt: str) -> str | None:
-        try:
-            return input(prompt)
-        except EOFError:
-            print(flush=True)
-            return None
-
-    def rest(self, seconds: int) -> None:
-        end = self.clock() + seconds
-        while (left := end - self.clock()) > 0:
-            whole = int(left + 0.999)
-            sys.stdout.write(f"\rRest {whole // 60}:{whole % 60:02d} (Enter skips) ")
-            sys.stdout.flush()
-            if self.enter(min(1.0, left)):
-                break
-        sys.stdout.write("\rRest over.                \n")
-        sys.stdout.flush()
-
-    def bell(self) -> None:
-        sys.stdout.write("\a")
-        sys.stdout.flush()
-
-
-def _enter_pressed(timeout: float) -> bool:
-    """Whether Enter was pressed within ``timeout`` seconds (the line is read)."""
-    readable, _, _ = select.select([sys.stdin], [], [], timeout)
-    if readable:
-        sys.stdin.readline()
-    return bool(readable)
 
 
 def missed_or_next(

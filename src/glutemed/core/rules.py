@@ -102,6 +102,9 @@ SIDES: tuple[str, ...] = ("left", "right")
 #: What an automatic routine may favour (``--favour``).
 FAVOURS: tuple[str, ...] = ("lateral", "loaded")
 
+#: The most a runner's calendar may hold, in bytes.
+CALENDAR_BYTES = 5 * 1024 * 1024
+
 #: The kinds of run a calendar event can be (the ``[runs]`` table's keys).
 RUN_KINDS: tuple[str, ...] = ("hard", "long", "easy", "race")
 

@@ -15,11 +15,13 @@ Pure: answers and a catalogue in, a :class:`CheckResult` out. No I/O.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import BaseModel, ConfigDict
 
 from glutemed.core.about import CAUTION
 from glutemed.core.catalogue import Catalogue
-from glutemed.core.rules import EQUIPMENT, KNEES, ROUTINE
+from glutemed.core.rules import EQUIPMENT, KNEES
 from glutemed.errors import FieldError
 
 KNEE_CHOICES: dict[str, str] = {
@@ -65,6 +67,11 @@ WATCH = (
 GLUTE_FOCUS: tuple[str, ...] = ("banded-squat", "staggered-stance-romanian-deadlift")
 
 
+#: The command that plans what a reading recommends, from the sessions a week, the moves
+#: to favour and the one weak side (None: no one side): written by the command line.
+PlanCommand = Callable[[int, list[str], str | None], str]
+
+
 class _Result(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -97,6 +104,8 @@ def read_check(
     right: str,
     gait: list[str] | tuple[str, ...] = (),
     available: frozenset[str] = frozenset(EQUIPMENT),
+    *,
+    plan_command: PlanCommand,
 ) -> CheckResult:
     """The source's reading of one mirror test, with a plan to follow it up.
 
@@ -158,23 +167,7 @@ def read_check(
             days=days,
             favour=favour,
             reason=reason,
-            command=_command(days, favour, weak[0] if len(weak) == 1 else None),
+            command=plan_command(days, favour, weak[0] if len(weak) == 1 else None),
         ),
         caution=CAUTION,
     )
-
-
-def _command(days: int, favour: list[str], weak_side: str | None) -> str:
-    """The plan command that follows a reading up: it runs exactly as shown.
-
-    It names the moves to favour as the routine when there are 2 or 3 (else
-    ``--favour lateral`` when there are more), and one weak side with ``--weak-side``.
-    """
-    if len(favour) in ROUTINE:
-        moves = f" --moves {','.join(favour)}"
-    elif len(favour) > ROUTINE.high:
-        moves = " --favour lateral"
-    else:
-        moves = ""
-    side = f" --weak-side {weak_side}" if weak_side else ""
-    return f"glutemed plan --days {days}{moves}{side}"

@@ -1,27 +1,22 @@
 """Rich views of the catalogue, one exercise, a plan, the log and the self-check.
 
 Every string that comes from a catalogue goes into a ``rich.text.Text`` (never
-through markup), so a move called ``[bold]`` prints as written. Rich drops
-colour by itself when stdout is not a terminal or ``NO_COLOR`` is set.
-:func:`emit` is how every view reaches stdout: piped output carries no
-trailing spaces, and a terminal that cannot show a symbol (an ASCII-only
-locale) gets a plain stand-in instead of an error.
+through markup), so a move called ``[bold]`` prints as written. The views reach
+stdout through :func:`glutemed.views.console.emit`.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_LINE, GUIDANCE_TITLE
-from glutemed.core.text import and_list, escaped, plural
+from glutemed.core.text import and_list, plural
+from glutemed.views.console import console
 
 if TYPE_CHECKING:
     from datetime import date
@@ -31,66 +26,6 @@ if TYPE_CHECKING:
     from glutemed.core.plan import Plan, Session
     from glutemed.core.selfcheck import CheckResult
     from glutemed.core.sets import LoggedSet, MoveStats
-
-
-#: Plain stand-ins for the few symbols glutemed prints, for ASCII-only terminals.
-ASCII = str.maketrans(
-    {
-        "·": "-",
-        "…": "...",
-        "\u2014": "-",
-        "\u2013": "-",
-        **dict(zip("▁▂▃▄▅▆▇█", "_.-:=+*#", strict=True)),
-    }
-)
-
-
-class _Console(Console):
-    """rich's console, showing any control character in the text as an escape
-    (``\\x1b``): a catalogue, a note or a file name cannot retitle the window or
-    clear the screen. rich's own styling is not text, so it is kept."""
-
-    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        return super()._render_buffer(
-            part if part.control else part._replace(text=escaped(part.text)) for part in buffer
-        )
-
-
-def console() -> Console:
-    # No markup or emoji codes: catalogue text prints exactly as written.
-    return _Console(highlight=False, markup=False, emoji=False)
-
-
-def emit(renderable: RenderableType) -> None:
-    """Print a view on stdout: tidy when piped, and never failing on the encoding.
-
-    A text marked ``no_wrap`` with ``overflow="ignore"`` (a command to copy) is
-    printed whole on one line, however narrow the terminal.
-    """
-    out = console()
-    parts = renderable.renderables if isinstance(renderable, Group) else [renderable]
-    with out.capture() as captured:
-        for part in parts:
-            whole = isinstance(part, Text) and part.no_wrap is True and part.overflow == "ignore"
-            out.print(part, soft_wrap=whole, crop=not whole)
-    text = captured.get()
-    if not out.is_terminal:
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
-    sys.stdout.write(fit_encoding(text, sys.stdout.encoding))
-    sys.stdout.flush()
-
-
-def fit_encoding(text: str, encoding: str | None) -> str:
-    """``text`` as ``encoding`` can carry it: symbols swapped for plain ones, the rest as ``?``."""
-    codec = encoding or "utf-8"
-    try:
-        text.encode(codec)
-        return text
-    except UnicodeEncodeError:
-        plain = text.translate(ASCII)
-        return plain.encode(codec, "replace").decode(codec)
-    except LookupError:
-        return text
 
 
 class CatalogueView:
@@ -145,7 +80,7 @@ class CatalogueView:
         return table
 
 
-def _items(items: list[str], numbered: bool) -> Table:
+def listed(items: list[str], numbered: bool) -> Table:
     """A list whose wrapped lines hang under their text, not under the marker."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
@@ -166,9 +101,9 @@ def exercise_card(move: Exercise, number: int) -> Group:
     facts.add_row("Works the hip sideways", "yes" if move.lateral else "no")
     parts: list[RenderableType] = [facts]
     if move.steps:
-        parts += [Text("\nSteps", style="bold"), _items(move.steps, numbered=True)]
+        parts += [Text("\nSteps", style="bold"), listed(move.steps, numbered=True)]
     if move.cues:
-        parts += [Text("\nCues", style="bold"), _items(move.cues, numbered=False)]
+        parts += [Text("\nCues", style="bold"), listed(move.cues, numbered=False)]
     if move.variants:
         parts.append(
             Text(
@@ -184,10 +119,10 @@ def exercise_card(move: Exercise, number: int) -> Group:
                 (form.name, "bold"),
                 f", {form.level}; equipment: {', '.join(form.equipment) or 'none'}",
             ),
-            _items(form.steps, numbered=True),
+            listed(form.steps, numbered=True),
         ]
         if form.cues:
-            parts.append(_items(form.cues, numbered=False))
+            parts.append(listed(form.cues, numbered=False))
     title = Text(f"{number}. ") + Text(move.name, style="bold")
     card = Panel(
         Group(*parts),
@@ -251,7 +186,7 @@ def plan_view(plan: Plan) -> Group:
             table.add_row(*(Text(cell) for cell in row))
         parts.append(table)
     parts.append(Text("First session of each move, from your log", style="bold"))
-    parts.append(_items([f"{name}: {why}" for name, why in plan.first_advice()], numbered=False))
+    parts.append(listed([f"{name}: {why}" for name, why in plan.first_advice()], numbered=False))
     parts.append(
         Text(
             "Aim: the reps to reach in every set with good form ('-': as many as the "
@@ -266,7 +201,7 @@ def plan_view(plan: Plan) -> Group:
 
 def guidance() -> list[RenderableType]:
     """The session guidance: a title and its points (glutemed's, and labelled so)."""
-    return [Text(GUIDANCE_TITLE, style="bold"), _items(list(GUIDANCE), numbered=False)]
+    return [Text(GUIDANCE_TITLE, style="bold"), listed(list(GUIDANCE), numbered=False)]
 
 
 def today_view(due: Due, today: date) -> Group:
@@ -295,7 +230,7 @@ def today_view(due: Due, today: date) -> Group:
                 )
             )
         advice = [f"{e.form_name}: {e.advice}" for e in session.exercises]
-        parts.append(_items(advice, numbered=False))
+        parts.append(listed(advice, numbered=False))
     following = due.next
     if following is not None:
         moves = and_list(
@@ -354,46 +289,6 @@ def _shared_widths(headings: list[str], rows: list[list[str]]) -> list[int]:
     return widths
 
 
-def ask_check(
-    setup: list[str],
-    steps: list[str],
-    watch: str,
-    knees: dict[str, str],
-    signs: dict[str, str],
-) -> tuple[str, str, list[str]]:
-    """Walk through the mirror test: (left knee, right knee, gait signs noticed)."""
-    from rich.prompt import Confirm, Prompt
-
-    out = console()
-    out.print(Text("The mirror test", style="bold"))
-    out.print(Text(CAUTION, style="yellow"))
-    out.print(Text("\nSet up", style="bold"))
-    out.print(_items(setup, numbered=False))
-    out.print(Text("\nOn each leg in turn", style="bold"))
-    out.print(_items(steps, numbered=True))
-    out.print(Text(f"\n{watch}\n"))
-    answers = []
-    keys = list(knees)
-    for side in ("left", "right"):
-        out.print(Text(f"Standing on your {side} leg, the {side} knee:", style="bold"))
-        out.print(_items([knees[key] for key in keys], numbered=True))
-        answer = Prompt.ask(
-            f"Your answer for the {side} knee",
-            choices=[str(n) for n in range(1, len(keys) + 1)],
-            console=out,
-        )
-        answers.append(keys[int(answer) - 1])
-    noticed = [
-        sign
-        for sign, text in signs.items()
-        if Confirm.ask(
-            f"When you run or walk, have you noticed that {text}?", default=False, console=out
-        )
-    ]
-    out.print()
-    return answers[0], answers[1], noticed
-
-
 def check_view(result: CheckResult) -> Group:
     """A self-check's reading, recommendation and caution."""
     rec = result.recommendation
@@ -405,12 +300,12 @@ def check_view(result: CheckResult) -> Group:
         readings.add_row(f"  {side} knee ({reading.knee}):", Text(reading.reading))
     parts.append(readings)
     if result.notes:
-        parts.append(_items(result.notes, numbered=False))
+        parts.append(listed(result.notes, numbered=False))
     parts.append(Text("\nWhat to do", style="bold"))
     advice = [rec.reason]
     if rec.favour:
         advice.append(f"Lean on in each session: {', '.join(rec.favour)}")
-    parts.append(_items(advice, numbered=False))
+    parts.append(listed(advice, numbered=False))
     parts.append(Text("Plan it with:"))
     parts.append(Text(rec.command, style="bold cyan", no_wrap=True, overflow="ignore"))
     parts.append(Text(f"\n{result.caution}", style="yellow"))
@@ -510,7 +405,7 @@ def history_view(
                 reps = ",".join(str(s.reps) for s in items)
                 done.append(f"{slug} {len(items)} x {reps}" + (f" @ {top}" if top else ""))
             lines.append(f"{day.isoformat()}  {'; '.join(done)}")
-        parts.append(_items(lines or ["nothing logged in these weeks"], numbered=False))
+        parts.append(listed(lines or ["nothing logged in these weeks"], numbered=False))
     table = Table(box=box.SIMPLE_HEAD, title="How each move has come along", title_justify="left")
     for column in ("move", "sessions", "best set", "load", "last 4 weeks"):
         table.add_column(column, justify="right" if column == "sessions" else "left")
@@ -590,10 +485,3 @@ def _set_line(s: LoggedSet) -> Text:
     return Text(f"  {s.date.isoformat()}  {s.slug}  set {s.set}: {plural(s.reps, 'rep')}") + Text(
         f" @ {s.load}" if s.load else ""
     )
-
-
-def confirm(question: str) -> bool:
-    """Ask yes or no (default no). Raises EOFError when there is no answer to read."""
-    from rich.prompt import Confirm
-
-    return Confirm.ask(question, default=False, console=console())

@@ -49,7 +49,9 @@ def check(
     from glutemed.core import selfcheck
     from glutemed.storage import checks as log
     from glutemed.storage.paths import log_path
+    from glutemed.views import prompts
     from glutemed.views import terminal as render
+    from glutemed.views.console import emit
 
     if history:
         rows = log.check_history(warn=streams.warn)
@@ -58,7 +60,7 @@ def check(
         elif not rows:
             streams.note("no saved results yet: run 'glutemed check ... --save'")
         else:
-            render.emit(render.check_history_table(rows))
+            emit(render.check_history_table(rows))
         return
     gait = [
         sign
@@ -71,7 +73,7 @@ def check(
     ]
     if interactive or (left is None and right is None and sys.stdin.isatty()):
         try:
-            left, right, gait = render.ask_check(
+            left, right, gait = prompts.ask_check(
                 selfcheck.SETUP,
                 selfcheck.STEPS,
                 selfcheck.WATCH,
@@ -93,7 +95,12 @@ def check(
         )
     resolved = context.settings(ctx)
     result = selfcheck.read_check(
-        context.load_catalogue(resolved), left, right, gait, resolved.equipment
+        context.load_catalogue(resolved),
+        left,
+        right,
+        gait,
+        resolved.equipment,
+        plan_command=plan_command,
     )
     if save:
         number = log.save_check(result.model_dump(mode="json"), datetime.now())
@@ -102,4 +109,20 @@ def check(
     if as_json:
         streams.print_json(result.model_dump(mode="json"))
         return
-    render.emit(render.check_view(result))
+    emit(render.check_view(result))
+
+
+def plan_command(days: int, favour: list[str], weak_side: str | None) -> str:
+    """The plan command that follows a reading up: it runs exactly as shown.
+
+    It names the moves to favour as the routine when there are 2 or 3 (else
+    ``--favour lateral`` when there are more), and one weak side with ``--weak-side``.
+    """
+    if len(favour) in rules.ROUTINE:
+        moves = f" --moves {','.join(favour)}"
+    elif len(favour) > rules.ROUTINE.high:
+        moves = " --favour lateral"
+    else:
+        moves = ""
+    side = f" --weak-side {weak_side}" if weak_side else ""
+    return f"glutemed plan --days {days}{moves}{side}"

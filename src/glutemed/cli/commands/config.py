@@ -42,9 +42,10 @@ def config(
         )
         return
     from glutemed.views import terminal as render
+    from glutemed.views.console import emit
 
     rows = [(key, resolved.shown(key), resolved.sources[key]) for key in KEYS]
-    render.emit(render.settings_table(rows, str(target)))
+    emit(render.settings_table(rows, str(target)))
 
 
 def _init(target: Path) -> None:

@@ -8,7 +8,7 @@ import typer
 from glutemed.cli import context, params, planning, streams
 from glutemed.core import rules
 from glutemed.core.text import plural
-from glutemed.errors import DateError, NothingToDo, UsageError
+from glutemed.errors import DateError, Ended, ExitCode, NothingToDo, UsageError
 
 if TYPE_CHECKING:
     from glutemed.core.catalogue import Catalogue
@@ -51,6 +51,7 @@ def go(
     from glutemed.core import guided
     from glutemed.core.planner import REST_SECONDS
     from glutemed.storage import sets as log
+    from glutemed.views import prompts
 
     day = context.on_day(when, ahead=False)
     if day > context.today():
@@ -90,14 +91,14 @@ def go(
         rest_seconds=resolved.rest if resolved.rest is not None else REST_SECONDS,
         quiet=quiet,
     )
-    stopped = 0
+    stopped: int = ExitCode.OK
     try:
-        walk.run(guided.Console())
-    except guided.Ended:
+        walk.run(prompts.Console())
+    except Ended:
         streams.out("\nEnded early.")
     except KeyboardInterrupt:
         streams.out("\nInterrupted.")
-        stopped = 130
+        stopped = ExitCode.INTERRUPTED
     for line in walk.summary():
         streams.out(line)
     streams.out(f"Kept {plural(walk.kept, 'set')} in the log.")

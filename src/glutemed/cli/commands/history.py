@@ -47,6 +47,7 @@ def history(
         streams.note("nothing logged yet: 'glutemed log MOVE --reps 10,10' records a session")
         return
     from glutemed.views import terminal as render
+    from glutemed.views.console import emit
 
     shown_since = since if every or since else context.today() - RECENT
     sets = log.read_sets(slugs, shown_since, warn=streams.warn)
@@ -56,7 +57,7 @@ def history(
         item.slug: log.session_totals(item.slug, 1, before=item.last - RECENT + timedelta(days=1))
         for item in stats
     }
-    render.emit(render.history_view(sets, stats, trends, before, every, shown_since))
+    emit(render.history_view(sets, stats, trends, before, every, shown_since))
 
 
 def _stream(sets: "Iterable[LoggedSet]", as_json: bool) -> None:

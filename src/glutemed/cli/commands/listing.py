@@ -12,5 +12,6 @@ def list_(ctx: typer.Context, as_json: params.Json = False) -> None:
         streams.print_json([move.model_dump(mode="json") for move in catalogue])
         return
     from glutemed.views import terminal as render
+    from glutemed.views.console import emit
 
-    render.emit(render.CatalogueView(catalogue))
+    emit(render.CatalogueView(catalogue))

@@ -235,8 +235,9 @@ def plan(
         _save(options, result)
     if fmt is None:
         from glutemed.views import terminal as render
+        from glutemed.views.console import emit
 
-        render.emit(render.plan_view(result))
+        emit(render.plan_view(result))
         return
     from glutemed.formats import plan_out as export
     from glutemed.storage.files import write_file
@@ -273,8 +274,8 @@ def _save(options: "PlanOptions", result: "Plan") -> None:
 def _earlier(output: Path) -> bytes | None:
     """The calendar file an export replaces, to cancel the sessions it drops; None if
     there is none glutemed can read."""
+    from glutemed.core.rules import CALENDAR_BYTES as MAX_BYTES
     from glutemed.errors import Unreadable
-    from glutemed.formats.ics_in import MAX_BYTES
     from glutemed.storage.files import read_regular
 
     try:

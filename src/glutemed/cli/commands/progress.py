@@ -60,22 +60,26 @@ def progress(
         streams.note("nothing logged yet: 'glutemed log MOVE --reps 10,10' records a session")
         return
     if output is not None:
+        from glutemed.formats import charts_svg
         from glutemed.storage.files import write_file
 
         html = output.suffix.lower() != ".svg"
         write_file(
-            output, charts.html(points, weeks) if html else charts.svg(points, weeks), force=force
+            output,
+            charts_svg.html(points, weeks) if html else charts_svg.svg(points, weeks),
+            force=force,
         )
         streams.done(
             f"Wrote the charts of {plural(len(points), 'move')} and of your weeks to {output}"
         )
         return
-    from glutemed.views.terminal import console
+    from glutemed.views.charts import terminal as terminal_charts
+    from glutemed.views.console import console
 
     out = console()  # the same console _room measured
     colour = out.is_terminal and not os.environ.get("NO_COLOR")
-    text = charts.terminal(points, weeks, out.width - 2, colour)
-    from glutemed.views.terminal import fit_encoding
+    text = terminal_charts(points, weeks, out.width - 2, colour)
+    from glutemed.views.console import fit_encoding
 
     sys.stdout.write(fit_encoding(text + "\n", sys.stdout.encoding))
     sys.stdout.flush()
@@ -83,7 +87,7 @@ def progress(
 
 def _room() -> int:
     """Sessions a terminal chart shows: about one a column."""
-    from glutemed.views.terminal import console
+    from glutemed.views.console import console
 
     return max(10, console().width - 12)
 

@@ -31,6 +31,7 @@ def runs(
     """List your calendar's events as glutemed reads them."""
     from glutemed.core import schedule
     from glutemed.formats import ics_in as runcalendar
+    from glutemed.storage import feeds
 
     resolved = context.settings(ctx, runs_from=runs_from)
     if not resolved.runs_from:
@@ -39,9 +40,7 @@ def runs(
         )
     monday = schedule.monday_of(start or context.today())
     last = monday + timedelta(weeks=weeks) - timedelta(days=1)
-    data = runcalendar.read_source(
-        resolved.runs_from, runcalendar.cache_folder(), warn=streams.warn
-    )
+    data = feeds.read_source(resolved.runs_from, feeds.cache_folder(), warn=streams.warn)
     found = runcalendar.events(
         data, monday, last, resolved.runs, warn=streams.warn, name=resolved.runs_from
     )
@@ -68,5 +67,6 @@ def runs(
         streams.print_json({"weeks": listed})
         return
     from glutemed.views import terminal as render
+    from glutemed.views.console import emit
 
-    render.emit(render.runs_view(listed))
+    emit(render.runs_view(listed))

@@ -33,8 +33,9 @@ def show(
         streams.print_json(exercise.model_dump(mode="json"))
         return
     from glutemed.views import terminal as render
+    from glutemed.views.console import emit
 
-    render.emit(render.exercise_card(exercise, number))
+    emit(render.exercise_card(exercise, number))
 
 
 def _write(exercise: "Exercise", number: int, output: Path, force: bool, as_json: bool) -> None:

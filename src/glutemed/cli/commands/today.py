@@ -53,5 +53,6 @@ def today(
         streams.print_json(daily.as_json(found))
         return
     from glutemed.views import terminal as render
+    from glutemed.views.console import emit
 
-    render.emit(render.today_view(found, context.today()))
+    emit(render.today_view(found, context.today()))

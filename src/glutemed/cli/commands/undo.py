@@ -14,15 +14,17 @@ def undo(
 ) -> None:
     """Undo your most recent log command, guided session or sheet."""
     from glutemed.storage import undo as log
+    from glutemed.views import prompts
     from glutemed.views import terminal as render
+    from glutemed.views.console import emit
 
     last = log.last_command(warn=streams.warn)
     if last is None:
         raise NothingToDo("nothing to undo: the log is empty")
-    render.emit(render.undo_preview(last.source, last.sets, last.changed))
+    emit(render.undo_preview(last.source, last.sets, last.changed))
     if not yes:
         try:
-            agreed = render.confirm("Undo this command?")
+            agreed = prompts.confirm("Undo this command?")
         except EOFError:
             raise UsageError("no answer given, nothing removed; add --yes to remove them") from None
         if not agreed:
