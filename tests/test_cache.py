@@ -92,6 +92,7 @@ def test_pydantic_takes_only_get_plugins_from_its_plugin_loader() -> None:
     assert asked == {"get_plugins"}
 
 
+@pytest.mark.slow
 def test_a_command_skips_the_plugin_scan(tmp_path: Path) -> None:
     import os
     import subprocess

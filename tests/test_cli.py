@@ -126,6 +126,7 @@ def test_usage_errors_exit_2(invoke: Invoke) -> None:
     assert invoke("show").exit_code == 2
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_cli() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "glutemed", "show", "2", "--json"],

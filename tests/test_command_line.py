@@ -265,6 +265,7 @@ def test_one_is_singular(invoke: Invoke) -> None:
     assert note.startswith("Strength on Tuesday and Thursday comes after")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 @pytest.mark.parametrize(
     "args", [["plan"], ["list"], ["show", "1"], ["history"], ["plan", "--json"]]

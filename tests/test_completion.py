@@ -98,6 +98,7 @@ def test_completion_leaves_value_conversion_as_it_was() -> None:
     assert result.exit_code == 2 and "--weeks takes 1 to 12 weeks" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_tab_does_not_load_pydantic(tmp_path: Path) -> None:
     """A TAB parses the words before the cursor without converting them, so it
     skips pydantic, a third of its cost."""

@@ -58,6 +58,7 @@ def child() -> Iterator[list[pexpect.spawn]]:
         process.close(force=True)
 
 
+@pytest.mark.slow
 def test_a_session_walked_with_answers_defaults_and_a_skip(
     home: Path, child: list[pexpect.spawn]
 ) -> None:
@@ -92,6 +93,7 @@ def test_a_session_walked_with_answers_defaults_and_a_skip(
     ]
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_a_rest_keeps_the_sets_and_exits_130(
     home: Path, child: list[pexpect.spawn]
 ) -> None:
@@ -111,6 +113,7 @@ def test_ctrl_c_in_a_rest_keeps_the_sets_and_exits_130(
     assert _sets(home) == [("split-squat", 1, 9, None, None)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", ["q", "ctrl-d"])
 def test_q_or_ctrl_d_ends_early_with_exit_0(
     home: Path, child: list[pexpect.spawn], stop: str
@@ -134,6 +137,7 @@ def test_q_or_ctrl_d_ends_early_with_exit_0(
     assert go.exitstatus == 0 and len(_sets(home)) == 1
 
 
+@pytest.mark.slow
 def test_go_resumes_after_the_sets_logged_that_day_and_is_one_undo_step(
     home: Path, child: list[pexpect.spawn], invoke: Invoke
 ) -> None:
@@ -164,6 +168,7 @@ def test_go_resumes_after_the_sets_logged_that_day_and_is_one_undo_step(
     assert "Removed 3 sets" in undone.stdout and len(_sets(home)) == 1
 
 
+@pytest.mark.slow
 def test_the_weak_side_gets_its_own_set_logged_with_its_side(
     home: Path, child: list[pexpect.spawn]
 ) -> None:
@@ -199,6 +204,7 @@ def test_go_needs_a_terminal(invoke: Invoke) -> None:
     assert result.exit_code == 2 and "run it in one, or record your sets with" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_day_to_come_or_without_a_session_exits_1(child: list[pexpect.spawn]) -> None:
     later = (date.today() + timedelta(days=1)).isoformat()
     go = _spawn("--date", later)
@@ -216,6 +222,7 @@ def test_a_day_to_come_or_without_a_session_exits_1(child: list[pexpect.spawn]) 
     assert go.exitstatus == 1
 
 
+@pytest.mark.slow
 def test_a_day_without_a_session_offers_the_next_one(
     home: Path, child: list[pexpect.spawn]
 ) -> None:

@@ -72,6 +72,7 @@ KILL_POINTS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("point", sorted(KILL_POINTS))
 def test_a_killed_first_log_leaves_a_usable_home(home: Path, point: str) -> None:
     script = (
@@ -95,6 +96,7 @@ def test_a_killed_first_log_leaves_a_usable_home(home: Path, point: str) -> None
         assert _run(home, *command).returncode == 0
 
 
+@pytest.mark.slow
 def test_twenty_first_loggers_at_once_all_succeed(home: Path) -> None:
     loggers = [
         subprocess.Popen(
@@ -164,6 +166,7 @@ def _fill(disk: Path) -> Path:
     return filler
 
 
+@pytest.mark.slow
 def test_a_real_full_disk_is_named_and_loses_nothing(small_disk: Path) -> None:
     home = small_disk / "home"
     filler = _fill(small_disk)
@@ -182,6 +185,7 @@ def test_a_real_full_disk_is_named_and_loses_nothing(small_disk: Path) -> None:
 # The log: exit status follows the data.
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stdout", ["full", "closed pipe", "closed"])
 def test_a_committed_log_exits_0_when_its_confirmation_cannot_be_printed(
     home: Path, stdout: str
@@ -205,6 +209,7 @@ def test_a_committed_log_exits_0_when_its_confirmation_cannot_be_printed(
     assert len(_sets_in(home)) == 2
 
 
+@pytest.mark.slow
 def test_other_saved_changes_exit_0_and_unsaved_output_exits_1(home: Path, tmp_path: Path) -> None:
     _run(home, "log", "split-squat", "--reps", "10")
     undone = _run(home, "undo", "--yes", shell=">/dev/full")  # its preview cannot be shown
@@ -232,6 +237,7 @@ STREAMS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "shell", "code", "says"), STREAMS)
 def test_closed_and_failing_streams_end_cleanly(
     home: Path, args: list[str], shell: str, code: int, says: str
@@ -243,6 +249,7 @@ def test_closed_and_failing_streams_end_cleanly(
     assert len(_sets_in(home)) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 @pytest.mark.parametrize("command", ["list", "plan", "history", "show 1"])
 def test_narrow_encodings_print_every_view(home: Path, encoding: str, command: str) -> None:
@@ -252,6 +259,7 @@ def test_narrow_encodings_print_every_view(home: Path, encoding: str, command: s
     assert result.stdout.strip() and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_a_csv_the_encoding_cannot_carry_fails_clearly(home: Path) -> None:
     _run(home, "log", "split-squat", "--reps", "10", "--note", "felt strong — 8/10")
     result = _run(home, "history", "--csv", PYTHONIOENCODING="ascii")
@@ -358,6 +366,7 @@ def test_a_folder_at_the_logs_path_is_named(home: Path, invoke: Invoke) -> None:
         assert "is a folder, not a glutemed log; move it or set GLUTEMED_HOME" in result.stderr
 
 
+@pytest.mark.slow
 def test_permission_problems_are_named(home: Path) -> None:
     prefix = without_root_powers()
 
@@ -391,6 +400,7 @@ def test_permission_problems_are_named(home: Path) -> None:
 # Files and streams: export litter.
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("sent", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_an_interrupted_export_cleans_up(
     home: Path, tmp_path: Path, sent: signal.Signals, code: int
@@ -419,6 +429,7 @@ def test_an_interrupted_export_cleans_up(
     assert target.read_text() == "the runner's earlier export\n"
 
 
+@pytest.mark.slow
 def test_a_later_export_removes_stale_temp_files(home: Path, tmp_path: Path) -> None:
     gone = subprocess.run(["true"], check=True)
     dead = subprocess.Popen(["true"])
@@ -444,6 +455,7 @@ def fifo(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("where", "args"),
     [
@@ -533,6 +545,7 @@ CONFIG_VALUES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("line", "says"), CONFIG_VALUES)
 def test_config_values_that_crashed_are_clear_lines(
     home: Path, config_file: Path, line: str, says: str

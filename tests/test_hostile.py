@@ -118,6 +118,7 @@ def test_hostile_catalogue_gets_one_clear_line(
     assert not (tmp_path / "PWNED").exists()
 
 
+@pytest.mark.slow
 def test_deep_nesting_does_not_crash_the_interpreter(
     write_catalogue: Callable[[object], Path],
 ) -> None:
@@ -158,6 +159,7 @@ def test_enormous_values_keep_messages_short(write_catalogue: Callable[[object],
         assert len(str(caught.value)) < 300
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["missing", "folder", "dev-null", "long-name", "unreadable"])
 def test_bad_catalogue_paths(invoke: Invoke, tmp_path: Path, where: str) -> None:
     paths = {
@@ -181,6 +183,7 @@ def test_bad_catalogue_paths(invoke: Invoke, tmp_path: Path, where: str) -> None
     assert len(stderr) < 300 and stderr.count("\n") == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "where", ["missing-folder", "folder", "dev-null", "long-name", "unwritable"]
 )

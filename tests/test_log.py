@@ -383,6 +383,7 @@ def _glutemed(home: Path, *args: str, **env: str) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_two_processes_logging_at_once_both_land(home: Path, invoke: Invoke) -> None:
     invoke("log", "split-squat", "--reps", "1")  # the log exists before the race
     script = (
@@ -409,6 +410,7 @@ def test_two_processes_logging_at_once_both_land(home: Path, invoke: Invoke) -> 
     assert len(_history(invoke)) == 1 + 100 + 4
 
 
+@pytest.mark.slow
 def test_a_write_killed_midway_leaves_the_log_as_it_was(
     home: Path, tmp_path: Path, invoke: Invoke
 ) -> None:

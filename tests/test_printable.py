@@ -151,6 +151,7 @@ def test_pdf_needs_the_extra_and_says_how(invoke: Invoke, tmp_path: Path) -> Non
     assert invoke("plan", "--format", "pdf").exit_code == 2  # a PDF goes to a file
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("weeks", "pages"), [(1, 2), (12, 13)])
 def test_printed_a_week_is_a_page(invoke: Invoke, tmp_path: Path, weeks: int, pages: int) -> None:
     html = tmp_path / f"plan{weeks}.html"
@@ -160,6 +161,7 @@ def test_printed_a_week_is_a_page(invoke: Invoke, tmp_path: Path, weeks: int, pa
     assert _pages(html, tmp_path) == pages  # the guidance page, then a page a week
 
 
+@pytest.mark.slow
 def test_on_screen_every_picture_shows_and_nothing_is_wider_than_the_page(
     invoke: Invoke, tmp_path: Path
 ) -> None:

@@ -74,6 +74,7 @@ def test_today_follows_the_saved_programme(invoke: Invoke) -> None:
     assert _today(invoke)["session"] is None  # Monday is a rest day in that programme
 
 
+@pytest.mark.slow
 def test_today_shows_the_days_run(invoke: Invoke) -> None:
     data = _today(invoke, "--hard", "mon", "--long-run", "sat")
     assert data["run"] == "hard"
