@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,29 @@ def test_the_rules_catch_a_wrong_import(tmp_path: Path) -> None:
     found = _imports(bad)
     assert ("glutemed.storage.paths", 2) in found and ("typer", 3) in found
     assert _target_wing("glutemed.storage.paths") not in MAY_IMPORT["core"]
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            if isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _wing(m) == "core"))
+def test_the_core_names_fields_never_flags(module: str) -> None:
+    """What the core says is shown by every wing; only the command line knows flags."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    skip = _docstrings(tree)
+    flags = [
+        f"line {node.lineno}: {node.value[:60]!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skip
+        and re.search(r"(?<![\w-])--[a-z]", node.value)
+    ]
+    assert not flags, f"{module} names flags: {flags}"

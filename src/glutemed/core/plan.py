@@ -5,7 +5,8 @@ checked on creation) and what the planner made of it (:class:`Plan`, its
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from glutemed.core.settings import Settings
 
 MAX_WEEKS = WEEKS.high
+#: The settings a plan's notes may name, as ``{level}``.
+_NAMED = re.compile(r"\{(level|size|rotate)\}")
 #: Weeks in a block: each later block adds a set; its last week is lighter.
 BLOCK_WEEKS = 4
 
@@ -256,6 +259,18 @@ class Plan(NamedTuple):
     notes: list[str]
     sessions: list[Session]
     warnings: list[str]
+
+    def named(self, name: Callable[[str], str]) -> Plan:
+        """The plan with the settings its notes name (``{level}``, ``{size}``,
+        ``{rotate}``: the core names fields, never flags) shown by ``name``: the
+        command line shows each as its flag."""
+
+        def shown(text: str) -> str:
+            return _NAMED.sub(lambda found: name(found.group(1)), text)
+
+        return self._replace(
+            notes=[shown(note) for note in self.notes], routine_reason=shown(self.routine_reason)
+        )
 
     def first_advice(self) -> list[tuple[str, str]]:
         """(form name, advice) for the first session of each form in the plan."""

@@ -144,7 +144,7 @@ def make_plan(
             level = "easier"
             notes.append(
                 "Easier forms, as the race is close and your log holds none of these moves "
-                "from the last 8 weeks (glutemed's rule; --level changes it)."
+                "from the last 8 weeks (glutemed's rule; {level} changes it)."
             )
     builder = _Builder(options, level, len(weekdays), history)
     if options.rotate:
@@ -409,7 +409,8 @@ def _calendar_days(
 def _collisions(
     days: Sequence[date], calendar: schedule.RunCalendar, options: PlanOptions
 ) -> list[str]:
-    """Warnings for days fixed with --on that the calendar's runs would have kept free."""
+    """Warnings for days fixed by the runner (``weekdays``) that the calendar's runs
+    would have kept free."""
     blocked = schedule.blocked_dates(calendar, list(days), None, ())
     return [
         f"{day.isoformat()} is {why}; a strength session there may tire you for the run"

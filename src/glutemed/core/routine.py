@@ -63,7 +63,7 @@ def choose_routine(
     routine = sorted(picked, key=lambda move: order[move.slug])
     why = [
         f"{plural(size, 'move')} for {plural(days, 'session')} a week "
-        "(glutemed's choice, so a session stays short; --size changes it)"
+        "(glutemed's choice, so a session stays short; {size} changes it)"
     ]
     sideways = [move.name for move in routine if move.lateral]
     if sideways:
@@ -108,9 +108,9 @@ def rotation_note(blocks: Sequence[Sequence[Exercise]]) -> str:
         if out and new:
             swaps.append(f"week {(number - 1) * BLOCK_WEEKS + 1}: {new[0]} for {out[0]}")
     return (
-        f"Rotation (--rotate, glutemed's choice for variety): {'; '.join(swaps)}."
+        f"Rotation ({{rotate}}, glutemed's choice for variety): {'; '.join(swaps)}."
         if swaps
-        else "Rotation (--rotate): no other move fits, so the routine stays the same."
+        else "Rotation ({rotate}): no other move fits, so the routine stays the same."
     )
 
 

@@ -136,7 +136,8 @@ def _fewer(asked: int, fitted: int, blocked: dict[int, str]) -> str:
 
 
 def collisions(weekdays: Sequence[int], long_run: int | None, hard: Sequence[int]) -> list[str]:
-    """Warnings for days chosen with --on that the runs rules would have kept free."""
+    """Warnings for days the runner chose (``weekdays``) that the runs rules would have
+    kept free."""
     blocked = blocked_days(long_run, hard)
     return [
         f"{WEEKDAYS[day]} is {blocked[day]}; a strength session there may tire you for the run"

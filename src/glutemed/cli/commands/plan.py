@@ -229,6 +229,7 @@ def plan(
         options = dataclasses.replace(options, moves=planning.routine(catalogue, moves))
     since = min(options.start or options.today, options.today)
     result = make_plan(catalogue, options, planning.history(catalogue, since))
+    result = result.named(lambda field: f"--{field}")
     for warning in result.warnings:
         streams.warn(warning)
     if save:
