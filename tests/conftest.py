@@ -132,3 +132,31 @@ def write_catalogue(tmp_path: Path) -> Callable[[object], Path]:
         return path
 
     return write
+
+
+def history_rows(invoke: Invoke, *args: str) -> list[dict[str, object]]:
+    """The log's sets as ``glutemed history --json`` gives them (newest first)."""
+    import json
+
+    result = invoke("history", *args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def logged(invoke: Invoke) -> None:
+    """Ten weeks of split squats getting heavier, bands, and one old lunge session."""
+    from datetime import timedelta
+
+    def log(slug: str, reps: str, load: str | None, day: date) -> None:
+        args = ["log", slug, "--reps", reps, "--date", day.isoformat()]
+        result = invoke(*args, *(["--load", load] if load else []))
+        assert result.exit_code == 0, result.output
+
+    for week in range(10):
+        monday = TODAY - timedelta(weeks=9 - week)
+        for offset in (-3, 0):  # the Friday before, and the Monday
+            day = monday + timedelta(days=offset)
+            log("split-squat", "10,11,12", f"{10 + week}kg", day)
+            log("banded-squat", "12,13", "band:light" if week < 5 else "medium", day)
+    log("lateral-lunge", "9", None, TODAY - timedelta(weeks=20))

@@ -102,6 +102,20 @@ SIDES: tuple[str, ...] = ("left", "right")
 #: What an automatic routine may favour (``--favour``).
 FAVOURS: tuple[str, ...] = ("lateral", "loaded")
 
+#: The settings a config file and the options hold, by name.
+SETTINGS: tuple[str, ...] = (
+    "days",
+    "equipment",
+    "long_run",
+    "hard",
+    "sets",
+    "load_step",
+    "rest",
+    "runs_from",
+    "runs",
+    "catalogue",
+)
+
 #: The most a runner's calendar may hold, in bytes.
 CALENDAR_BYTES = 5 * 1024 * 1024
 

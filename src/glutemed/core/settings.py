@@ -19,20 +19,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from glutemed.core import rules
+from glutemed.core.rules import SETTINGS as KEYS
 from glutemed.core.schedule import CalendarRun, RunCalendar
-
-KEYS: tuple[str, ...] = (
-    "days",
-    "equipment",
-    "long_run",
-    "hard",
-    "sets",
-    "load_step",
-    "rest",
-    "runs_from",
-    "runs",
-    "catalogue",
-)
 
 
 class Settings(BaseModel):

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from glutemed.core import rules
-from glutemed.core.settings import KEYS
+from glutemed.core.rules import SETTINGS as KEYS
 from glutemed.core.text import one_line
 from glutemed.errors import ConfigError
 

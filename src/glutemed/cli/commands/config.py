@@ -31,7 +31,7 @@ def config(
     if init:
         _init(target)
         return
-    from glutemed.core.settings import KEYS
+    from glutemed.core.rules import SETTINGS as KEYS
 
     resolved = context.week_settings(
         ctx, days=days, equipment=equipment, long_run=long_run, hard=hard, sets=sets

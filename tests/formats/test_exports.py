@@ -18,7 +18,7 @@ from glutemed.errors import ExportError
 from glutemed.formats.sheet import to_markdown
 from glutemed.storage.files import write_file
 
-from .conftest import TODAY, Invoke
+from ..conftest import TODAY, Invoke
 
 START = ["--start", "2026-11-30"]
 

@@ -13,7 +13,7 @@ from glutemed.core.catalogue import Catalogue
 from glutemed.errors import CatalogueError, NotFoundError
 from glutemed.storage.paths import builtin_catalogue as builtin_path
 
-from .conftest import move
+from ..conftest import move
 
 # The source's table: reps, sides and equipment of the five moves, in its order.
 SOURCE = [
@@ -198,7 +198,7 @@ ARTICLE_RUNS = (
 
 
 def test_no_sentence_of_the_article_is_in_the_project() -> None:
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     files = [root / "README.md", *root.glob("docs/*.md"), *root.glob("data/*.yaml")]
     files += list((root / "src").rglob("*.py"))
     for path in files:

@@ -11,47 +11,7 @@ import pytest
 
 from glutemed.core.progress import Week, adherence, streak, top_sets
 
-from .conftest import TODAY, Invoke
-
-
-def _log(invoke: Invoke, slug: str, reps: str, load: str | None, day: date) -> None:
-    args = ["log", slug, "--reps", reps, "--date", day.isoformat()]
-    result = invoke(*args, *(["--load", load] if load else []))
-    assert result.exit_code == 0, result.output
-
-
-@pytest.fixture
-def logged(invoke: Invoke) -> None:
-    """Ten weeks of split squats getting heavier, bands, and one old lunge session."""
-    for week in range(10):
-        monday = TODAY - timedelta(weeks=9 - week)
-        for offset in (-3, 0):  # the Friday before, and the Monday
-            day = monday + timedelta(days=offset)
-            _log(invoke, "split-squat", "10,11,12", f"{10 + week}kg", day)
-            _log(invoke, "banded-squat", "12,13", "band:light" if week < 5 else "medium", day)
-    _log(invoke, "lateral-lunge", "9", None, TODAY - timedelta(weeks=20))
-
-
-def test_history_shows_four_weeks_then_each_move(invoke: Invoke, logged: None) -> None:
-    out = invoke("history").stdout
-    assert f"Sessions since {(TODAY - timedelta(weeks=4)).isoformat()}" in out
-    assert f"{TODAY.isoformat()}  banded-squat 2 x 12,13 @ band:medium" in out
-    assert (TODAY - timedelta(weeks=6)).isoformat() not in out.split("How each move")[0]
-    table = out.split("How each move has come along")[1]
-    split = next(line for line in table.splitlines() if line.strip().startswith("split-squat"))
-    assert "20" in split and "10kg -> 19kg" in split and "+4 kg" in split
-    assert "Total reps a session, oldest to newest" in out
-    assert "split-squat: 20 sessions" in out
-
-
-def test_history_all_and_json_show_every_set(invoke: Invoke, logged: None) -> None:
-    every = invoke("history", "--all").stdout
-    assert "Every set logged" in every and (TODAY - timedelta(weeks=20)).isoformat() in every
-    rows = json.loads(invoke("history", "--json").stdout)
-    assert len(rows) == 20 * 3 + 20 * 2 + 1
-    assert rows[0]["date"] == TODAY.isoformat()
-    lines = invoke("history", "--csv", "split-squat").stdout.splitlines()
-    assert len(lines) == 1 + 60 and lines[0].startswith("id,date,slug")
+from ..conftest import TODAY, Invoke
 
 
 def test_the_trend_fits_the_terminal(invoke: Invoke, logged: None) -> None:

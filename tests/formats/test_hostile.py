@@ -20,7 +20,7 @@ from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.errors import CatalogueError
 from glutemed.formats.catalogue_yaml import validate_catalogue
 
-from .conftest import Invoke, move, run_glutemed
+from ..conftest import Invoke, move, run_glutemed
 
 LAUGHS = "\n".join(
     [f"l0: &l0 [{', '.join(['lol'] * 9)}]"]

@@ -12,7 +12,7 @@ import pytest
 from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.errors import CatalogueError
 
-from .conftest import Invoke, move
+from ..conftest import Invoke, move
 
 
 def _plan(invoke: Invoke, *args: str) -> dict[str, object]:

@@ -14,7 +14,7 @@ from glutemed.core.about import CAUTION
 from glutemed.core.selfcheck import read_check
 from glutemed.errors import FieldError
 
-from .conftest import Invoke
+from ..conftest import Invoke
 
 LATERAL = ["lateral-step-up-to-balance", "lateral-lunge", "banded-squat"]
 

@@ -13,7 +13,7 @@ from glutemed.core.plan import PlanOptions
 from glutemed.core.planner import make_plan
 from glutemed.core.programme import Programme, record
 
-from .conftest import TODAY, Invoke
+from ..conftest import TODAY, Invoke
 
 EASIER_SPLIT = "Supported Bodyweight Split Squat"
 

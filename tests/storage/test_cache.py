@@ -13,7 +13,7 @@ from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.errors import CatalogueError
 from glutemed.storage import cache
 
-from .conftest import Invoke, move
+from ..conftest import Invoke, move
 
 
 def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:

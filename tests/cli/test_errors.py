@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from glutemed.cli.app import app
 from glutemed.core import rules
 
-from .conftest import Invoke, move
+from ..conftest import Invoke, move
 
 COMMAND = typer.main.get_command(app)
 #: A value each option refuses. A new option without an entry here fails the test below.
@@ -290,7 +290,7 @@ def test_every_command_works_in_a_plain_terminal(
 
 def test_no_import_cycle_in_src() -> None:
     """Top-level imports between glutemed's modules form no cycle."""
-    root = Path(__file__).parents[1] / "src" / "glutemed"
+    root = Path(__file__).parents[2] / "src" / "glutemed"
     graph: dict[str, set[str]] = {}
     for path in root.rglob("*.py"):
         name = ".".join(("glutemed", *path.relative_to(root).with_suffix("").parts))

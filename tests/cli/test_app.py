@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Invoke, move
+from ..conftest import Invoke, move
 
 
 def test_version_comes_from_the_package_metadata(invoke: Invoke) -> None:
@@ -25,65 +25,6 @@ def test_no_command_shows_help(invoke: Invoke) -> None:
     assert "Usage" in result.output
     for command in ("list", "show", "plan"):
         assert command in result.output
-
-
-def test_list_shows_all_five_moves(invoke: Invoke) -> None:
-    result = invoke("list")
-    assert result.exit_code == 0
-    for text in ("lateral-lunge", "Banded Squat", "8-15", "each side", "both legs", "box"):
-        assert text in result.stdout
-    assert result.stdout.count("\n") > 5
-
-
-def test_list_json_is_the_catalogue(invoke: Invoke) -> None:
-    data = json.loads(invoke("list", "--json").stdout)
-    assert [item["slug"] for item in data] == [
-        "staggered-stance-romanian-deadlift",
-        "split-squat",
-        "lateral-step-up-to-balance",
-        "lateral-lunge",
-        "banded-squat",
-    ]
-    assert data[4]["reps"] == {"min": 8, "max": 15}
-
-
-def test_show_prints_a_card_with_numbered_steps(invoke: Invoke) -> None:
-    result = invoke("show", "lateral-lunge")
-    assert result.exit_code == 0
-    out = result.stdout
-    assert "Lateral Lunge" in out
-    assert "6-12 each side" in out
-    assert "Equipment" in out and "none" in out
-    assert "1. Stand with your feet" in out
-    assert "Cues" in out
-    assert out.index("Steps") < out.index("Cues")
-
-
-@pytest.mark.parametrize("query", ["lateral-lunge", "lateral lunge", "4"])
-def test_show_json_finds_by_slug_name_or_number(invoke: Invoke, query: str) -> None:
-    data = json.loads(invoke("show", query, "--json").stdout)
-    assert data["slug"] == "lateral-lunge"
-    assert set(data) >= {
-        "slug",
-        "name",
-        "reps",
-        "per_side",
-        "equipment",
-        "lateral",
-        "steps",
-        "cues",
-    }
-    assert data["per_side"] is True and data["lateral"] is True
-
-
-def test_show_unknown_move_suggests_slugs(invoke: Invoke) -> None:
-    result = invoke("show", "lateral-lung")
-    assert result.exit_code == 1
-    assert result.stdout == ""
-    assert result.stderr.startswith(
-        "glutemed: error: no move 'lateral-lung' in the catalogue; did you mean 'lateral-lunge'"
-    )
-    assert result.stderr.count("\n") == 1
 
 
 def test_catalogue_option_and_variable_load_a_user_catalogue(

@@ -12,7 +12,7 @@ from glutemed.cli.app import app
 from glutemed.cli.completion import quick_slugs
 from glutemed.core.rules import complete_words
 
-from .conftest import move
+from ..conftest import move
 
 
 def complete(words: str, env: dict[str, str] | None = None) -> list[str]:
@@ -99,7 +99,15 @@ def test_completion_leaves_value_conversion_as_it_was() -> None:
 
 
 @pytest.mark.slow
-def test_a_tab_does_not_load_pydantic(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("words", "cword", "wanted"),
+    [
+        ("glutemed --catalogue x.yaml plan --days 2 --on tue,th", "7", ["tue,thu"]),
+        # A move: the config file is read for its catalogue, by a scan, without pydantic.
+        ("glutemed show lateral-l", "2", ["lateral-lunge"]),
+    ],
+)
+def test_a_tab_does_not_load_pydantic(words: str, cword: str, wanted: list[str]) -> None:
     """A TAB parses the words before the cursor without converting them, so it
     skips pydantic, a third of its cost."""
     import os
@@ -116,10 +124,10 @@ def test_a_tab_does_not_load_pydantic(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "_GLUTEMED_COMPLETE": "complete_bash",
-        "COMP_WORDS": "glutemed --catalogue x.yaml plan --days 2 --on tue,th",
-        "COMP_CWORD": "7",
+        "COMP_WORDS": words,
+        "COMP_CWORD": cword,
     }
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
     )
-    assert done.stdout.split() == ["tue,thu", "NONE"], done.stderr
+    assert done.stdout.split() == [*wanted, "NONE"], done.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Invoke, move
+from ..conftest import Invoke, move
 
 
 def test_plan_prints_a_week_a_runner_can_follow(invoke: Invoke) -> None:

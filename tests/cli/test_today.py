@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import TODAY, Invoke
+from ..conftest import TODAY, Invoke
 
 ROUTINE = ("--moves", "split-squat,lateral-lunge")
 

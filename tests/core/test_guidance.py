@@ -10,9 +10,9 @@ from icalendar import Calendar
 
 from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 
-from .conftest import Invoke
+from ..conftest import Invoke
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def _flat(text: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Invoke, move
+from ..conftest import Invoke, move
 
 
 def _settings(

@@ -1,4 +1,4 @@
-"""The runner's own calendar: reading files and URLs, classifying events, planning around them."""
+"""glutemed runs and --runs-from: the runner's calendar read, classified, and planned around."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ from glutemed.errors import CalendarError
 from glutemed.formats import ics_in as runcalendar
 from glutemed.storage import feeds
 
-from .conftest import Invoke
+from ..conftest import Invoke
 
-HERE = Path(__file__).parent / "calendars"
+HERE = Path(__file__).parents[1] / "calendars"
 COACH = str(HERE / "coach.ics")
 BUILTIN = load_catalogue()
 

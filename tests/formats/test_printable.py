@@ -17,7 +17,7 @@ from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.formats.figures import figure
 from glutemed.storage.paths import figures_folder as folder
 
-from .conftest import Invoke, move, write_catalogue  # noqa: F401
+from ..conftest import Invoke, move, write_catalogue  # noqa: F401
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 
@@ -92,21 +92,6 @@ def test_every_move_has_a_well_formed_self_contained_figure() -> None:
                 drawing = figure(drawings(), exercise, form)
                 assert drawing is not None and form.name in drawing  # its own title
     assert sorted(p.stem for p in folder().glob("*.svg")) == sorted(named)
-
-
-def test_show_writes_the_figure_or_a_card_and_never_clobbers(
-    invoke: Invoke, tmp_path: Path
-) -> None:
-    svg, html = tmp_path / "lunge.svg", tmp_path / "lunge.html"
-    assert invoke("show", "lateral-lunge", "-o", str(svg)).exit_code == 0
-    xml.dom.minidom.parse(str(svg))
-    assert invoke("show", "lateral-lunge", "-o", str(html)).exit_code == 0
-    card = html.read_text()
-    assert "<svg" in card and "Lateral Lunge" in card and "Shallow Lateral Lunge" in card
-    assert "glutemed's general guidance" in card and "McCall" in card
-    again = invoke("show", "lateral-lunge", "-o", str(svg))
-    assert again.exit_code == 1 and "--force" in again.stderr
-    assert invoke("show", "lateral-lunge", "-o", str(tmp_path / "x.png")).exit_code == 2
 
 
 def test_the_plan_page_is_self_contained_and_escapes_every_text(

@@ -21,7 +21,7 @@ from glutemed.errors import Ended
 from glutemed.storage.paths import LOG_NAME
 from glutemed.views.prompts import Console
 
-from .conftest import Invoke
+from ..conftest import Invoke
 
 ROUTINE = ["--moves", "split-squat,lateral-lunge"]
 

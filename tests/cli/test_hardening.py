@@ -19,7 +19,7 @@ import pytest
 from glutemed.storage.migrations import SCHEMA_VERSION
 from glutemed.storage.paths import LOG_NAME
 
-from .conftest import Invoke, move, without_root_powers
+from ..conftest import Invoke, move, without_root_powers
 
 ESC = "\x1b]0;pwned\x07\x1b[2J"  # retitles the window, then clears the screen
 

@@ -16,7 +16,7 @@ from glutemed.core.planner import make_plan
 from glutemed.core.rules import WEEKDAYS
 from glutemed.core.schedule import blocked_days, choose_weekdays, gaps
 
-from .conftest import TODAY, Invoke
+from ..conftest import TODAY, Invoke
 
 BUILTIN = load_catalogue()
 ALL_HARD = [tuple(c) for n in range(8) for c in combinations(range(7), n)]
