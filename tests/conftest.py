@@ -144,19 +144,25 @@ def history_rows(invoke: Invoke, *args: str) -> list[dict[str, object]]:
 
 
 @pytest.fixture
-def logged(invoke: Invoke) -> None:
-    """Ten weeks of split squats getting heavier, bands, and one old lunge session."""
+def logged() -> None:
+    """Ten weeks of split squats getting heavier, bands, and one old lunge session,
+    written straight to the log (one command, as ``log`` would store them)."""
     from datetime import timedelta
 
+    from glutemed.core.sets import LoggedSet
+    from glutemed.storage.sets import add_sets
+
+    sets: list[LoggedSet] = []
+
     def log(slug: str, reps: str, load: str | None, day: date) -> None:
-        args = ["log", slug, "--reps", reps, "--date", day.isoformat()]
-        result = invoke(*args, *(["--load", load] if load else []))
-        assert result.exit_code == 0, result.output
+        for number, count in enumerate(reps.split(","), start=1):
+            sets.append(LoggedSet(day, slug, number, int(count), load))
 
     for week in range(10):
         monday = TODAY - timedelta(weeks=9 - week)
         for offset in (-3, 0):  # the Friday before, and the Monday
             day = monday + timedelta(days=offset)
             log("split-squat", "10,11,12", f"{10 + week}kg", day)
-            log("banded-squat", "12,13", "band:light" if week < 5 else "medium", day)
+            log("banded-squat", "12,13", "band:light" if week < 5 else "band:medium", day)
     log("lateral-lunge", "9", None, TODAY - timedelta(weeks=20))
+    add_sets(sets, source="log")

@@ -245,6 +245,7 @@ def server() -> Iterator[str]:
     httpd.shutdown()
 
 
+@pytest.mark.slow
 def test_a_url_is_read_and_kept_for_when_the_network_is_down(
     invoke: Invoke, server: str, cache_home: Path
 ) -> None:
@@ -260,6 +261,7 @@ def test_a_url_is_read_and_kept_for_when_the_network_is_down(
     assert webcal.exit_code == 1  # webcal:// is read as https://, which this server is not
 
 
+@pytest.mark.slow
 def test_today_uses_a_fresh_copy_without_asking_the_network(invoke: Invoke, server: str) -> None:
     url = f"{server}/coach.ics"
     assert invoke("plan", "--runs-from", url).exit_code == 0
@@ -268,6 +270,7 @@ def test_today_uses_a_fresh_copy_without_asking_the_network(invoke: Invoke, serv
     assert result.exit_code == 0 and "using the copy" not in result.stderr
 
 
+@pytest.mark.slow
 def test_an_oversized_or_missing_feed_exits_1(invoke: Invoke, server: str) -> None:
     big = invoke("runs", "--runs-from", f"{server}/big.ics")
     assert big.exit_code == 1 and "is over 5 MiB" in big.stderr
@@ -275,6 +278,7 @@ def test_an_oversized_or_missing_feed_exits_1(invoke: Invoke, server: str) -> No
     assert missing.exit_code == 1 and "the server answered 404" in missing.stderr
 
 
+@pytest.mark.slow
 def test_a_slow_server_is_given_up_on_at_the_deadline(server: str) -> None:
     _Handler.routes["/slow.ics"] = (200, Path(COACH).read_bytes(), 0.5)  # 20 bytes in 10 s
     started = time.monotonic()
