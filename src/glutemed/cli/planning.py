@@ -5,7 +5,11 @@ Not a command: command modules import it, and it imports only the standard
 library at start-up.
 """
 
+import functools
+import inspect
+from collections.abc import Callable, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -55,6 +59,48 @@ def history(catalogue: "Catalogue", day: date, *, before: bool = False) -> "list
     except LogError as err:
         streams.warn(f"{err}; planning without your log")
         return []
+
+
+#: A command's ``week`` before :func:`week_options` fills it: no options given.
+NO_WEEK: Mapping[str, Any] = MappingProxyType({})
+#: The options that shape a runner's week, as ``today`` and ``go`` take them.
+WEEK: dict[str, Any] = {
+    "days": params.Days,
+    "weekdays": params.On,
+    "equipment": params.Equipment,
+    "moves": params.Moves,
+    "level": params.Level,
+    "long_run": params.LongRun,
+    "hard": params.Hard,
+    "race": params.Race,
+    "runs_from": params.RunsFrom,
+}
+
+
+def week_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the options that shape a week (:data:`WEEK`), declared once, as
+    sqlite-utils shares its option decorators: they stand where the command's ``week``
+    parameter stands, and the command receives them in it as one mapping."""
+    signature = inspect.signature(command)
+    before = [param for param in signature.parameters.values() if param.name != "week"]
+    at = list(signature.parameters).index("week")
+    added = [
+        inspect.Parameter(
+            name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=kind
+        )
+        for name, kind in WEEK.items()
+    ]
+
+    @functools.wraps(command)
+    def with_week(*args: Any, **given: Any) -> None:
+        command(*args, week={name: given.pop(name, None) for name in WEEK}, **given)
+
+    with_week.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*before[:at], *added, *before[at:]]
+    )
+    annotations = {k: v for k, v in command.__annotations__.items() if k != "week"}
+    with_week.__annotations__ = {**annotations, **WEEK}
+    return with_week
 
 
 def options_for(

@@ -1,7 +1,8 @@
 """glutemed go: walk the day's session set by set in the terminal, with a rest timer."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from glutemed.core.sets import LoggedSet
 
 
+@planning.week_options
 def go(
     ctx: typer.Context,
     when: Annotated[
@@ -26,15 +28,7 @@ def go(
             "past date, for a session done but not logged. [default: today]"
         ),
     ] = None,
-    days: params.Days = None,
-    weekdays: params.On = None,
-    equipment: params.Equipment = None,
-    moves: params.Moves = None,
-    level: params.Level = None,
-    long_run: params.LongRun = None,
-    hard: params.Hard = None,
-    race: params.Race = None,
-    runs_from: params.RunsFrom = None,
+    week: Mapping[str, Any] = planning.NO_WEEK,
     rest: Annotated[
         int | None,
         params.value(
@@ -58,20 +52,7 @@ def go(
         raise DateError(f"--date {day.isoformat()} is still to come: go walks a session you do now")
     resolved = context.settings(ctx, rest=rest)
     catalogue = context.load_catalogue(resolved)
-    options, notes = planning.options_for(
-        ctx,
-        day,
-        catalogue,
-        days=days,
-        weekdays=weekdays,
-        equipment=equipment,
-        moves=moves,
-        level=level,
-        long_run=long_run,
-        hard=hard,
-        race=race,
-        runs_from=runs_from,
-    )
+    options, notes = planning.options_for(ctx, day, catalogue, **week)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
             "'glutemed go' walks a session in a terminal: run it in one, "

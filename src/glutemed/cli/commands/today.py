@@ -1,12 +1,14 @@
 """glutemed today: the session due today (or another day), what is done, what comes next."""
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 import typer
 
 from glutemed.cli import context, params, planning, streams
 
 
+@planning.week_options
 def today(
     ctx: typer.Context,
     when: Annotated[
@@ -16,15 +18,7 @@ def today(
             "[default: today]"
         ),
     ] = None,
-    days: params.Days = None,
-    weekdays: params.On = None,
-    equipment: params.Equipment = None,
-    moves: params.Moves = None,
-    level: params.Level = None,
-    long_run: params.LongRun = None,
-    hard: params.Hard = None,
-    race: params.Race = None,
-    runs_from: params.RunsFrom = None,
+    week: Mapping[str, Any] = planning.NO_WEEK,
     as_json: Annotated[bool, params.flag("--json", help="Print the day as JSON.")] = False,
 ) -> None:
     """Show the session due today, and the next one."""
@@ -32,20 +26,7 @@ def today(
 
     day = context.on_day(when, ahead=True)
     catalogue = context.load_catalogue(context.settings(ctx))
-    options, notes = planning.options_for(
-        ctx,
-        day,
-        catalogue,
-        days=days,
-        weekdays=weekdays,
-        equipment=equipment,
-        moves=moves,
-        level=level,
-        long_run=long_run,
-        hard=hard,
-        race=race,
-        runs_from=runs_from,
-    )
+    options, notes = planning.options_for(ctx, day, catalogue, **week)
     for note in notes:
         streams.note(note)
     found = daily.due(catalogue, options, planning.history(catalogue, day, before=True), day)
