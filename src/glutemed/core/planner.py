@@ -99,24 +99,16 @@ PROGRESSION_NOTE = (
 def make_plan(
     catalogue: Catalogue, options: PlanOptions, history: Sequence[LoggedSet] = ()
 ) -> Plan:
-    """Plan the sessions from the catalogue, the options and the log's sets (``history``)."""
+    """Plan the sessions from the catalogue, the options and the log's sets (``history``).
+
+    Long on purpose: it is the module's six steps in order, each a call, and the
+    plan's fields declared in one place."""
     moves = fitting(catalogue, options.available)
     if options.moves is not None:
         moves = named_routine(catalogue, options, moves)
     elif len(moves) < 2:
         raise PlanError(too_few(catalogue, moves, options.available))
-    warnings: list[str] = []
-    if options.weekdays is not None:
-        weekdays = tuple(sorted(options.weekdays))
-        warnings += schedule.spacing_warnings(weekdays)
-        warnings += schedule.collisions(weekdays, options.long_run, options.hard)
-    else:
-        weekdays, fewer = schedule.choose_weekdays(
-            options.wanted_days, options.long_run, options.hard
-        )
-        warnings += fewer
-        if not weekdays:
-            raise PlanError(warnings[0].replace("only 0 of", "none of"))
+    weekdays, warnings = _weekdays(options)
     span = schedule.span(options.today, options.start, options.weeks, options.race, weekdays)
     if not any(move.lateral for move in moves):
         warnings.append(
@@ -156,50 +148,18 @@ def make_plan(
     def routine_of(week: int) -> list[Exercise]:
         return blocks[min(len(blocks) - 1, (week - 1) // BLOCK_WEEKS)]
 
-    calendar = options.calendar or ()
-    if options.calendar is not None and options.weekdays is None:
-        days, fewer = _calendar_days(span, options, calendar)
-        warnings += fewer
-    else:
-        days = span.days(weekdays)
-        if options.calendar is not None:
-            warnings += _collisions(days, calendar, options)
+    days, fewer = _session_days(span, options, weekdays)
+    warnings += fewer
     sessions = [
         builder.session(day, span.week_of(day), routine_of(span.week_of(day))) for day in days
     ]
-    # The calendar's runs are never given up for a race-week session; a weekly one may be.
-    blocked = schedule.blocked_dates(calendar, _every_day(span), None, ())
-    races = _races(options, span)
-    for index, (race, distance) in enumerate(races):
-        # A race a week or less after another has its rest, not a race-week session.
-        alone = all((race - other).days > 7 for other, _ in races[:index])
-        sessions, race_notes = _around_race(
-            sessions, race, distance, span, routine_of, builder, blocked, add=alone
-        )
-        notes += race_notes
-    resting = [
-        (
-            race - timedelta(days=schedule.RACE_REST_DAYS),
-            race + timedelta(days=schedule.REST_AFTER[d]),
-        )
-        for race, d in races
-    ]
-    sessions = [s for s in sessions if not any(a <= s.date < b for a, b in resting)]
+    sessions, race_notes = _with_races(sessions, options, span, routine_of, builder)
+    notes += race_notes
     # Week 1 is the first session's week: a race week's one session may fall
     # after the Monday the span counted from (then it is the plan's only session).
     shift = sessions[0].week - 1 if sessions else 0
     sessions = [session._replace(week=session.week - shift) for session in sessions]
-    if options.rotate and len(blocks) > 1:
-        notes.append(rotation_note(blocks))
-    notes += _form_notes(sessions, level, asked=options.level is not None)
-    notes.append(VOLUME_NOTE.format(base=options.sets or BASE_SETS[len(weekdays)]))
-    notes.append(PROGRESSION_NOTE)
-    if options.weak_side:
-        notes.append(
-            f"One more set on the {options.weak_side} of each one-sided move, within the "
-            "source's 4 (a common rehabilitation practice, glutemed's choice, not the "
-            "source's); none in a taper."
-        )
+    notes += _rule_notes(options, sessions, level, blocks, len(weekdays))
     needed = {item for session in sessions for e in session.exercises for item in e.equipment}
     return Plan(
         days=len(weekdays),
@@ -223,6 +183,83 @@ def make_plan(
         sessions=sessions,
         warnings=warnings,
     )
+
+
+def _rule_notes(
+    options: PlanOptions,
+    sessions: Sequence[Session],
+    level: str,
+    blocks: Sequence[Sequence[Exercise]],
+    days: int,
+) -> list[str]:
+    """The notes that state glutemed's rules as this plan applies them: rotation, forms,
+    volume, progression and the weak side."""
+    notes = [rotation_note(blocks)] if options.rotate and len(blocks) > 1 else []
+    notes += _form_notes(sessions, level, asked=options.level is not None)
+    notes.append(VOLUME_NOTE.format(base=options.sets or BASE_SETS[days]))
+    notes.append(PROGRESSION_NOTE)
+    if options.weak_side:
+        notes.append(
+            f"One more set on the {options.weak_side} of each one-sided move, within the "
+            "source's 4 (a common rehabilitation practice, glutemed's choice, not the "
+            "source's); none in a taper."
+        )
+    return notes
+
+
+def _weekdays(options: PlanOptions) -> tuple[tuple[int, ...], list[str]]:
+    """The weekdays to train (the runner's, or chosen around the weekly runs), and the
+    warnings about them; PlanError when the runs leave no day."""
+    if options.weekdays is not None:
+        weekdays = tuple(sorted(options.weekdays))
+        warnings = schedule.spacing_warnings(weekdays)
+        return weekdays, warnings + schedule.collisions(weekdays, options.long_run, options.hard)
+    chosen, fewer = schedule.choose_weekdays(options.wanted_days, options.long_run, options.hard)
+    if not chosen:
+        raise PlanError(fewer[0].replace("only 0 of", "none of"))
+    return chosen, fewer
+
+
+def _session_days(
+    span: schedule.Span, options: PlanOptions, weekdays: Sequence[int]
+) -> tuple[list[date], list[str]]:
+    """The session days: date by date around a calendar's runs when the days are
+    glutemed's to choose, else the weekdays of every week; and the warnings."""
+    calendar = options.calendar or ()
+    if options.calendar is not None and options.weekdays is None:
+        return _calendar_days(span, options, calendar)
+    days = span.days(weekdays)
+    warnings = _collisions(days, calendar, options) if options.calendar is not None else []
+    return days, warnings
+
+
+def _with_races(
+    sessions: list[Session],
+    options: PlanOptions,
+    span: schedule.Span,
+    routine_of: Callable[[int], list[Exercise]],
+    builder: _Builder,
+) -> tuple[list[Session], list[str]]:
+    """The sessions with each race's taper and the rest around it, and a note a race."""
+    # The calendar's runs are never given up for a race-week session; a weekly one may be.
+    blocked = schedule.blocked_dates(options.calendar or (), _every_day(span), None, ())
+    races = _races(options, span)
+    notes: list[str] = []
+    for index, (race, distance) in enumerate(races):
+        # A race a week or less after another has its rest, not a race-week session.
+        alone = all((race - other).days > 7 for other, _ in races[:index])
+        sessions, race_notes = _around_race(
+            sessions, race, distance, span, routine_of, builder, blocked, add=alone
+        )
+        notes += race_notes
+    resting = [
+        (
+            race - timedelta(days=schedule.RACE_REST_DAYS),
+            race + timedelta(days=schedule.REST_AFTER[d]),
+        )
+        for race, d in races
+    ]
+    return [s for s in sessions if not any(a <= s.date < b for a, b in resting)], notes
 
 
 def fresh_session(
@@ -442,7 +479,8 @@ def _around_race(
     *,
     add: bool = True,
 ) -> tuple[list[Session], list[str]]:
-    """The taper before a race (its length by distance), and the rest after it.
+    """The taper before a race (its length by distance), and the rest after it (long:
+    the race week's one session is chosen here, with the rule that keeps it spaced).
 
     From ``TAPER_DAYS`` before the race every session is short (2 moves x 2
     sets, one lateral, no harder form). The last 7 days hold exactly one, in

@@ -107,7 +107,8 @@ def read_check(
     *,
     plan_command: PlanCommand,
 ) -> CheckResult:
-    """The source's reading of one mirror test, with a plan to follow it up.
+    """The source's reading of one mirror test, with a plan to follow it up (long: one
+    branch a reading, each with its recommendation in words).
 
     The recommended command runs as given: it names the moves to favour with
     ``--moves`` when there are 2 or 3 of them that the runner's equipment

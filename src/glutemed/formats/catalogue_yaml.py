@@ -98,6 +98,7 @@ _NO_KEY = object()
 
 def _build(events: Iterator[Any], path: Path) -> Any:
     """Plain Python data from YAML parser events, as the safe loader would build it.
+    (One loop with a branch for each kind of event: long on purpose, see below.)
 
     One loop with its own stack: libyaml's node composer recurses in C, and
     deep enough nesting overflows the C stack, so glutemed never calls it.

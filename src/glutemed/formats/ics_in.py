@@ -80,7 +80,8 @@ def events(
     warn: Callable[[str], None],
     name: str = "the calendar",
 ) -> list[RunEvent]:
-    """The calendar's events from ``first`` to ``last`` (both included), expanded and
+    """(Long: each failure the libraries can raise becomes one line of glutemed's.)
+    The calendar's events from ``first`` to ``last`` (both included), expanded and
     classified, in date order. CalendarError for a file that is not a calendar;
     ``name`` is how messages name it."""
     import icalendar

@@ -80,7 +80,8 @@ def to_ics(
     earlier: bytes | None = None,
     drawings: Drawings = lambda name: None,
 ) -> bytes:
-    """An iCalendar file: one event per session, all-day unless ``at`` is given.
+    """An iCalendar file: one event per session, all-day unless ``at`` is given (long:
+    the event's fields are set one by one, as iCalendar names them).
 
     Each ``UID`` is the session's date and the programme's ``name``, so
     importing the plan again, changed in any way, updates the events on those

@@ -33,7 +33,8 @@ def _md(text: str) -> str:
 
 
 def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
-    """A GitHub-flavoured Markdown training sheet with a checkbox for every set.
+    """A GitHub-flavoured Markdown training sheet with a checkbox for every set (long:
+    the sheet's sections in order, each a few lines).
 
     What holds for the whole plan comes once, at the top: the facts, the notes
     (a paragraph each), the first session's numbers from the log, the guidance

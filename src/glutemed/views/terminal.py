@@ -136,7 +136,8 @@ def exercise_card(move: Exercise, number: int) -> Group:
 
 
 def plan_view(plan: Plan) -> Group:
-    """The plan: a header, one table a session (all the same width), loads, the caution."""
+    """(Long: the view's parts in order, each a few lines.)
+    The plan: a header, one table a session (all the same width), loads, the caution."""
     header = Text.assemble(
         (f"{plural(plan.days, 'session')} a week", "bold"),
         f" on {and_list(plan.weekdays)}, {plural(plan.weeks, 'week')} "
@@ -369,7 +370,8 @@ def history_view(
     every: bool,
     since: date | None,
 ) -> Group:
-    """The recent sessions (or every set), a table of how each move has come along, and
+    """(Long: the view's three parts in order.)
+    The recent sessions (or every set), a table of how each move has come along, and
     a trend line per move that fits the terminal."""
     from glutemed.core.progression import change
     from glutemed.core.sets import top_load_text

@@ -46,6 +46,7 @@ def check(
     history: History = False,
 ) -> None:
     """The source's mirror test: a self-check, not a diagnosis."""
+    # Long only in its signature: each parameter is an option's declaration.
     from glutemed.core import selfcheck
     from glutemed.storage import checks as log
     from glutemed.storage.paths import log_path

@@ -41,6 +41,7 @@ def go(
     quiet: Annotated[bool, params.flag("--quiet", help="No bell when a rest ends.")] = False,
 ) -> None:
     """Walk today's session set by set, with a rest timer."""
+    # Long only in its signature: each parameter is an option's declaration.
     from glutemed.core import due as daily
     from glutemed.core import guided
     from glutemed.core.planner import REST_SECONDS

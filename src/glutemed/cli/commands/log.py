@@ -77,6 +77,7 @@ def log(
     sheet: Sheet = None,
 ) -> None:
     """Record the sets you did (or the ticked sets of a sheet)."""
+    # Long only in its signature: each parameter is an option's declaration.
     from glutemed.core.sets import LoggedSet
     from glutemed.formats.sheet import range_warnings
     from glutemed.storage import sets as sets_store

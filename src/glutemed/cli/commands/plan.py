@@ -173,6 +173,7 @@ def plan(
     ] = False,
 ) -> None:
     """Plan your sessions from today, for weeks, or up to a race."""
+    # Long only in its signature: each parameter is an option's declaration.
     from glutemed.core.plan import PlanOptions
     from glutemed.core.planner import make_plan
 

@@ -32,6 +32,7 @@ def progress(
     as_json: Annotated[bool, params.flag("--json", help="The series behind the charts.")] = False,
 ) -> None:
     """Chart each move's load and reps, and your weeks."""
+    # Long only in its signature: each parameter is an option's declaration.
     import os
     import sys
 
