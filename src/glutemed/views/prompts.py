@@ -1,9 +1,8 @@
-"""Every question glutemed asks in the terminal, in one place: the mirror test's
-prompts, a yes-or-no, and the guided session's line prompts and rest countdown.
-
-The guided session (:class:`Console`) uses plain line prompts on stdin and stdout
-(no raw mode that could swallow Ctrl-C or leave the terminal broken), and a
-countdown that ``select`` ends early when Enter is pressed.
+"""Every question glutemed asks in the terminal, asked one way: :func:`ask`, a plain
+line prompt on stdin and stdout (no raw mode that could swallow Ctrl-C or leave the
+terminal broken), with :func:`choose` and :func:`confirm` on top of it. The mirror
+test, ``undo``'s yes-or-no and the guided session (:class:`Console`, with a rest
+countdown that ``select`` ends early when Enter is pressed) all use it.
 """
 
 from __future__ import annotations
@@ -16,8 +15,45 @@ from collections.abc import Callable
 from rich.text import Text
 
 from glutemed.core.about import CAUTION
+from glutemed.core.text import escaped
 from glutemed.views.console import console
 from glutemed.views.terminal import listed
+
+
+def ask(prompt: str) -> str | None:
+    """One line the runner typed after ``prompt``, or None at the end of input (Ctrl-D,
+    which ends its line). Ctrl-C raises KeyboardInterrupt."""
+    try:
+        return input(escaped(prompt))
+    except EOFError:
+        print(flush=True)
+        return None
+
+
+def choose(question: str, choices: list[str]) -> str:
+    """One of ``choices``, asked again until the answer is one. EOFError at the end of input."""
+    while True:
+        answer = ask(f"{question} [{'/'.join(choices)}]: ")
+        if answer is None:
+            raise EOFError
+        if answer.strip() in choices:
+            return answer.strip()
+        print("Please select one of the available options", flush=True)
+
+
+def confirm(question: str, default: bool = False) -> bool:
+    """Yes or no (Enter takes ``default``), asked again until the answer is one.
+    EOFError at the end of input."""
+    while True:
+        answer = ask(f"{question} [y/n] ({'y' if default else 'n'}): ")
+        if answer is None:
+            raise EOFError
+        word = answer.strip().lower()
+        if not word:
+            return default
+        if word in ("y", "n"):
+            return word == "y"
+        print("Please enter Y or N", flush=True)
 
 
 def ask_check(
@@ -28,8 +64,6 @@ def ask_check(
     signs: dict[str, str],
 ) -> tuple[str, str, list[str]]:
     """Walk through the mirror test: (left knee, right knee, gait signs noticed)."""
-    from rich.prompt import Confirm, Prompt
-
     out = console()
     out.print(Text("The mirror test", style="bold"))
     out.print(Text(CAUTION, style="yellow"))
@@ -43,28 +77,17 @@ def ask_check(
     for side in ("left", "right"):
         out.print(Text(f"Standing on your {side} leg, the {side} knee:", style="bold"))
         out.print(listed([knees[key] for key in keys], numbered=True))
-        answer = Prompt.ask(
-            f"Your answer for the {side} knee",
-            choices=[str(n) for n in range(1, len(keys) + 1)],
-            console=out,
+        answer = choose(
+            f"Your answer for the {side} knee", [str(n) for n in range(1, len(keys) + 1)]
         )
         answers.append(keys[int(answer) - 1])
     noticed = [
         sign
         for sign, text in signs.items()
-        if Confirm.ask(
-            f"When you run or walk, have you noticed that {text}?", default=False, console=out
-        )
+        if confirm(f"When you run or walk, have you noticed that {text}?")
     ]
     out.print()
     return answers[0], answers[1], noticed
-
-
-def confirm(question: str) -> bool:
-    """Ask yes or no (default no). Raises EOFError when there is no answer to read."""
-    from rich.prompt import Confirm
-
-    return Confirm.ask(question, default=False, console=console())
 
 
 class Console:
@@ -82,11 +105,7 @@ class Console:
         print(text, flush=True)
 
     def ask(self, prompt: str) -> str | None:
-        try:
-            return input(prompt)
-        except EOFError:
-            print(flush=True)
-            return None
+        return ask(prompt)
 
     def rest(self, seconds: int) -> None:
         end = self.clock() + seconds
