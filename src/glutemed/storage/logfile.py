@@ -158,6 +158,8 @@ def open_log(*, write: bool) -> Iterator[sqlite3.Connection]:
             f"{path} is an empty file, not a glutemed log (perhaps left by an older glutemed "
             "stopped while making its first log); left as it is: delete it to start a new log"
         )
+    if exists:
+        _recover(path)
     version = _inspect(path) if exists else 0
     if version > SCHEMA_VERSION and write:
         raise LogError(
@@ -185,13 +187,45 @@ def open_log(*, write: bool) -> Iterator[sqlite3.Connection]:
             raise _explain(err, path, write=write) from None
 
 
+def _recover(path: Path) -> None:
+    """Roll back a hot journal that a crash left beside the log, whoever left it.
+
+    A process killed in the middle of a transaction in rollback mode leaves a
+    journal that only a read-write connection can roll back; the read-only check
+    would then fail on every later command. SQLite rolls it back when a connection
+    first reads the file, so this reads it once, and only a file whose header says
+    it is glutemed's (read from the bytes, before SQLite opens it).
+    """
+    journal = Path(f"{path}-journal")
+    try:
+        if not journal.is_file() or journal.stat().st_size == 0:
+            return
+        with open(path, "rb") as stream:
+            header = stream.read(100)
+    except OSError:
+        return
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+        return  # not SQLite at all: the check that follows says so
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise LogError(f"{path} is not a glutemed log (another program's file?); left as it is")
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(path, timeout=30)) as db:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as err:
+        raise _explain(err, path, write=True) from None
+
+
 def _create(path: Path) -> None:
     """Make a new log atomically: built complete in a temp file, then linked into place.
 
-    A kill or a full disk part-way leaves no log at all (the temp file is
-    removed now or by a later run), never a half-made one. When several
-    processes create the log at once, the first link wins and the others use
-    that file.
+    Complete means the schema and the write-ahead-log mode: switching a file to WAL
+    writes its header through a rollback journal, so a log switched after it is in
+    place can be left with a hot journal by a kill. A kill or a full disk part-way
+    leaves no log at all (the temp file is removed now or by a later run), never a
+    half-made one. When several processes create the log at once, the first link
+    wins and the others use that file.
     """
     import sqlite3
 
@@ -203,6 +237,7 @@ def _create(path: Path) -> None:
             db.execute("PRAGMA journal_mode=MEMORY")  # no journal file to leave behind
             db.execute("PRAGMA synchronous=FULL")
             _migrate(db)
+            db.execute("PRAGMA journal_mode=WAL")  # kept in the file; its WAL goes on close
         with contextlib.suppress(FileExistsError):
             os.link(temp, path)
     except sqlite3.Error as err:
