@@ -310,3 +310,21 @@ def test_the_rest_counts_down_on_the_clock_and_enter_ends_it(
     out = capsys.readouterr().out
     assert "Rest 1:00" in out and "Rest 0:59" in out and "Rest 0:58" in out
     assert "Rest 0:57" not in out and now[0] == 3  # Enter ended it; no real minute waited
+
+
+def test_a_walk_fills_the_gaps_between_logged_sets_and_replaces_none() -> None:
+    """Set 2 logged already (from a sheet, say): go asks set 1, never set 2 again, and
+    says which sets it found; the summary counts both."""
+    logged: list[LoggedSet] = []
+    walk = _walk(logged, done={"split-squat": {2}}, rest_seconds=0)
+    term = FakeTerminal(["10", "12kg", "9", "-", "9", "-"])
+    walk.run(term)
+    assert [(s.slug, s.set) for s in logged] == [
+        ("split-squat", 1),
+        ("lateral-lunge", 1),
+        ("lateral-lunge", 2),
+    ]
+    assert any("set 1 of 2" in prompt for prompt in term.said)
+    assert not any("Split Squat, set 2 of 2" in prompt for prompt in term.said)
+    assert "  already logged today: set 2" in term.said
+    assert walk.summary()[0] == "Split Squat: 2 of 2 sets"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from glutemed.core.about import GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.rules import REPS
-from glutemed.core.text import plural
+from glutemed.core.text import and_list, plural
 from glutemed.errors import Ended
 
 if TYPE_CHECKING:
@@ -46,8 +46,9 @@ class Walk:
 
     day: date
     session: Session
-    #: Sets already logged that day, by move: the walk resumes after them.
-    done: dict[str, int]
+    #: The set numbers already logged that day, by move: the walk asks every other
+    #: set, so a gap (sets 1 and 3 logged from a sheet) is filled, not overwritten.
+    done: dict[str, set[int]]
     #: The load to offer for each move when the plan suggests none: its last logged load.
     last_loads: dict[str, str]
     put: Callable[[LoggedSet], str]
@@ -67,10 +68,12 @@ class Walk:
         if not steps:
             term.say("Every set of this session is already logged.")
             return
+        introduced: set[str] = set()
         for index, (exercise, number, side) in enumerate(steps):
             if exercise.slug in self.skipped:
                 continue
-            if number == self.done.get(exercise.slug, 0) + 1:
+            if exercise.slug not in introduced:
+                introduced.add(exercise.slug)
                 self._introduce(term, exercise)
             if not self._set(term, exercise, number, side):
                 continue
@@ -83,9 +86,10 @@ class Walk:
         """(move, set number, side) for every set still to do, in order."""
         steps: list[tuple[PlannedExercise, int, str | None]] = []
         for exercise in self.session.exercises:
-            first = self.done.get(exercise.slug, 0) + 1
-            steps += [(exercise, number, None) for number in range(first, exercise.sets + 1)]
-            if exercise.extra_set and first <= exercise.sets + 1:
+            done = self.done.get(exercise.slug, set())
+            numbers = range(1, exercise.sets + 1)
+            steps += [(exercise, number, None) for number in numbers if number not in done]
+            if exercise.extra_set and exercise.sets + 1 not in done:
                 steps.append((exercise, exercise.sets + 1, exercise.extra_set))
         return steps
 
@@ -93,6 +97,10 @@ class Walk:
         term.say("")
         term.say(f"{exercise.form_name} ({exercise.slug}): {exercise.prescription}")
         term.say(f"  {exercise.advice}")
+        done = sorted(self.done.get(exercise.slug, set()))
+        if done:
+            numbers = and_list([str(number) for number in done])
+            term.say(f"  already logged today: {'set' if len(done) == 1 else 'sets'} {numbers}")
 
     def _set(
         self, term: Terminal, exercise: PlannedExercise, number: int, side: str | None
@@ -161,7 +169,7 @@ class Walk:
         lines = []
         for exercise in self.session.exercises:
             total = exercise.sets + (1 if exercise.extra_set else 0)
-            did = self.done.get(exercise.slug, 0) + self.answered.get(exercise.slug, 0)
+            did = len(self.done.get(exercise.slug, set())) + self.answered.get(exercise.slug, 0)
             mark = " (skipped)" if exercise.slug in self.skipped else ""
             lines.append(f"{exercise.form_name}: {min(did, total)} of {total} sets{mark}")
         return lines

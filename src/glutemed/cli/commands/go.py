@@ -67,7 +67,7 @@ def go(
     walk = guided.Walk(
         day=day,
         session=session,
-        done={e.slug: _count(found.logged, e.slug) for e in session.exercises},
+        done={e.slug: {s.set for s in found.logged if s.slug == e.slug} for e in session.exercises},
         last_loads=_last_loads(history),
         put=log.Recorder("go").put,
         rest_seconds=resolved.rest if resolved.rest is not None else REST_SECONDS,
@@ -92,10 +92,6 @@ def go(
         streams.out(f"Next: {after.weekday} {after.date.isoformat()}: {moves_next}")
     if stopped:
         raise typer.Exit(stopped)
-
-
-def _count(sets: "list[LoggedSet]", slug: str) -> int:
-    return sum(1 for item in sets if item.slug == slug)
 
 
 def _last_loads(history: "list[LoggedSet]") -> dict[str, str]:
