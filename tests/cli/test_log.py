@@ -99,6 +99,8 @@ def test_sheet_round_trip(invoke: Invoke, tmp_path: Path) -> None:
     sheet.write_text(sheet.read_text().replace("did 11 reps @ 14kg", "did 12 reps @ 14kg"))
     fixed = invoke("log", "--sheet", str(sheet))
     assert "updated 1 set" in fixed.stdout and len(history_rows(invoke)) == 4
+    name = "Staggered-Stance Romanian Deadlift"
+    assert f"updated set 1 of {name} on 2026-11-16: 11 -> 12 reps" in fixed.stderr
     assert 12 in [r["reps"] for r in history_rows(invoke)]
     undone = invoke("undo", "--yes")
     assert "put back 1 set" in undone.stdout
@@ -207,3 +209,24 @@ def test_a_set_cannot_be_logged_on_a_day_still_to_come(invoke: Invoke, home: Pat
     result = invoke("log", "split-squat", "--reps", "10", "--date", "2026-11-24")
     assert result.exit_code == 1 and "still to come" in result.stderr
     assert not (home / LOG_NAME).exists()
+
+
+def test_a_second_sheet_for_the_same_day_names_what_it_replaces(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Two sheets of one day: the second's sets replace the first's, set by set, and each
+    replaced set is named with its old and new values; undo restores them."""
+    sheets = [tmp_path / "a.md", tmp_path / "b.md"]
+    for sheet, filled in zip(sheets, ("did 8 reps @ -", "did 11 reps @ 2kg"), strict=True):
+        invoke("plan", "--moves", "lateral-lunge,split-squat", "--days", "1", "-o", str(sheet))
+        sheet.write_text(
+            _tick(sheet.read_text(), "- [ ] Set 1: did __ reps @ __", f"- [x] Set 1: {filled}")
+        )
+    assert invoke("log", "--sheet", str(sheets[0])).exit_code == 0
+    second = invoke("log", "--sheet", str(sheets[1]))
+    assert "updated 1 set" in second.stdout
+    assert "set 1 of Lateral Lunge on 2026-11-23: 8 -> 11 reps, no load -> 2kg" in second.stderr
+    undone = invoke("undo", "--yes").stdout
+    assert "2026-11-23  lateral-lunge  set 1: 11 reps @ 2kg -> 8 reps\n" in undone
+    lunge = [row for row in history_rows(invoke) if row["slug"] == "lateral-lunge"]
+    assert [(row["reps"], row["load"]) for row in lunge] == [(8, None)]

@@ -43,11 +43,14 @@ def add_sets(sets: Sequence[LoggedSet], source: str) -> list[LoggedSet]:
 
 @dataclass(frozen=True)
 class Written:
-    """What writing sets by their key did: sets added, updated, and found unchanged."""
+    """What writing sets by their key did: sets added, updated, and found unchanged,
+    and each update as it was and as it is now."""
 
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    #: (the set as it was, the set as it is now), for each set updated.
+    changes: tuple[tuple[LoggedSet, LoggedSet], ...] = ()
 
 
 def put_sets(sets: Sequence[LoggedSet], source: str) -> Written:
@@ -59,11 +62,12 @@ def put_sets(sets: Sequence[LoggedSet], source: str) -> Written:
     nothing twice.
     """
     found: dict[str, int] = {"added": 0, "updated": 0, "unchanged": 0}
+    changes: list[tuple[LoggedSet, LoggedSet]] = []
     with open_log(write=True) as db, transaction(db):
         command = _Lazy(db, source)
         for item in sets:
-            found[_put(db, command, item)] += 1
-    return Written(**found)
+            found[_put(db, command, item, changes)] += 1
+    return Written(**found, changes=tuple(changes))
 
 
 class Recorder:
@@ -111,7 +115,12 @@ def _last_set(db: sqlite3.Connection, day: date, slug: str) -> int:
     return int(row[0] or 0)
 
 
-def _put(db: sqlite3.Connection, command: _Lazy, item: LoggedSet) -> str:
+def _put(
+    db: sqlite3.Connection,
+    command: _Lazy,
+    item: LoggedSet,
+    changes: list[tuple[LoggedSet, LoggedSet]] | None = None,
+) -> str:
     """Add a set, or update the one with its date, move and set number, keeping the
     old values for undo (unless this command added it)."""
     row = db.execute(
@@ -125,6 +134,9 @@ def _put(db: sqlite3.Connection, command: _Lazy, item: LoggedSet) -> str:
     ident, owner, reps, load, note, form = row
     if (reps, load, form) == (item.reps, item.load, item.form):
         return "unchanged"
+    if changes is not None:
+        was = replace(item, reps=reps, load=load, note=note, form=form, id=ident)
+        changes.append((was, replace(item, id=ident)))
     current = command()
     if owner != current:
         db.execute(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from glutemed.core.sets import LoggedSet
 from glutemed.storage.logfile import Warn, has_table, open_log, readable, transaction
@@ -10,12 +11,13 @@ from glutemed.storage.sets import logged_set, set_columns
 
 
 class Command(NamedTuple):
-    """One step for undo: the sets it added, and the sets it changed, as they are now."""
+    """One step for undo: the sets it added, and the sets it changed, each as it is now
+    and as undo will put it back."""
 
     id: int
     source: str
     sets: list[LoggedSet]
-    changed: list[LoggedSet]
+    changed: list[tuple[LoggedSet, LoggedSet]]
 
 
 def last_command(*, warn: Warn) -> Command | None:
@@ -30,19 +32,27 @@ def last_command(*, warn: Warn) -> Command | None:
         rows = db.execute(
             f"SELECT {columns} FROM sets WHERE command_id = ? ORDER BY id", (row[0],)
         ).fetchall()
-        changed = []
+        changed: list[Any] = []
+        before: dict[int, tuple[Any, ...]] = {}
         if has_table(db, "replaced"):
             changed = db.execute(
                 f"SELECT {columns} FROM sets WHERE id IN"
                 " (SELECT set_id FROM replaced WHERE command_id = ?) ORDER BY id",
                 (row[0],),
             ).fetchall()
-    return Command(
-        row[0],
-        str(row[1]),
-        readable(rows, logged_set, "set", warn),
-        readable(changed, logged_set, "set", warn),
-    )
+            # The earliest value a set had before this command is the one undo restores.
+            for set_id, *old in db.execute(
+                "SELECT set_id, reps, load, note, form FROM replaced"
+                " WHERE command_id = ? ORDER BY id DESC",
+                (row[0],),
+            ):
+                before[set_id] = tuple(old)
+    now = readable(changed, logged_set, "set", warn)
+    pairs = []
+    for item in now:
+        reps, load, note, form = before.get(item.id, (item.reps, item.load, item.note, item.form))
+        pairs.append((item, replace(item, reps=reps, load=load, note=note, form=form)))
+    return Command(row[0], str(row[1]), readable(rows, logged_set, "set", warn), pairs)
 
 
 def remove_command(command_id: int) -> tuple[int, int]:

@@ -469,8 +469,11 @@ def _date_of(text: str) -> date:
     return day.fromisoformat(text)
 
 
-def undo_preview(source: str, sets: list[LoggedSet], changed: list[LoggedSet]) -> Group:
-    """What undo would do: the sets the last command logged, and those it changed."""
+def undo_preview(
+    source: str, sets: list[LoggedSet], changed: list[tuple[LoggedSet, LoggedSet]]
+) -> Group:
+    """What undo would do: the sets the last command logged, and those it changed, each
+    as it is now and as undo puts it back."""
     lines: list[RenderableType] = []
     if sets:
         lines.append(Text(f"The last log command ({source}) logged:", style="bold"))
@@ -479,11 +482,13 @@ def undo_preview(source: str, sets: list[LoggedSet], changed: list[LoggedSet]) -
         lines.append(
             Text(f"The last log command ({source}) changed, to be put back:", style="bold")
         )
-        lines.extend(_set_line(s) for s in changed)
+        lines.extend(_set_line(now) + Text(" -> ") + _values(was) for now, was in changed)
     return Group(*lines)
 
 
 def _set_line(s: LoggedSet) -> Text:
-    return Text(f"  {s.date.isoformat()}  {s.slug}  set {s.set}: {plural(s.reps, 'rep')}") + Text(
-        f" @ {s.load}" if s.load else ""
-    )
+    return Text(f"  {s.date.isoformat()}  {s.slug}  set {s.set}: ") + _values(s)
+
+
+def _values(s: LoggedSet) -> Text:
+    return Text(plural(s.reps, "rep") + (f" @ {s.load}" if s.load else ""))

@@ -9,10 +9,11 @@ import typer
 from glutemed.cli import context, params, streams
 from glutemed.core import rules
 from glutemed.core.text import plural
-from glutemed.errors import FieldError, UsageError
+from glutemed.errors import FieldError, GlutemedError, UsageError
 
 if TYPE_CHECKING:
     from glutemed.core.catalogue import Catalogue, Exercise
+    from glutemed.core.sets import LoggedSet
 
 
 #: The largest sheet glutemed reads: a 12-week plan's sheet is about 30 KiB.
@@ -170,7 +171,23 @@ def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
     ]
     again = f" ({', '.join(parts)})" if parts else ""
     streams.done(f"Logged {plural(written.added, 'set')} from {sheet}{again}")
+    for was, now in written.changes:
+        streams.note(f"updated {_change(catalogue, was, now)}")
     _unticked(sheet, text, catalogue)
+
+
+def _change(catalogue: "Catalogue", was: "LoggedSet", now: "LoggedSet") -> str:
+    """``set 1 of Lateral Lunge on 2026-11-16: 8 -> 11 reps, 12kg -> 14kg``."""
+    try:
+        name = catalogue.find(now.slug).name
+    except GlutemedError:
+        name = now.slug
+    parts = [f"{was.reps} -> {now.reps} reps"] if was.reps != now.reps else []
+    if was.load != now.load:
+        parts.append(f"{was.load or 'no load'} -> {now.load or 'no load'}")
+    if was.form != now.form:
+        parts.append(f"form {was.form or name} -> {now.form or name}")
+    return f"set {now.set} of {name} on {now.date.isoformat()}: {', '.join(parts)}"
 
 
 def _unticked(sheet: Path, text: str, catalogue: "Catalogue") -> None:
