@@ -230,3 +230,20 @@ def test_a_second_sheet_for_the_same_day_names_what_it_replaces(
     assert "2026-11-23  lateral-lunge  set 1: 11 reps @ 2kg -> 8 reps\n" in undone
     lunge = [row for row in history_rows(invoke) if row["slug"] == "lateral-lunge"]
     assert [(row["reps"], row["load"]) for row in lunge] == [(8, None)]
+
+
+def test_an_untouched_sheet_warns_of_nothing_and_filled_lines_are_named_briefly(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "plan.md"
+    invoke("plan", "--days", "3", "--weeks", "2", "-o", str(sheet))
+    text = sheet.read_text()
+    ticked = _tick(text, "- [ ] Set 1: did __ reps @ __", "- [x] Set 1: did 10 reps @ 12kg")
+    sheet.write_text(ticked)
+    quiet = invoke("log", "--sheet", str(sheet))
+    assert quiet.exit_code == 0 and "no tick" not in quiet.stderr
+    filled = ticked.replace("- [ ] Set 2: did __ reps @ __", "- [ ] Set 2: did 9 reps @ __")
+    sheet.write_text(filled)
+    told = invoke("log", "--sheet", str(sheet)).stderr
+    count = filled.count("- [ ] Set 2: did 9 reps")
+    assert count > 5 and f"{count} lines " in told and f"and {count - 5} more have" in told

@@ -216,7 +216,7 @@ def sheet_sets(
     for box in boxes:
         where = f"{name}: line {box.line}"
         if not box.ticked:
-            if box.reps.strip("_ ") or box.load.strip("_ "):
+            if not _blank(box.reps) or not _blank(box.load):
                 filled.append(str(box.line))
             continue
         if box.slug is None or box.date is None:
@@ -237,12 +237,21 @@ def sheet_sets(
         form = variant.name if variant else None
         sets.append(LoggedSet(box.date, exercise.slug, box.set, reps, load, note, key, form=form))
     if filled:
-        lines = plural(len(filled), "line")
+        shown = filled[:5] + ([f"{len(filled) - 5} more"] if len(filled) > 5 else [])
         warnings.append(
-            f"{name}: {lines} {and_list(filled)} {'has' if len(filled) == 1 else 'have'} "
+            f"{name}: {plural(len(filled), 'line')} {and_list(shown)} "
+            f"{'has' if len(filled) == 1 else 'have'} "
             "numbers filled in but no tick: not logged (tick the box to log it)"
         )
     return sets, warnings
+
+
+_WORDS = re.compile(r"\b(?:reps?|(?:each|per|a)\s+side|both\s+sides)\b", re.IGNORECASE)
+
+
+def _blank(written: str) -> bool:
+    """Whether a reps or load field is as the sheet printed it: blanks and words only."""
+    return not _WORDS.sub("", written).strip("_ ")
 
 
 def _reps(where: str, written: str) -> tuple[int, list[str]]:
