@@ -257,8 +257,12 @@ def test_a_url_is_read_and_kept_for_when_the_network_is_down(
     assert (
         again.exit_code == 0 and "404" in again.stderr and "using the copy fetched" in again.stderr
     )
-    webcal = invoke("runs", "--runs-from", url.replace("http://", "webcal://"))
-    assert webcal.exit_code == 1  # webcal:// is read as https://, which this server is not
+    _Handler.routes["/coach.ics"] = (200, Path(COACH).read_bytes(), 0.0)
+    webcal = invoke(
+        "runs", "--runs-from", url.replace("http://", "webcal://"), "--start", "2026-11-16"
+    )
+    # webcal:// is tried as https://, which this server is not, then, on this machine, http://
+    assert webcal.exit_code == 0 and "Intervals 6 x 800 m" in webcal.stdout
 
 
 @pytest.mark.slow

@@ -119,6 +119,11 @@ SETTINGS: tuple[str, ...] = (
 #: The most a runner's calendar may hold, in bytes.
 CALENDAR_BYTES = 5 * 1024 * 1024
 
+#: Words a ``[runs]`` kind may add, and how long each may be: plenty for a language
+#: or two, and a bound on the work of classifying every event.
+RUN_WORDS = Range(0, 200, "words a kind")
+RUN_WORD_LENGTH = 60
+
 #: The kinds of run a calendar event can be (the ``[runs]`` table's keys).
 RUN_KINDS: tuple[str, ...] = ("hard", "long", "easy", "race")
 
@@ -366,6 +371,12 @@ def parse_source(text: str) -> str:
     """A calendar to read: a file name or a URL, or ``none``."""
     if not text.strip() or CONTROLS.search(text) or "\0" in text:
         raise ValueError("takes an .ics file, an http(s):// or webcal:// URL, or none")
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", text.strip())
+    if scheme and scheme.group(1).lower() not in ("http", "https", "webcal"):
+        raise ValueError(
+            f"takes an .ics file or an http://, https:// or webcal:// URL; "
+            f"{scheme.group(1).lower()}:// is not one glutemed fetches"
+        )
     return text.strip()
 
 

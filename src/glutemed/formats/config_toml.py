@@ -88,6 +88,15 @@ def _check(key: str, value: Any, path: Path) -> Any:
                 isinstance(word, str) and word.strip() for word in listed
             ):
                 raise ValueError(f'{kind} must be an array of words, e.g. ["intervalle"]')
+            if len(listed) > rules.RUN_WORDS.high:
+                raise ValueError(
+                    f"{kind} holds {len(listed):,} words; glutemed takes {rules.RUN_WORDS.takes}"
+                )
+            if any(len(word) > rules.RUN_WORD_LENGTH for word in listed):
+                raise ValueError(
+                    f"{kind} holds a word over {rules.RUN_WORD_LENGTH} characters; "
+                    "give words or short phrases"
+                )
             words[kind] = tuple(word.strip().lower() for word in listed)
         return words
     if key in ("equipment", "hard"):
@@ -101,7 +110,13 @@ def _check(key: str, value: Any, path: Path) -> Any:
     if key == "long_run":
         return rules.parse_weekday(value)
     if key == "runs_from":
-        return value.strip()
+        source = rules.parse_source(value)
+        if re.match(r"(?i)(https?|webcal)://", source) or source.lower() == rules.NONE:
+            return source
+        try:  # a file, relative to the config file's folder as `catalogue` is
+            return str(path.parent / Path(source).expanduser())
+        except RuntimeError:
+            raise ValueError(f"cannot find the home folder in {one_line(source, 40)!r}") from None
     if key == "load_step":
         from glutemed.core.sets import parse_load, parse_step
 

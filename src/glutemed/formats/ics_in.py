@@ -15,6 +15,7 @@ are glutemed's (:data:`WORDS`); the config file's ``[runs]`` table adds more.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -100,21 +101,18 @@ def events(
     if getattr(calendar, "name", None) != "VCALENDAR":
         raise CalendarError(f"{shown} is not an iCalendar file: it holds no VCALENDAR")
     _drop_fast_rules(calendar, warn)
-    if _unknown_zones(calendar):
-        warn(f"{shown} names a time zone glutemed does not know; read in your own time zone")
-    local = _local_zone()
+    _drop_unreadable(calendar, warn)
+    unknown = _unknown_zones(calendar)
     try:
-        import recurring_ical_events
         import x_wr_timezone
 
         calendar = x_wr_timezone.to_standard(calendar)
-        found = recurring_ical_events.of(calendar, skip_bad_series=True).between(
-            first, last + timedelta(days=1)
-        )
-    except Exception as err:  # the libraries raise many kinds on a broken calendar
-        raise CalendarError(
-            f"{shown}: its repeating events cannot be expanded ({type(err).__name__})"
-        ) from None
+    except Exception:  # an X-WR-TIMEZONE no zone database knows
+        unknown = True
+    if unknown:
+        warn(f"{shown} names a time zone glutemed does not know; read in your own time zone")
+    local = _local_zone()
+    found = _expand(calendar, first, last, warn)
     read = []
     for event in found:
         start = event.get("DTSTART")
@@ -148,6 +146,102 @@ def _drop_fast_rules(calendar: Any, warn: Callable[[str], None]) -> None:
         warn(f"skipped events that repeat more often than daily: {names}")
 
 
+def _expand(calendar: Any, first: date, last: date, warn: Callable[[str], None]) -> list[Any]:
+    """The events' occurrences from ``first`` to ``last``. Should the libraries fail on
+    the whole calendar, each series (the events of one UID) is expanded alone and the
+    ones that fail are left out, named in one warning: one bad event never costs the
+    rest of the calendar."""
+    import recurring_ical_events
+
+    end = last + timedelta(days=1)
+    try:
+        return list(recurring_ical_events.of(calendar, skip_bad_series=True).between(first, end))
+    except Exception:  # the libraries raise many kinds on a broken event
+        pass
+    import icalendar
+
+    zones = [c for c in calendar.subcomponents if c.name == "VTIMEZONE"]
+    series: dict[str, list[Any]] = {}
+    for index, component in enumerate(calendar.subcomponents):
+        if component.name == "VEVENT":
+            series.setdefault(str(component.get("UID", f"#{index}")), []).append(component)
+    found: list[Any] = []
+    failed: list[str] = []
+    for members in series.values():
+        alone = icalendar.Calendar()
+        for part in [*zones, *members]:
+            alone.add_component(part)
+        try:
+            found += recurring_ical_events.of(alone, skip_bad_series=True).between(first, end)
+        except Exception:
+            failed.append(_label(members[0], "its repeats cannot be worked out"))
+    if failed:
+        warn(_skipped(failed))
+    return found
+
+
+#: The years an event may start in: a start outside them is a slip, or data glutemed
+#: cannot expand.
+_YEARS = range(1900, 3000)
+
+
+def _drop_unreadable(calendar: Any, warn: Callable[[str], None]) -> None:
+    """Leave out, with one warning, each event glutemed cannot read: no start, two
+    starts, a start or end that is not a date, a start outside the years 1900-2999,
+    or a rule that repeats every 0 days."""
+    dropped = []
+    for component in list(calendar.subcomponents):
+        if component.name != "VEVENT":
+            continue
+        problem = _problem(component)
+        if problem:
+            dropped.append(_label(component, problem))
+            calendar.subcomponents.remove(component)
+    if dropped:
+        warn(_skipped(dropped))
+
+
+def _problem(event: Any) -> str | None:
+    """What makes an event unreadable, in a few words; None when it reads."""
+    start = event.get("DTSTART")
+    if start is None:
+        return "it has no start"
+    if isinstance(start, list):
+        return "it has two starts"
+    try:
+        when = start.dt
+        for key in ("DTEND", "DUE"):
+            end = event.get(key)
+            if end is not None and not isinstance(end, list):
+                _ = end.dt
+        rule = event.get("RRULE")
+        interval = rule.get("INTERVAL", [1])[0] if rule else 1
+    except Exception:  # icalendar's own errors for a value it cannot read
+        return "a date glutemed cannot read"
+    if not isinstance(when, date) or when.year not in _YEARS:
+        return f"a start in the year {getattr(when, 'year', '?')}"
+    if not isinstance(interval, int) or interval < 1:
+        return "it repeats at an interval of 0"
+    return None
+
+
+def _label(event: Any, problem: str) -> str:
+    """``'Tempo' (20260230: a date glutemed cannot read)``: an event as a warning names it."""
+    start = event.get("DTSTART")
+    try:
+        raw = start.to_ical().decode() if start is not None and hasattr(start, "to_ical") else ""
+    except Exception:
+        raw = ""
+    title = " ".join(str(event.get("SUMMARY", "")).split()) or "an untitled event"
+    return f"{quoted(title, 40)} ({f'{clip(raw, 20)}: ' if raw else ''}{problem})"
+
+
+def _skipped(labels: Sequence[str]) -> str:
+    more = f" and {len(labels) - 3} more" if len(labels) > 3 else ""
+    noun = "event" if len(labels) == 1 else "events"
+    return f"left out {len(labels)} {noun} glutemed cannot read: {', '.join(labels[:3])}{more}"
+
+
 def _unknown_zones(calendar: Any) -> bool:
     """Whether an event's start names a time zone that neither the calendar nor the
     system defines (it is then read in the runner's own zone)."""
@@ -179,13 +273,40 @@ def _local_zone() -> Any:
 def classify(
     title: str, categories: Iterable[str] = (), words: Mapping[str, Sequence[str]] | None = None
 ) -> tuple[str | None, str | None]:
-    """(kind, the word that decided it) of an event, by whole words, hard first."""
-    text = " ".join([title, *categories]).lower()
-    for kind in KINDS:
-        for word in [*WORDS[kind], *((words or {}).get(kind, ()))]:
-            if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
-                return kind, word
-    return None, None
+    """(kind, the word that decided it) of an event, by whole words, hard first.
+
+    In time linear in the text, however many words there are: the text's words are
+    looked up, a phrase at a time, in an index of every word of every kind."""
+    extra = tuple((kind, tuple((words or {}).get(kind, ()))) for kind in KINDS)
+    index, longest = _index(extra)
+    tokens = _TOKEN.findall(" ".join([title, *categories]).lower())
+    best: tuple[int, int, str, str] | None = None
+    for start in range(len(tokens)):
+        for length in range(1, min(longest, len(tokens) - start) + 1):
+            found = index.get(tuple(tokens[start : start + length]))
+            if found is not None and (best is None or found < best):
+                best = found
+    return (best[2], best[3]) if best else (None, None)
+
+
+#: A word (letters, digits, ``_`` and ``-``) or one other character: how text is cut
+#: into the whole words that classify events.
+_TOKEN = re.compile(r"[\w-]+|[^\w\s-]")
+
+
+@functools.lru_cache(maxsize=8)
+def _index(
+    extra: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[dict[tuple[str, ...], tuple[int, int, str, str]], int]:
+    """Every word of every kind by its tokens -> (kind's rank, word's rank, kind, word),
+    glutemed's words before the config file's; and the longest phrase in tokens."""
+    index: dict[tuple[str, ...], tuple[int, int, str, str]] = {}
+    for rank, (kind, more) in enumerate(extra):
+        for place, word in enumerate([*WORDS[kind], *more]):
+            key = tuple(_TOKEN.findall(word.lower()))
+            if key and key not in index:
+                index[key] = (rank, place, kind, word)
+    return index, max((len(key) for key in index), default=1)
 
 
 def distance_of(title: str) -> str:

@@ -54,19 +54,54 @@ def read_source(
         except Unreadable as err:
             raise CalendarError(f"{clip(source, 120)}: {err}") from None
     url = re.sub(r"(?i)^webcal://", "https://", source.strip())
+    get = fetch or fetch_url
+    if source.strip().lower().startswith("webcal://") and _loopback(url):
+        get = _or_plain(get)
     copy = cache / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".ics")
-    age = now() - copy.stat().st_mtime if copy.is_file() else None
-    if fresh and age is not None and age < FRESH.total_seconds():
-        return copy.read_bytes()
+    kept = _kept(copy)
+    age = now() - copy.stat().st_mtime if kept is not None else None
+    if fresh and kept is not None and age is not None and age < FRESH.total_seconds():
+        return kept
     try:
-        data = (fetch or fetch_url)(url)
+        data = get(url)
     except CalendarError as err:
-        if age is None:
+        if kept is None or age is None:
             raise
         warn(f"{err}; using the copy fetched {_age(age)} ago")
-        return copy.read_bytes()
+        return kept
     _keep(copy, data)
     return data
+
+
+def _or_plain(fetch: Callable[[str], bytes]) -> Callable[[str], bytes]:
+    """``fetch`` over https, then over plain http: for a webcal:// feed on this machine."""
+
+    def either(url: str) -> bytes:
+        try:
+            return fetch(url)
+        except CalendarError:
+            return fetch(re.sub(r"(?i)^https://", "http://", url))
+
+    return either
+
+
+def _loopback(url: str) -> bool:
+    """Whether a URL names this machine (127.0.0.1, ::1, localhost): a ``webcal://`` feed
+    there is tried over https, then over plain http, as a calendar server run on
+    one's own machine may speak."""
+    import urllib.parse
+
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def _kept(copy: Path) -> bytes | None:
+    """The cached copy of a feed, or None when there is none glutemed can read (a
+    copy that cannot be read is only a missed shortcut)."""
+    try:
+        return read_regular(copy, MAX_BYTES)
+    except Unreadable:
+        return None
 
 
 def _age(seconds: float) -> str:
@@ -85,11 +120,16 @@ def _keep(copy: Path, data: bytes) -> None:
 
     from glutemed.storage.files import temp_path
 
-    with contextlib.suppress(OSError):
+    temp = temp_path(copy)
+    try:
         copy.parent.mkdir(parents=True, exist_ok=True)
-        temp = temp_path(copy)
         temp.write_bytes(data)
         os.replace(temp, copy)
+    except OSError:
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()  # gone already when the copy took its place
 
 
 def fetch_url(url: str, timeout: float = TIMEOUT, limit: int = MAX_BYTES) -> bytes:
@@ -109,6 +149,8 @@ def fetch_url(url: str, timeout: float = TIMEOUT, limit: int = MAX_BYTES) -> byt
             outcome.append(_download(url, shown, timeout, limit))
         except CalendarError as err:
             outcome.append(err)
+        except Exception:  # whatever else a broken answer makes the client raise
+            outcome.append(CalendarError(f"{shown}: the server's answer is broken"))
 
     worker = threading.Thread(target=download, daemon=True)
     worker.start()
@@ -121,10 +163,14 @@ def fetch_url(url: str, timeout: float = TIMEOUT, limit: int = MAX_BYTES) -> byt
 
 
 def _download(url: str, shown: str, timeout: float, limit: int) -> bytes:
+    import http.client
     import urllib.error
+    import urllib.parse
     import urllib.request
 
-    request = urllib.request.Request(url, headers={"User-Agent": "glutemed"})
+    # A space or other character a URL cannot hold, as a browser would send it.
+    quoted_url = urllib.parse.quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+    request = urllib.request.Request(quoted_url, headers={"User-Agent": "glutemed"})
     too_big = CalendarError(f"{shown} is over {limit // 2**20} MiB; not read")
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -134,6 +180,8 @@ def _download(url: str, shown: str, timeout: float, limit: int) -> bytes:
             body = response.read(limit + 1)
             if len(body) > limit:
                 raise too_big
+            if length and length.isdigit() and len(body) < int(length):
+                raise CalendarError(f"{shown}: the server's answer was cut short")
             return bytes(body)
     except CalendarError:
         raise
@@ -141,9 +189,31 @@ def _download(url: str, shown: str, timeout: float, limit: int) -> bytes:
         raise CalendarError(f"{shown}: the server answered {err.code} {err.reason}") from None
     except TimeoutError:
         raise CalendarError(f"{shown} did not arrive within {timeout:g} s") from None
+    except http.client.HTTPException:
+        raise CalendarError(f"{shown}: the server's answer is broken") from None
     except (urllib.error.URLError, OSError, ValueError) as err:
-        reason = getattr(err, "reason", err)
-        raise CalendarError(f"{shown}: cannot fetch it ({reason})") from None
+        raise CalendarError(f"{shown}: cannot fetch it ({_why(err)})") from None
+
+
+def _why(err: BaseException) -> str:
+    """Why a fetch failed, in glutemed's words (the operating system's, for the rest)."""
+    import socket
+    import ssl
+
+    reason = getattr(err, "reason", err)
+    if isinstance(reason, ConnectionRefusedError):
+        return "nothing answers at that address"
+    if isinstance(reason, socket.gaierror):
+        return "its host name cannot be found"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return "its certificate does not verify"
+    if isinstance(reason, ssl.SSLError):
+        return "the secure connection failed"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror[:1].lower() + reason.strerror[1:]
+    if isinstance(err, ValueError) or (isinstance(reason, str) and "unknown url type" in reason):
+        return "not a URL glutemed can fetch"
+    return "the connection failed"
 
 
 def cache_folder() -> Path:

@@ -95,7 +95,7 @@ def _inspect(path: Path) -> int:
                 )
             problems = db.execute("PRAGMA quick_check").fetchone()[0]
             if problems != "ok":
-                raise LogError(f"{path} is damaged ({problems}); left as it is")
+                raise LogError(f"{path} is damaged; left as it is")
             _audit(db, version, path)
             return version
     except sqlite3.DatabaseError as err:
@@ -123,10 +123,10 @@ def _explain(err: sqlite3.Error, path: Path, *, write: bool) -> LogError:
             f"cannot write in {folder} (permission denied), which the log needs{nothing}"
         )
     if name.startswith("SQLITE_NOTADB"):
-        return LogError(f"{path} is not a glutemed log ({err}); left as it is")
+        return LogError(f"{path} is not a glutemed log (not an SQLite file); left as it is")
     if name.startswith("SQLITE_CORRUPT"):
-        return LogError(f"{path} is damaged ({err}); left as it is")
-    return LogError(f"{path}: {err}{nothing}")
+        return LogError(f"{path} is damaged; left as it is")
+    return LogError(f"{path} cannot be used just now ({name or 'a database error'}){nothing}")
 
 
 def _full(folder: Path) -> bool:

@@ -40,9 +40,17 @@ class _Console(Console):
         )
 
 
+#: The widest terminal glutemed lays out for: a ``COLUMNS`` of 100000 would make charts
+#: and trend lines that take seconds to draw and no one can read.
+MAX_WIDTH = 400
+
+
 def console() -> Console:
     # No markup or emoji codes: catalogue text prints exactly as written.
-    return _Console(highlight=False, markup=False, emoji=False)
+    out = _Console(highlight=False, markup=False, emoji=False)
+    if out.width > MAX_WIDTH:
+        out.width = MAX_WIDTH
+    return out
 
 
 def emit(renderable: RenderableType) -> None:

@@ -1,5 +1,6 @@
 """glutemed history: the last four weeks of sessions and how each move has come along."""
 
+import itertools
 import sys
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
@@ -61,8 +62,14 @@ def history(
 
 
 def _stream(sets: "Iterable[LoggedSet]", as_json: bool) -> None:
-    """Every set, written as it is read: JSON (a list, an object a line) or CSV."""
+    """Every set, written as it is read: JSON (a list, an object a line) or CSV.
+
+    Nothing is written before the log has been opened and its first set read, so a
+    log glutemed refuses leaves stdout empty (not a JSON list begun)."""
     out = sys.stdout
+    rows = iter(sets)
+    head = next(rows, None)
+    sets = [] if head is None else itertools.chain([head], rows)
     if as_json:
         import json
 

@@ -205,7 +205,7 @@ def plan(
         runs_from=runs_from,
     )
     today = context.today()
-    begin = min(start or today, today)
+    begin = start or today  # the plan's first day: the calendar is read from it, not from today
     end = race or (start or today) + timedelta(weeks=rules.WEEKS.high)
     runs, resolved = planning.calendar(resolved, begin - timedelta(days=1), end + timedelta(days=8))
     options = PlanOptions.from_settings(
