@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 
 from ..conftest import TODAY, Invoke
 
@@ -28,3 +29,13 @@ def test_history_all_and_json_show_every_set(invoke: Invoke, logged: None) -> No
     assert rows[0]["date"] == TODAY.isoformat()
     lines = invoke("history", "--csv", "split-squat").stdout.splitlines()
     assert len(lines) == 1 + 60 and lines[0].startswith("id,date,slug")
+
+
+def test_a_refused_log_leaves_stdout_empty(invoke: Invoke, home: Path) -> None:
+    from glutemed.storage.paths import LOG_NAME
+
+    (home / LOG_NAME).write_text("not a log")
+    for args in (["history", "--json"], ["history", "--csv"]):
+        result = invoke(*args)
+        assert result.exit_code == 1 and result.stdout == ""
+        assert "is not a glutemed log (not an SQLite file)" in result.stderr

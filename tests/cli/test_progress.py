@@ -80,3 +80,25 @@ def test_the_planned_days_come_from_the_saved_programme(invoke: Invoke) -> None:
     assert (
         json.loads(invoke("progress", "--json", "--days", "1").stdout)["weeks"][-1]["planned"] == 1
     )
+
+
+def test_progress_names_the_rows_it_cannot_chart(invoke: Invoke, logged: None, home: Path) -> None:
+    import sqlite3
+
+    from glutemed.storage.paths import LOG_NAME
+
+    with sqlite3.connect(home / LOG_NAME) as db:
+        db.execute("UPDATE sets SET date = 'garbage' WHERE id = 1")
+        db.execute("UPDATE sets SET load = 'heavy-ish' WHERE id = 2")
+    for args in (["progress"], ["progress", "--json"], ["history", "--all"]):
+        result = invoke(*args)
+        assert result.exit_code == 0
+        assert "skipped 2 rows of the log that glutemed cannot read" in result.stderr, args
+        assert "set 1 (date 'garbage')" in result.stderr and "set 2 (load" in result.stderr
+
+
+def test_an_absurdly_wide_terminal_is_drawn_at_a_readable_width(
+    invoke: Invoke, logged: None
+) -> None:
+    out = invoke("progress", env={"COLUMNS": "100000"}).stdout
+    assert out and max(len(line) for line in out.splitlines()) <= 400

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from glutemed.cli.context import read_catalogue as load_catalogue
 from glutemed.core.catalogue import Catalogue, Exercise
 from glutemed.core.plan import Plan, PlanOptions
-from glutemed.core.planner import make_plan, minutes, week_sets
+from glutemed.core.planner import make_plan
 from glutemed.core.routine import fitting
 from glutemed.core.rules import EQUIPMENT, WEEKDAYS
 from glutemed.core.schedule import spacing_warnings
+from glutemed.core.sessions import minutes, week_sets
 from glutemed.core.sets import LoggedSet
 from glutemed.errors import PlanError, UsageError
 

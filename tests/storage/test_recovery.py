@@ -85,3 +85,23 @@ def test_another_programs_journal_is_left_alone(home: Path) -> None:
     )
     assert done.returncode == 1 and "not a glutemed log" in done.stderr
     assert log.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_a_log_in_a_read_only_folder_is_read(invoke: Invoke, home: Path) -> None:
+    """Reading needs no write access: history, the self-checks and progress read a log in
+    a folder glutemed cannot write (to a process without root's powers); logging says
+    why it cannot."""
+    from ..conftest import run_glutemed
+
+    assert invoke("log", "split-squat", "--reps", "10", "--load", "12kg").exit_code == 0
+    home.chmod(0o555)
+    try:
+        for args in (["history"], ["check", "--history"], ["progress"], ["today"]):
+            done = run_glutemed(*args)
+            assert done.returncode == 0, (args, done.stderr)
+        assert "split-squat" in run_glutemed("history").stdout
+        refused = run_glutemed("log", "split-squat", "--reps", "9")
+        assert refused.returncode == 1 and "cannot write in" in refused.stderr
+    finally:
+        home.chmod(0o755)

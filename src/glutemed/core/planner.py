@@ -31,16 +31,14 @@ as quickly as one of five.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 
-from glutemed.core import progression, schedule
-from glutemed.core.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise, Variant
+from glutemed.core import schedule
+from glutemed.core.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise
 from glutemed.core.plan import (
     BLOCK_WEEKS,
     Plan,
-    PlannedExercise,
     PlanOptions,
     Runs,
     Session,
@@ -53,24 +51,11 @@ from glutemed.core.routine import (
     rotations,
     too_few,
 )
-from glutemed.core.rules import EQUIPMENT, SETS, WEEKDAYS
+from glutemed.core.rules import EQUIPMENT, WEEKDAYS
+from glutemed.core.sessions import BASE_SETS, Builder
 from glutemed.core.sets import LoggedSet
 from glutemed.core.text import and_list
 from glutemed.errors import PlanError
-
-#: Sets in the first 4-week block when the runner sets none: fewer sessions, more sets.
-BASE_SETS: dict[int, int] = {1: 3, 2: 3, 3: 2}
-
-
-MIN_SETS, MAX_SETS = SETS.low, SETS.high
-
-
-#: Minutes estimate: seconds per rep (slow and controlled) and rest after each set.
-SECONDS_PER_REP = 4
-
-
-REST_SECONDS = 60
-
 
 #: A race closer than this to the start gets a warning (and easier forms without a recent log).
 CLOSE_RACE_DAYS = 21
@@ -138,7 +123,7 @@ def make_plan(
                 "Easier forms, as the race is close and your log holds none of these moves "
                 "from the last 8 weeks (glutemed's rule; {level} changes it)."
             )
-    builder = _Builder(options, level, len(weekdays), history)
+    builder = Builder(options, level, len(weekdays), history)
     if options.rotate:
         order = {move.slug: index for index, move in enumerate(moves)}
         blocks = rotations(routine, spare, span.weeks, order)
@@ -238,7 +223,7 @@ def _with_races(
     options: PlanOptions,
     span: schedule.Span,
     routine_of: Callable[[int], list[Exercise]],
-    builder: _Builder,
+    builder: Builder,
 ) -> tuple[list[Session], list[str]]:
     """The sessions with each race's taper and the rest around it, and a note a race."""
     # The calendar's runs are never given up for a race-week session; a weekly one may be.
@@ -272,125 +257,9 @@ def fresh_session(
     """A session of ``plan`` planned again as if it came first: every move carries the
     numbers from ``history`` (the sets logged before it), as ``today`` and ``go`` show it."""
     by_slug = {move.slug: move for move in catalogue}
-    builder = _Builder(options, plan.level, plan.days, history)
+    builder = Builder(options, plan.level, plan.days, history)
     moves = [by_slug[exercise.slug] for exercise in session.exercises]
     return builder.session(session.date, session.week, moves, short=session.kind == "taper")
-
-
-def week_sets(week: int, days: int, fixed: int | None) -> tuple[int, bool]:
-    """Sets of each move in plan week ``week``, and whether it is a lighter week.
-
-    3 sets for 1 or 2 days a week, 2 for 3 (or ``fixed``, from ``--sets``), one
-    more in each later 4-week block up to 4; the fourth week of each block has
-    one set fewer than the week before, never below 2.
-    """
-    block, position = divmod(week - 1, BLOCK_WEEKS)
-    building = min(MAX_SETS, (fixed or BASE_SETS[days]) + block)
-    if position == BLOCK_WEEKS - 1:
-        return max(MIN_SETS, building - 1), True
-    return building, False
-
-
-class _Builder:
-    """Builds sessions, carrying each move's form and first prescription across the plan."""
-
-    def __init__(
-        self, options: PlanOptions, level: str, days: int, history: Sequence[LoggedSet]
-    ) -> None:
-        self.options, self.level, self.days, self.history = options, level, days, history
-        self.runs_on = {day: kind for day, kind, _ in options.calendar or ()}
-        #: slug -> (form, prescription of its first session); set at its first session.
-        self.moves: dict[str, tuple[Variant | None, progression.Prescription]] = {}
-
-    def _start(
-        self, move: Exercise, lighter: bool
-    ) -> tuple[Variant | None, progression.Prescription]:
-        """The form to plan a move in, and its first session, from the log."""
-        available = self.options.available
-        form = move.form(self.level, available)
-        can_harden, harder = _harder(move, form, available)
-        last = progression.last_session(self.history, move.slug, form.name if form else None)
-        found = progression.next_session(
-            move.reps.min,
-            move.reps.max,
-            last,
-            steps=self.options.steps,
-            can_harden=can_harden,
-            lighter=lighter,
-        )
-        if found.harder:
-            name = harder.name if harder else move.name
-            advice = found.advice.replace("the harder form", name)
-            return harder, progression.Prescription(found.target_reps, None, advice)
-        return form, found
-
-    def session(
-        self, day: date, week: int, routine: Sequence[Exercise], short: bool = False
-    ) -> Session:
-        sets, lighter = week_sets(week, self.days, self.options.sets)
-        moves = _short(routine) if short else list(routine)
-        planned = []
-        for move in moves:
-            first = move.slug not in self.moves
-            if first:
-                self.moves[move.slug] = self._start(move, lighter)
-            form, found = self.moves[move.slug]
-            if short and form is not None and form.level == "harder":
-                form = move.form("standard", self.options.available)
-            count = MIN_SETS if short else min(MAX_SETS, sets + found.extra_set)
-            extra = self.options.weak_side if move.per_side and not short else None
-            if extra and count == MAX_SETS:
-                count -= 1  # the stronger side does one set fewer: 4 in all on the weak side
-            high = move.reps.max
-            planned.append(
-                PlannedExercise(
-                    slug=move.slug,
-                    name=move.name,
-                    sets=count,
-                    reps=move.reps,
-                    target_reps=found.target_reps if first else None,
-                    per_side=move.per_side,
-                    lateral=move.lateral,
-                    equipment=list(form.equipment if form else move.equipment),
-                    variant=form.name if form else None,
-                    suggested_load=found.load if first else None,
-                    advice=found.advice if first else progression.LATER.format(high=high),
-                    extra_set=extra,
-                )
-            )
-        kind = "taper" if short else "lighter" if lighter else "regular"
-        return Session(
-            week=week,
-            weekday=WEEKDAYS[day.weekday()],
-            date=day,
-            run=_run(self.runs_on.get(day))
-            or schedule.run_on(day.weekday(), self.options.long_run, self.options.hard),
-            minutes=minutes(planned),
-            exercises=planned,
-            kind=kind,
-        )
-
-
-def _harder(
-    move: Exercise, form: Variant | None, available: frozenset[str]
-) -> tuple[bool, Variant | None]:
-    """(whether there is one, the form): the next harder form of a move that the
-    equipment allows, None standing for the move's own form."""
-    easier = [v for v in move.variants if v.level == "easier"]
-    harder = [v for v in move.variants if v.level == "harder"]
-    ladder: list[Variant | None] = [*easier, None, *harder]
-    for candidate in ladder[ladder.index(form) + 1 :]:
-        if (candidate.needs if candidate else move.needs) <= available:
-            return True, candidate
-    return False, None
-
-
-def _short(routine: Sequence[Exercise]) -> list[Exercise]:
-    """A taper session's moves: 2 of the routine, keeping a lateral one, in routine order."""
-    lateral = [move for move in routine if move.lateral][:1]
-    others = [move for move in routine if move not in lateral]
-    keep = {move.slug for move in [*lateral, *others][:2]}
-    return [move for move in routine if move.slug in keep]
 
 
 def _recent(history: Sequence[LoggedSet], routine: Sequence[Exercise], begin: date) -> bool:
@@ -398,11 +267,6 @@ def _recent(history: Sequence[LoggedSet], routine: Sequence[Exercise], begin: da
     slugs = {move.slug for move in routine}
     since = begin - timedelta(days=RECENT_DAYS)
     return any(item.slug in slugs and since <= item.date <= begin for item in history)
-
-
-def _run(kind: str | None) -> str | None:
-    """The run a session's day holds, from the calendar: "long", "hard" or None."""
-    return kind if kind in ("long", "hard") else None
 
 
 def _every_day(span: schedule.Span) -> list[date]:
@@ -474,7 +338,7 @@ def _around_race(
     distance: str,
     span: schedule.Span,
     routine_of: Callable[[int], list[Exercise]],
-    builder: _Builder,
+    builder: Builder,
     blocked: Mapping[date, str],
     *,
     add: bool = True,
@@ -556,15 +420,3 @@ def _form_notes(sessions: Sequence[Session], level: str, *, asked: bool) -> list
         f"Planned in other forms, {why} (glutemed's additions, not the source's; "
         f"'glutemed show MOVE' gives their steps): {'; '.join(changed.values())}."
     ]
-
-
-def minutes(exercises: Sequence[PlannedExercise]) -> int:
-    """Estimated minutes: reps x seconds per rep x sides, plus rest between sets."""
-    work = sum(
-        (e.sets * (2 if e.per_side else 1) + (1 if e.extra_set else 0))
-        * (e.target_reps or e.reps.min)
-        * SECONDS_PER_REP
-        for e in exercises
-    )
-    rests = max(0, sum(e.sets + (1 if e.extra_set else 0) for e in exercises) - 1) * REST_SECONDS
-    return math.ceil((work + rests) / 60)

@@ -234,3 +234,27 @@ def read_latest(
         params = [*wanted, *([before.isoformat()] if before else []), *wanted, since.isoformat()]
         rows = db.execute(query, params).fetchall()
     return readable(rows, logged_set, "set", warn)
+
+
+def name_unreadable(slugs: Iterable[str], *, warn: Warn) -> None:
+    """Name, in one warning as ``history`` does, the rows of these moves that the charts
+    and summaries leave out: edited by hand into a date, reps or load glutemed cannot
+    read. Only those rows are read: the rest of the log is passed over in SQL."""
+    with open_log(write=False) as db:
+        if not has_table(db, "sets"):
+            return
+        loads = [row[0] for row in db.execute("SELECT DISTINCT load FROM sets")]
+        bad = [load for load in loads if load is not None and _load_or_none(load) is None]
+        marks = ", ".join("?" * len(bad))
+        unread = f"NOT ({_COUNTABLE})" + (f" OR load IN ({marks})" if bad else "")
+        query, params = _filtered(
+            f"SELECT {set_columns(db)} FROM sets", slugs, None, f"({unread})", more_params=bad
+        )
+        rows = db.execute(query + " ORDER BY id", params).fetchall()
+    problems = []
+    for row in rows:
+        try:
+            logged_set(row)
+        except ValueError as err:
+            problems.append(f"set {row[0]} ({err})")
+    report(problems, warn)

@@ -86,7 +86,7 @@ def _inspect(path: Path) -> int:
     import sqlite3
 
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        with closing(sqlite3.connect(_read_only(path), uri=True)) as db:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if app_id != APPLICATION_ID:
@@ -100,6 +100,22 @@ def _inspect(path: Path) -> int:
             return version
     except sqlite3.DatabaseError as err:
         raise _explain(err, path, write=False) from None
+
+
+def _read_only(path: Path) -> str:
+    """The URI that opens the log for reading only.
+
+    In a folder glutemed cannot write (a read-only mount, a shared copy), SQLite
+    cannot make the files a reader of a WAL log keeps beside it; a log with no
+    write-ahead file left there is then opened as immutable, which needs none.
+    Nobody can change a file in such a folder meanwhile, so that is safe.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = Path(f"{path}-wal")
+    settled = not wal.exists() or wal.stat().st_size == 0
+    if settled and not os.access(path.parent, os.W_OK | os.X_OK):
+        uri += "&immutable=1"
+    return uri
 
 
 def _explain(err: sqlite3.Error, path: Path, *, write: bool) -> LogError:
@@ -174,7 +190,7 @@ def open_log(*, write: bool) -> Iterator[sqlite3.Connection]:
         if write:
             db = sqlite3.connect(path, timeout=30, isolation_level=None)
         else:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+            db = sqlite3.connect(_read_only(path), uri=True, timeout=30)
     except sqlite3.Error as err:
         raise _explain(err, path, write=write) from None
     with closing(db):

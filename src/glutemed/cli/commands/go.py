@@ -44,7 +44,7 @@ def go(
     # Long only in its signature: each parameter is an option's declaration.
     from glutemed.core import due as daily
     from glutemed.core import guided
-    from glutemed.core.planner import REST_SECONDS
+    from glutemed.core.sessions import REST_SECONDS
     from glutemed.storage import sets as log
     from glutemed.views import prompts
 

@@ -48,6 +48,7 @@ def progress(
     slugs = [catalogue.find(move).slug] if move else [m.slug for m in catalogue]
     # In the terminal a chart shows the latest sessions that fit; a file or JSON, all.
     fit = None if output is not None or as_json else _room()
+    log.name_unreadable(slugs, warn=streams.warn)
     points = {slug: charts.top_sets(log.move_sets(slug, since, fit)) for slug in slugs}
     points = {slug: series for slug, series in points.items() if series or move}
     today = context.today()
