@@ -32,6 +32,7 @@ from glutemed.cli.commands import (
     listing,
     log,
     plan,
+    programme,
     progress,
     runs,
     show,
@@ -332,6 +333,7 @@ app.command(cls=GlutemedCommand)(config.config)
 app.command("log", cls=GlutemedCommand)(log.log)
 app.command(cls=GlutemedCommand)(history.history)
 app.command(cls=GlutemedCommand)(progress.progress)
+app.command(cls=GlutemedCommand)(programme.programme)
 app.command(cls=GlutemedCommand)(undo.undo)
 
 

@@ -124,12 +124,7 @@ def options_for(
         saved = programme.in_force(day, warn=streams.warn)
         if saved is not None:
             options = saved.plan_options(today=day)
-            weeks = schedule.calendar_weeks(saved.start, day) + 1
-            if options.race is not None and day < options.race:
-                return _with_runs(ctx, options, day, runs_from), []
-            if options.race is None and weeks <= rules.WEEKS.high + 1:
-                covering = max(options.weeks or 1, min(weeks, rules.WEEKS.high))
-                options = dataclasses.replace(options, weeks=covering)
+            if day < saved.end() or (options.race is None and day == saved.end()):
                 return _with_runs(ctx, options, day, runs_from), []
             note = f"your saved programme from {saved.start.isoformat()} has ended"
         else:

@@ -272,6 +272,36 @@ class Plan(NamedTuple):
             notes=[shown(note) for note in self.notes], routine_reason=shown(self.routine_reason)
         )
 
+    def from_day(self, day: date) -> Plan:
+        """The plan from ``day`` on (a saved programme shown from today): the sessions
+        before it left out, and each move's numbers from the log (its aim, load and
+        advice) on its first session shown."""
+        shown = [session for session in self.sessions if session.date >= day]
+        if len(shown) == len(self.sessions):
+            return self
+        first: dict[str, PlannedExercise] = {}
+        for session in self.sessions:
+            for exercise in session.exercises:
+                first.setdefault(exercise.slug, exercise)
+        placed: set[str] = set()
+        sessions = []
+        for session in shown:
+            exercises = []
+            for exercise in session.exercises:
+                if exercise.slug not in placed:
+                    placed.add(exercise.slug)
+                    numbers = first[exercise.slug]
+                    exercise = exercise._replace(
+                        target_reps=numbers.target_reps,
+                        suggested_load=numbers.suggested_load,
+                        advice=numbers.advice,
+                    )
+                exercises.append(exercise)
+            sessions.append(session._replace(exercises=exercises))
+        begin = max(self.start, day)
+        weeks = sessions[-1].week - sessions[0].week + 1 if sessions else 0
+        return self._replace(sessions=sessions, start=begin, weeks=weeks)
+
     def first_advice(self) -> list[tuple[str, str]]:
         """(form name, advice) for the first session of each form in the plan."""
         found: dict[str, str] = {}

@@ -12,8 +12,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
+
+from glutemed.core import schedule
+from glutemed.core.rules import WEEKS
+
+#: Weeks a saved programme lasts when it was saved with no race and no weeks: the most
+#: a plan holds.
+LASTS = WEEKS.high
 
 if TYPE_CHECKING:
     from glutemed.core.plan import Plan, PlanOptions
@@ -26,9 +33,12 @@ class Programme:
     options: Mapping[str, Any]
     #: slug -> the name of the form its first session is planned in (None: its own).
     forms: Mapping[str, str | None]
+    #: When it was saved (ISO date and time), as the log keeps it.
+    saved_at: str = ""
 
     def plan_options(self, today: date) -> PlanOptions:
-        """The options that rebuild the saved plan, on ``today``."""
+        """The options that rebuild the saved plan, on ``today``: the whole programme, up
+        to its race, for the weeks it was saved with, or for :data:`LASTS` weeks."""
         from glutemed.core.plan import PlanOptions
 
         data = dict(self.options)
@@ -38,7 +48,17 @@ class Programme:
             data[key] = tuple(data[key]) if data.get(key) is not None else None
         data["hard"] = data["hard"] or ()
         data["available"] = frozenset(data["available"])
+        if data["race"] is None and data.get("weeks") is None:
+            data["weeks"] = LASTS
         return PlanOptions(**data, today=today)
+
+    def end(self) -> date:
+        """The last day of the programme: its race, or the Sunday of its last week."""
+        race = self.options.get("race")
+        if race:
+            return date.fromisoformat(str(race))
+        weeks = self.options.get("weeks") or LASTS
+        return schedule.monday_of(self.start) + timedelta(weeks=int(weeks), days=-1)
 
 
 def record(options: PlanOptions, plan: Plan) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from glutemed.errors import FieldError
 
 if TYPE_CHECKING:
     from glutemed.core.plan import Plan, PlanOptions
+    from glutemed.core.programme import Programme
 
 
 def _parse_step(text: str) -> str:
@@ -206,30 +207,36 @@ def plan(
     )
     today = context.today()
     begin = start or today  # the plan's first day: the calendar is read from it, not from today
-    end = race or (start or today) + timedelta(weeks=rules.WEEKS.high)
+    saved = None if save else _saved(ctx, begin)
+    end = saved.end() if saved is not None else race or begin + timedelta(weeks=rules.WEEKS.high)
     runs, resolved = planning.calendar(resolved, begin - timedelta(days=1), end + timedelta(days=8))
-    options = PlanOptions.from_settings(
-        resolved,
-        weekdays=on,
-        days=days,
-        weeks=weeks,
-        start=start,
-        today=today,
-        seed=seed,
-        level=level,
-        size=size,
-        race=race,
-        race_distance=race_distance,
-        calendar=runs,
-        favour=favour,
-        rotate=rotate,
-        weak_side=weak_side,
-    )
+    if saved is not None:
+        options = dataclasses.replace(saved.plan_options(today=today), calendar=runs)
+    else:
+        options = PlanOptions.from_settings(
+            resolved,
+            weekdays=on,
+            days=days,
+            weeks=weeks,
+            start=start,
+            today=today,
+            seed=seed,
+            level=level,
+            size=size,
+            race=race,
+            race_distance=race_distance,
+            calendar=runs,
+            favour=favour,
+            rotate=rotate,
+            weak_side=weak_side,
+        )
     catalogue = context.load_catalogue(resolved)
     if moves is not None:
         options = dataclasses.replace(options, moves=planning.routine(catalogue, moves))
     since = min(options.start or options.today, options.today)
     result = make_plan(catalogue, options, planning.history(catalogue, since))
+    if saved is not None:
+        result = result.from_day(begin)
     result = result.named(lambda field: f"--{field}")
     for warning in result.warnings:
         streams.warn(warning)
@@ -260,6 +267,66 @@ def plan(
         return
     write_file(output, data, force=force)
     streams.done(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
+
+
+#: The options that shape a plan: given any of them, ``plan`` makes the plan they
+#: describe instead of showing the saved programme.
+SHAPING = (
+    "days",
+    "weekdays",
+    "equipment",
+    "sets",
+    "weeks",
+    "seed",
+    "long_run",
+    "hard",
+    "race",
+    "race_distance",
+    "moves",
+    "size",
+    "favour",
+    "rotate",
+    "weak_side",
+    "load_step",
+    "level",
+)
+
+
+def _saved(ctx: typer.Context, day: date) -> "Programme | None":
+    """The saved programme to show from ``day`` (in force then, or the next to start),
+    unless an option that shapes the plan was given: then None, said in one line."""
+    from glutemed.storage import programmes
+
+    saved = programmes.in_force(day, warn=streams.warn, upcoming=True)
+    given = [name for name in SHAPING if _given(ctx, name)]
+    if saved is None:
+        return None
+    if given:
+        streams.note(f"not your saved programme: {' '.join(_as_typed(ctx, n) for n in given)}")
+        return None
+    streams.note(
+        f"your saved programme from {saved.start.isoformat()} to {saved.end().isoformat()} "
+        "('glutemed programme' shows it; an option that shapes the plan makes another)"
+    )
+    return saved
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    from typer._click.core import ParameterSource
+
+    return ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)
+
+
+def _as_typed(ctx: typer.Context, name: str) -> str:
+    """An option as the runner gave it: ``--days 3``, ``--on mon,wed``, ``--rotate``."""
+    param = next(p for p in ctx.command.params if p.name == name)
+    flag = max((o for o in param.opts if o.startswith("--")), key=len)
+    value = ctx.params.get(name)
+    if isinstance(value, bool):
+        return flag
+    if isinstance(value, (list, tuple)):
+        return f"{flag} {','.join(str(v) for v in value)}"
+    return f"{flag} {value.isoformat() if isinstance(value, date) else value}"
 
 
 def _save(options: "PlanOptions", result: "Plan") -> None:
