@@ -204,6 +204,13 @@ class PlannedExercise(NamedTuple):
         return f"{self.sets} x {self.reps} reps{side}{extra}"
 
     @property
+    def set_rows(self) -> list[tuple[int, str | None]]:
+        """(set number, side) of every set to do and log: the sets, then the weak side's
+        extra set, on its side only (None: both sides, or a move done on both legs)."""
+        rows: list[tuple[int, str | None]] = [(n, None) for n in range(1, self.sets + 1)]
+        return rows + ([(self.sets + 1, self.extra_set)] if self.extra_set else [])
+
+    @property
     def aim(self) -> str:
         """``9+``, or ``-`` when the log does not say."""
         return "-" if self.target_reps is None else f"{self.target_reps}+"

@@ -109,9 +109,10 @@ def plan_html(plan: Plan, catalogue: Catalogue, drawings: Drawings) -> str:
             label = f"{session.date:%Y%m%d}-{exercise.slug}"
             picture = inline(drawing, label) if drawing else ""
             rows = "".join(
-                f'<tr class="set"><td><span class="tick"></span> Set {number}</td>'
+                f'<tr class="set"><td><span class="tick"></span> Set {number}'
+                f"{f' ({side} only)' if side else ''}</td>"
                 "<td>reps</td><td>load</td></tr>"
-                for number in range(1, exercise.sets + 1)
+                for number, side in exercise.set_rows
             )
             blocks.append(
                 f'<div class="move">{picture}<div class="what">'

@@ -94,7 +94,8 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
                 f"{exercise.prescription}{exercise.aim_words}",
             ]
             lines += [
-                f"- [ ] Set {number}: did __ reps @ __" for number in range(1, exercise.sets + 1)
+                f"- [ ] Set {number}{f' ({side} only)' if side else ''}: did __ reps @ __"
+                for number, side in exercise.set_rows
             ]
     lines += ["", "---", "", CREDIT, ""]
     return without_controls("\n".join(lines))
@@ -114,7 +115,8 @@ _MOVE = re.compile(rf"^(?:\*\*(.*)\*\*|### (.*)) \(`({SLUG})`\)")
 # runner fills it in: any case, with or without "reps" or "each side", ``@12kg``,
 # ``@ 12 kg``, no load or ``-`` (bodyweight), and ``10/9`` (left/right).
 _BOX = re.compile(r"^\s*[-*+]\s*\[([ xX])\]\s*(.*?)\s*$")
-_SET = re.compile(r"^set\s+(\S+?)\s*(?:\([a-z ]*\))?\s*:\s*(.*)$", re.IGNORECASE)
+_SET = re.compile(r"^set\s+(\S+?)\s*(?:\(([a-z ]*)\))?\s*:\s*(.*)$", re.IGNORECASE)
+_SIDE = re.compile(r"^\s*(left|right)\s+only\s*$", re.IGNORECASE)
 _DID = re.compile(r"(?:^|[;,.]\s*|\s)did\b\s*(.*)$", re.IGNORECASE)
 _REPS = re.compile(
     r"^(?P<reps>[0-9]{1,4}(?:\s*/\s*[0-9]{1,4})?|_*)\s*(?:reps?)?\s*"
@@ -136,6 +138,7 @@ class SheetSet:
     ticked: bool
     reps: str  # what was written for the reps ("" when left blank)
     load: str  # what was written for the load ("" when left blank)
+    side: str | None = None  # "left" or "right": a set done on that side only
     form: str = ""  # the form's name in the move's heading
 
 
@@ -170,12 +173,15 @@ def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
     return found
 
 
-def _box(name: str, line: int, text: str, *, ticked: bool) -> tuple[int, bool, str, str] | None:
-    """(set number, ticked, reps written, load written) of a checkbox's text; None for an
-    unticked box that is not a set; SheetError for a ticked one glutemed cannot read."""
+def _box(
+    name: str, line: int, text: str, *, ticked: bool
+) -> tuple[int, bool, str, str, str | None] | None:
+    """(set number, ticked, reps written, load written, side) of a checkbox's text; None
+    for an unticked box that is not a set; SheetError for a ticked one glutemed cannot
+    read. The side is the weak side's extra set's (``Set 4 (left only)``), else None."""
     where = f"{name}: line {line}"
     found = _SET.match(text)
-    did = _DID.search(found.group(2)) if found else None
+    did = _DID.search(found.group(3)) if found else None
     if found is None or did is None:
         if ticked:
             raise SheetError(
@@ -184,8 +190,9 @@ def _box(name: str, line: int, text: str, *, ticked: bool) -> tuple[int, bool, s
             )
         return None
     number = _line_value(name, line, "Set", rules.SET_NUMBERS.parse, found.group(1))
+    side = _SIDE.match(found.group(2) or "")
     reps, _, load = did.group(1).partition("@")
-    return number, ticked, reps.strip(), load.strip()
+    return number, ticked, reps.strip(), load.strip(), side.group(1).lower() if side else None
 
 
 def _line_value(name: str, line: int, what: str, parse: Callable[[str], T], text: str) -> T:
@@ -235,7 +242,11 @@ def sheet_sets(
             raise SheetError(f"{where}: the heading's form {err}") from None
         key = f"{box.date.isoformat()}|{exercise.slug}|{box.set}"
         form = variant.name if variant else None
-        sets.append(LoggedSet(box.date, exercise.slug, box.set, reps, load, note, key, form=form))
+        sets.append(
+            LoggedSet(
+                box.date, exercise.slug, box.set, reps, load, note, key, form=form, side=box.side
+            )
+        )
     if filled:
         shown = filled[:5] + ([f"{len(filled) - 5} more"] if len(filled) > 5 else [])
         warnings.append(

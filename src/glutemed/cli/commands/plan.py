@@ -295,9 +295,13 @@ SHAPING = (
 def _saved(ctx: typer.Context, day: date) -> "Programme | None":
     """The saved programme to show from ``day`` (in force then, or the next to start),
     unless an option that shapes the plan was given: then None, said in one line."""
+    from glutemed.errors import LogError
     from glutemed.storage import programmes
 
-    saved = programmes.in_force(day, warn=streams.warn, upcoming=True)
+    try:
+        saved = programmes.in_force(day, warn=streams.warn, upcoming=True)
+    except LogError:
+        return None  # the log's reader says what is wrong with it, once
     given = [name for name in SHAPING if _given(ctx, name)]
     if saved is None:
         return None
