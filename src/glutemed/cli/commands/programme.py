@@ -19,7 +19,7 @@ def programme(
     ] = False,
     as_json: Annotated[bool, params.flag("--json", help="Print the programme as JSON.")] = False,
 ) -> None:
-    """Show your saved programme: its options, dates, routine and forms."""
+    """Show or clear your saved programme."""
     from glutemed.storage import programmes
 
     today = context.today()
