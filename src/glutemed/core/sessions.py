@@ -44,15 +44,21 @@ def week_sets(week: int, days: int, fixed: int | None) -> tuple[int, bool]:
 
 
 class Builder:
-    """Builds sessions, carrying each move's form and first prescription across the plan."""
+    """Builds sessions, each move's form and prescription decided from the log alone.
+
+    A move's prescription depends only on the log and on whether the week is lighter,
+    so every session of the plan is what the session would be if it came first (as
+    ``today`` and ``go`` plan it); the numbers show on each move's first session."""
 
     def __init__(
         self, options: PlanOptions, level: str, days: int, history: Sequence[LoggedSet]
     ) -> None:
         self.options, self.level, self.days, self.history = options, level, days, history
         self.runs_on = {day: kind for day, kind, _ in options.calendar or ()}
-        #: slug -> (form, prescription of its first session); set at its first session.
-        self.moves: dict[str, tuple[Variant | None, progression.Prescription]] = {}
+        #: (slug, lighter week) -> (form, prescription), worked out once.
+        self.moves: dict[tuple[str, bool], tuple[Variant | None, progression.Prescription]] = {}
+        #: The moves whose first session is planned: later ones carry the rule in words.
+        self.seen: set[str] = set()
 
     def _start(
         self, move: Exercise, lighter: bool
@@ -83,10 +89,11 @@ class Builder:
         moves = _short(routine) if short else list(routine)
         planned = []
         for move in moves:
-            first = move.slug not in self.moves
-            if first:
-                self.moves[move.slug] = self._start(move, lighter)
-            form, found = self.moves[move.slug]
+            first = move.slug not in self.seen
+            self.seen.add(move.slug)
+            if (move.slug, lighter) not in self.moves:
+                self.moves[move.slug, lighter] = self._start(move, lighter)
+            form, found = self.moves[move.slug, lighter]
             if short and form is not None and form.level == "harder":
                 form = move.form("standard", self.options.available)
             count = MIN_SETS if short else min(MAX_SETS, sets + found.extra_set)
