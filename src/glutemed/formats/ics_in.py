@@ -205,7 +205,9 @@ def _problem(event: Any) -> str | None:
     """What makes an event unreadable, in a few words; None when it reads."""
     start = event.get("DTSTART")
     if start is None:
-        return "it has no start"
+        # icalendar before 6 drops a start it cannot read and says so in ``errors``
+        broken = any(key == "DTSTART" for key, _ in getattr(event, "errors", ()))
+        return "a date glutemed cannot read" if broken else "it has no start"
     if isinstance(start, list):
         return "it has two starts"
     try:
@@ -232,6 +234,9 @@ def _label(event: Any, problem: str) -> str:
         raw = start.to_ical().decode() if start is not None and hasattr(start, "to_ical") else ""
     except Exception:
         raw = ""
+    for key, said in getattr(event, "errors", ()):  # icalendar before 6: the value is gone
+        if key == "DTSTART" and not raw:
+            raw = str(said).rsplit(" ", 1)[-1]
     title = " ".join(str(event.get("SUMMARY", "")).split()) or "an untitled event"
     return f"{quoted(title, 40)} ({f'{clip(raw, 20)}: ' if raw else ''}{problem})"
 
