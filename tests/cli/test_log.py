@@ -125,6 +125,12 @@ def test_sheet_round_trip(invoke: Invoke, tmp_path: Path) -> None:
         ("did 10 reps @ -", 10, None),
         ("did 10/9 reps @ 12kg", 9, "12kg"),
         ("DID 10 REPS @ 12KG", 10, "12kg"),
+        ("did 10 reps @ 12,5kg", 10, "12.5kg"),
+        ("did 10 reps @ bodyweight", 10, None),
+        ("did 10 reps @ BW", 10, None),
+        ("did 10 reps @ none", 10, None),
+        ("10 reps @ 12kg", 10, "12kg"),
+        ("did 10 reps @ 12kg (felt good)", 10, "12kg"),
     ],
 )
 def test_a_sheet_takes_the_natural_ways_of_filling_a_line(
@@ -139,6 +145,7 @@ def test_a_sheet_takes_the_natural_ways_of_filling_a_line(
     row = history_rows(invoke)[0]
     assert (row["reps"], row["load"]) == (reps, load)
     assert ("the lower side" in result.stderr) == ("/" in written)
+    assert row["note"] == ("felt good" if "(felt good)" in written else None)
 
 
 @pytest.mark.parametrize(
@@ -247,3 +254,44 @@ def test_an_untouched_sheet_warns_of_nothing_and_filled_lines_are_named_briefly(
     told = invoke("log", "--sheet", str(sheet)).stderr
     count = filled.count("- [ ] Set 2: did 9 reps")
     assert count > 5 and f"{count} lines " in told and f"and {count - 5} more have" in told
+
+
+def test_a_sheet_cannot_log_a_day_still_to_come(invoke: Invoke, tmp_path: Path, home: Path) -> None:
+    sheet = tmp_path / "plan.md"
+    invoke("plan", "--days", "1", "--weeks", "2", "-o", str(sheet))
+    text = sheet.read_text()
+    week_two = text.index("## Week 2")
+    filled = text[:week_two] + text[week_two:].replace(
+        "- [ ] Set 1: did __ reps @ __", "- [x] Set 1: did 10 reps @ 12kg", 1
+    )
+    sheet.write_text(filled)
+    result = invoke("log", "--sheet", str(sheet))
+    line = filled[: filled.index("- [x] Set 1: did 10")].count("\n") + 1
+    assert result.exit_code == 1 and f"line {line}: a ticked set of 2026-11-30" in result.stderr
+    assert "still to come" in result.stderr and not (home / LOG_NAME).exists()
+
+
+def test_the_weak_sides_extra_set_is_logged_from_the_sheet_with_its_side(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "plan.md"
+    invoke("plan", "--moves", "split-squat,lateral-lunge", "--weak-side", "left", "-o", str(sheet))
+    text = sheet.read_text()
+    assert "- [ ] Set 3 (left only): did __ reps @ __" in text
+    sheet.write_text(
+        text.replace(
+            "- [ ] Set 3 (left only): did __ reps @ __", "- [x] Set 3 (left only): did 9 reps", 1
+        )
+    )
+    assert invoke("log", "--sheet", str(sheet)).exit_code == 0
+    row = history_rows(invoke)[0]
+    assert (row["slug"], row["set"], row["reps"], row["side"]) == ("split-squat", 3, 9, "left")
+
+
+def test_log_side_logs_a_one_sided_set(invoke: Invoke) -> None:
+    done = invoke("log", "split-squat", "--reps", "9", "--side", "left")
+    assert done.exit_code == 0 and "(left side only)" in done.stdout
+    assert history_rows(invoke)[0]["side"] == "left"
+    refused = invoke("log", "banded-squat", "--reps", "9", "--side", "left")
+    assert refused.exit_code == 2 and "--side applies to a move done one side" in refused.stderr
+    assert invoke("log", "split-squat", "--reps", "9", "--side", "up").exit_code == 2

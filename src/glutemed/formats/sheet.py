@@ -116,6 +116,8 @@ _MOVE = re.compile(rf"^(?:\*\*(.*)\*\*|### (.*)) \(`({SLUG})`\)")
 # ``@ 12 kg``, no load or ``-`` (bodyweight), and ``10/9`` (left/right).
 _BOX = re.compile(r"^\s*[-*+]\s*\[([ xX])\]\s*(.*?)\s*$")
 _SET = re.compile(r"^set\s+(\S+?)\s*(?:\(([a-z ]*)\))?\s*:\s*(.*)$", re.IGNORECASE)
+#: A note in brackets at the end of a set's line: ``@ 12kg (felt good)``.
+_NOTE = re.compile(r"\(([^()]*)\)\s*$")
 _SIDE = re.compile(r"^\s*(left|right)\s+only\s*$", re.IGNORECASE)
 _DID = re.compile(r"(?:^|[;,.]\s*|\s)did\b\s*(.*)$", re.IGNORECASE)
 _REPS = re.compile(
@@ -139,6 +141,7 @@ class SheetSet:
     reps: str  # what was written for the reps ("" when left blank)
     load: str  # what was written for the load ("" when left blank)
     side: str | None = None  # "left" or "right": a set done on that side only
+    note: str | None = None  # words in brackets at the end of the line
     form: str = ""  # the form's name in the move's heading
 
 
@@ -175,24 +178,34 @@ def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
 
 def _box(
     name: str, line: int, text: str, *, ticked: bool
-) -> tuple[int, bool, str, str, str | None] | None:
-    """(set number, ticked, reps written, load written, side) of a checkbox's text; None
-    for an unticked box that is not a set; SheetError for a ticked one glutemed cannot
-    read. The side is the weak side's extra set's (``Set 4 (left only)``), else None."""
+) -> tuple[int, bool, str, str, str | None, str | None] | None:
+    """(set number, ticked, reps written, load written, side, note) of a checkbox's text;
+    None for an unticked box that is not a set; SheetError for a ticked one glutemed
+    cannot read. The side is the weak side's extra set's (``Set 4 (left only)``); the
+    note, words in brackets at the end of the line (``@ 12kg (felt good)``).
+
+    "did" may be left out (``Set 1: 10 reps @ 12kg``), as a runner filling the line
+    by hand often does."""
     where = f"{name}: line {line}"
     found = _SET.match(text)
-    did = _DID.search(found.group(3)) if found else None
-    if found is None or did is None:
+    if found is None:
         if ticked:
             raise SheetError(
                 f"{where}: cannot read this ticked set; write it as "
                 "'- [x] Set 1: did 10 reps @ 12kg'"
             )
         return None
+    did = _DID.search(found.group(3))
+    filled = did.group(1) if did else found.group(3)
+    remark = _NOTE.search(filled)
+    note = " ".join(remark.group(1).split()) or None if remark else None
+    if remark:
+        filled = filled[: remark.start()]
     number = _line_value(name, line, "Set", rules.SET_NUMBERS.parse, found.group(1))
     side = _SIDE.match(found.group(2) or "")
-    reps, _, load = did.group(1).partition("@")
-    return number, ticked, reps.strip(), load.strip(), side.group(1).lower() if side else None
+    reps, _, load = filled.partition("@")
+    shown_side = side.group(1).lower() if side else None
+    return number, ticked, reps.strip(), load.strip(), shown_side, note
 
 
 def _line_value(name: str, line: int, what: str, parse: Callable[[str], T], text: str) -> T:
@@ -204,12 +217,13 @@ def _line_value(name: str, line: int, what: str, parse: Callable[[str], T], text
 
 
 def sheet_sets(
-    text: str, catalogue: Catalogue, name: str, note: str | None = None
+    text: str, catalogue: Catalogue, name: str, note: str | None = None, *, today: date
 ) -> tuple[list[LoggedSet], list[str]]:
     """The ticked sets of a sheet as sets to log, and warnings; SheetError for a bad line.
 
     Every ticked box is a set or an error: none is passed over. ``name`` is how
-    messages name the sheet (its path).
+    messages name the sheet (its path). A ticked set dated after ``today`` is refused,
+    as ``log --date`` refuses a day still to come.
     """
     boxes = read_sheet(text, name)
     if not boxes:
@@ -228,6 +242,11 @@ def sheet_sets(
             continue
         if box.slug is None or box.date is None:
             raise SheetError(f"{where}: a ticked set under no move; tick sets under a move")
+        if box.date > today:
+            raise SheetError(
+                f"{where}: a ticked set of {box.date.isoformat()}, still to come; "
+                "tick a set once it is done (nothing was logged)"
+            )
         try:
             exercise = catalogue.find(box.slug)
         except GlutemedError as err:
@@ -242,9 +261,10 @@ def sheet_sets(
             raise SheetError(f"{where}: the heading's form {err}") from None
         key = f"{box.date.isoformat()}|{exercise.slug}|{box.set}"
         form = variant.name if variant else None
+        remark = box.note or note
         sets.append(
             LoggedSet(
-                box.date, exercise.slug, box.set, reps, load, note, key, form=form, side=box.side
+                box.date, exercise.slug, box.set, reps, load, remark, key, form=form, side=box.side
             )
         )
     if filled:
@@ -281,12 +301,17 @@ def _reps(where: str, written: str) -> tuple[int, list[str]]:
     return reps, said
 
 
+#: What a runner writes for no load: bodyweight.
+_NO_LOAD = ("", "-", "bodyweight", "body weight", "bw", "none", "no load")
+
+
 def _load(where: str, written: str) -> str | None:
-    """The load of a ticked set: None when blank or ``-`` (bodyweight)."""
-    if written.strip("_ ") in ("", "-"):
+    """The load of a ticked set: None for bodyweight (blank, ``-``, ``bodyweight``,
+    ``BW``, ``none``); a decimal comma reads as a point (``12,5kg``)."""
+    if " ".join(written.strip("_ ").lower().split()) in _NO_LOAD:
         return None
     try:
-        return parse_load(written).text
+        return parse_load(re.sub(r"(\d),(\d)", r"\1.\2", written)).text
     except ValueError as err:
         raise SheetError(f"{where}: load {err}") from None
 

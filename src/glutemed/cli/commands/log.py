@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from glutemed.cli import context, params, streams
+from glutemed.cli import completion, context, params, streams
 from glutemed.core import rules
 from glutemed.core.text import plural
 from glutemed.errors import FieldError, GlutemedError, UsageError
@@ -74,6 +74,16 @@ def log(
         str | None,
         params.when("The day you trained: a date, today, yesterday or a weekday. [default: today]"),
     ] = None,
+    side: Annotated[
+        str | None,
+        params.value(
+            "--side",
+            parser=rules.parse_side,
+            metavar="SIDE",
+            complete=completion.complete_side,
+            help="Left or right: sets done on that side only (the weak side's extra set).",
+        ),
+    ] = None,
     note: Note = None,
     sheet: Sheet = None,
 ) -> None:
@@ -85,7 +95,7 @@ def log(
 
     catalogue = context.load_catalogue(context.settings(ctx))
     if sheet is not None:
-        given = (move, reps, load, when, form)
+        given = (move, reps, load, when, form, side)
         if any(value is not None for value in given):
             raise FieldError(
                 "sheet", "takes the moves, forms, reps, loads and dates from the sheet alone"
@@ -96,6 +106,10 @@ def log(
     if move is None or counts is None:
         raise UsageError("give a move and --reps (e.g. glutemed log split-squat --reps 10,10,9)")
     exercise = catalogue.find(move)
+    if side is not None and not exercise.per_side:
+        raise FieldError(
+            "side", f"applies to a move done one side at a time; {exercise.slug} is not"
+        )
     day = context.on_day(when, ahead=False)
     if day > context.today():
         from glutemed.errors import DateError
@@ -105,12 +119,13 @@ def log(
     for warning in range_warnings(exercise.slug, exercise.reps.min, exercise.reps.max, counts):
         streams.warn(warning)
     sets = [
-        LoggedSet(day, exercise.slug, number, count, load, note, form=done_in)
+        LoggedSet(day, exercise.slug, number, count, load, note, form=done_in, side=side)
         for number, count in enumerate(counts, start=1)
     ]
     stored = sets_store.add_sets(sets, source="log")
     with_load = f" at {load}" if load else ""
     as_form = f" ({done_in})" if done_in else ""
+    as_form += f" ({side} side only)" if side else ""
     first, last = stored[0].set, stored[-1].set
     later = (
         f" (sets {first}-{last} of the day)"
@@ -158,7 +173,7 @@ def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
         raise SheetError(f"{sheet}: {err}") from None
     except UnicodeDecodeError:
         raise SheetError(f"{sheet}: cannot read: not UTF-8 text") from None
-    sets, warnings = sheet_sets(text, catalogue, str(sheet), note)
+    sets, warnings = sheet_sets(text, catalogue, str(sheet), note, today=context.today())
     for warning in warnings:
         streams.warn(warning)
     if not sets:
