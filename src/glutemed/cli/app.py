@@ -27,6 +27,8 @@ from glutemed.cli import completion, startup, streams
 from glutemed.cli.commands import (
     check,
     config,
+    delete,
+    edit,
     go,
     history,
     listing,
@@ -335,6 +337,8 @@ app.command(cls=GlutemedCommand)(history.history)
 app.command(cls=GlutemedCommand)(progress.progress)
 app.command(cls=GlutemedCommand)(programme.programme)
 app.command(cls=GlutemedCommand)(undo.undo)
+app.command(cls=GlutemedCommand)(edit.edit)
+app.command(cls=GlutemedCommand)(delete.delete)
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from glutemed.core import rules
 
 if TYPE_CHECKING:
     from glutemed.core.catalogue import Catalogue
+    from glutemed.core.sets import LoggedSet
     from glutemed.core.settings import Settings
     from glutemed.formats.figures import Drawings
 
@@ -118,4 +119,15 @@ def on_day(text: str | None, *, ahead: bool) -> date:
         return today_is
     found = parsed("when", lambda word: rules.parse_day(word, today_is, ahead=ahead), text)
     assert found is not None
+    return found
+
+
+def logged_set(ident: int) -> LoggedSet:
+    """The set logged under ``ident``; NothingToDo, naming it, when there is none."""
+    from glutemed.errors import NothingToDo
+    from glutemed.storage import sets
+
+    found = sets.set_by_id(ident)
+    if found is None:
+        raise NothingToDo(f"no set with id {ident} in the log (see 'glutemed history --all')")
     return found

@@ -213,3 +213,19 @@ RunsFrom = Annotated[
         help="Your running calendar: an .ics file or URL (none: not the config file's).",
     ),
 ]
+
+
+def set_id(field: str, text: str) -> int:
+    """A set's id as ``history --all`` shows it (``12`` or ``#12``), for ``field``."""
+
+    def parse(value: str) -> int:
+        try:
+            return rules.SET_IDS.parse(value.strip().removeprefix("#"))
+        except ValueError:
+            raise ValueError(
+                f"takes a set's id from 'glutemed history --all', such as 12; not {value!r}"
+            ) from None
+
+    found = parsed(field, parse, text)
+    assert found is not None
+    return found

@@ -94,7 +94,7 @@ class Load:
 def parse_load(text: str) -> Load:
     """A load from what the runner typed; ValueError naming the forms it accepts.
     (Cached: a long log holds the same few loads thousands of times.)"""
-    cleaned = text.strip().lower()
+    cleaned = re.sub(r"(\d),(\d)", r"\1.\2", text.strip().lower())  # 12,5kg: a decimal comma
     name = cleaned.removeprefix("band:").strip()
     if name in BANDS:
         return Load(f"band:{name}", "band", float(BANDS.index(name)))

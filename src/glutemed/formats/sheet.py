@@ -307,11 +307,11 @@ _NO_LOAD = ("", "-", "bodyweight", "body weight", "bw", "none", "no load")
 
 def _load(where: str, written: str) -> str | None:
     """The load of a ticked set: None for bodyweight (blank, ``-``, ``bodyweight``,
-    ``BW``, ``none``); a decimal comma reads as a point (``12,5kg``)."""
+    ``BW``, ``none``)."""
     if " ".join(written.strip("_ ").lower().split()) in _NO_LOAD:
         return None
     try:
-        return parse_load(re.sub(r"(\d),(\d)", r"\1.\2", written)).text
+        return parse_load(written).text
     except ValueError as err:
         raise SheetError(f"{where}: load {err}") from None
 

@@ -308,6 +308,10 @@ def transaction(db: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
+def has_column(db: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in db.execute(f"PRAGMA table_info({table})"))
+
+
 def has_table(db: sqlite3.Connection, name: str) -> bool:
     row = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,))
     return row.fetchone() is not None

@@ -87,6 +87,31 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     # The weak side's extra set (plan --weak-side) is done on one side only.
     Migration("m006_set_sides", ("ALTER TABLE sets ADD COLUMN side TEXT",)),
+    # Any set put right (edit) or removed (delete), and undo restoring it exactly: an
+    # edited set's old day, number and sheet key; a removed set, whole, under its id.
+    Migration(
+        "m007_set_edits",
+        (
+            "ALTER TABLE replaced ADD COLUMN date TEXT",
+            "ALTER TABLE replaced ADD COLUMN set_number INTEGER",
+            "ALTER TABLE replaced ADD COLUMN sheet_key TEXT",
+            """CREATE TABLE removed (
+            id INTEGER PRIMARY KEY,
+            command_id INTEGER NOT NULL REFERENCES commands (id),
+            set_id INTEGER NOT NULL,
+            set_command_id INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            slug TEXT NOT NULL,
+            set_number INTEGER NOT NULL,
+            reps INTEGER NOT NULL,
+            load TEXT,
+            note TEXT,
+            sheet_key TEXT,
+            form TEXT,
+            side TEXT
+        )""",
+        ),
+    ),
 )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from glutemed.core import rules
 from glutemed.core.sets import LoggedSet, parse_load
 from glutemed.core.text import CONTROLS, quoted
-from glutemed.storage.logfile import open_log, transaction
+from glutemed.storage.logfile import has_table, open_log, transaction
 
 if TYPE_CHECKING:
     import sqlite3
@@ -213,3 +213,63 @@ def logged_set(row: Sequence[Any]) -> LoggedSet:
     if side is not None and side not in rules.SIDES:
         raise ValueError(f"side {quoted(side)}")
     return LoggedSet(when, slug, number, reps, load, note, id=int(ident), form=form, side=side)
+
+
+def set_by_id(ident: int) -> LoggedSet | None:
+    """The set logged under ``ident`` (the id ``history --all`` shows), or None."""
+    with open_log(write=False) as db:
+        if not has_table(db, "sets"):
+            return None
+        row = db.execute(f"SELECT {set_columns(db)} FROM sets WHERE id = ?", (ident,)).fetchone()
+    return logged_set(row) if row is not None else None
+
+
+def edit_set(ident: int, new: LoggedSet) -> LoggedSet:
+    """Put one set right (its reps, load and day) in one transaction, one step for undo,
+    which restores what was there under the same id. A set moved to another day takes
+    the number after that day's last set of its move. The set as it is now."""
+    with open_log(write=True) as db, transaction(db):
+        row = db.execute(
+            "SELECT date, set_number, reps, load, note, form, sheet_key FROM sets WHERE id = ?",
+            (ident,),
+        ).fetchone()
+        day, number, reps, load, note, form, key = row
+        command = _new_command(db, f"edit {ident}")
+        db.execute(
+            "INSERT INTO replaced (command_id, set_id, reps, load, note, form, date,"
+            " set_number, sheet_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (command, ident, reps, load, note, form, day, number, key),
+        )
+        moved = new.date.isoformat() != day
+        number = _last_set(db, new.date, new.slug) + 1 if moved else number
+        db.execute(
+            "UPDATE sets SET reps = ?, load = ?, date = ?, set_number = ?, sheet_key = ?"
+            " WHERE id = ?",
+            (new.reps, new.load, new.date.isoformat(), number, None if moved else key, ident),
+        )
+    return replace(new, set=number, id=ident)
+
+
+def delete_sets(idents: Sequence[int], source: str) -> int:
+    """Remove these sets in one transaction, one step for undo, which puts each back
+    whole under its own id. How many were removed."""
+    with open_log(write=True) as db, transaction(db):
+        command = _new_command(db, source)
+        marks = ", ".join("?" * len(idents))
+        db.execute(
+            "INSERT INTO removed (command_id, set_id, set_command_id, date, slug, set_number,"
+            " reps, load, note, sheet_key, form, side) SELECT ?, id, command_id, date, slug,"
+            f" set_number, reps, load, note, sheet_key, form, side FROM sets WHERE id IN ({marks})",
+            (command, *idents),
+        )
+        return int(db.execute(f"DELETE FROM sets WHERE id IN ({marks})", idents).rowcount)
+
+
+def sets_of_day(day: date, slug: str | None = None) -> list[int]:
+    """The ids of the sets logged on ``day`` (of one move when ``slug`` is given)."""
+    with open_log(write=False) as db:
+        if not has_table(db, "sets"):
+            return []
+        query = "SELECT id FROM sets WHERE date = ?" + (" AND slug = ?" if slug else "")
+        params = (day.isoformat(), slug) if slug else (day.isoformat(),)
+        return [int(row[0]) for row in db.execute(query + " ORDER BY id", params)]

@@ -380,10 +380,11 @@ def history_view(
     if every:
         title = f"Every set since {since.isoformat()}" if since else "Every set logged"
         table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
-        for column in ("date", "move", "set", "reps", "load", "note"):
+        for column in ("id", "date", "move", "set", "reps", "load", "note"):
             table.add_column(column, justify="right" if column in ("set", "reps") else "left")
         for logged in sets:
             table.add_row(
+                f"#{logged.id}",
                 logged.date.isoformat(),
                 Text(logged.slug),
                 str(logged.set),
@@ -470,7 +471,10 @@ def _date_of(text: str) -> date:
 
 
 def undo_preview(
-    source: str, sets: list[LoggedSet], changed: list[tuple[LoggedSet, LoggedSet]]
+    source: str,
+    sets: list[LoggedSet],
+    changed: list[tuple[LoggedSet, LoggedSet]],
+    removed: list[LoggedSet],
 ) -> Group:
     """What undo would do: the sets the last command logged, and those it changed, each
     as it is now and as undo puts it back."""
@@ -482,12 +486,22 @@ def undo_preview(
         lines.append(
             Text(f"The last log command ({source}) changed, to be put back:", style="bold")
         )
-        lines.extend(_set_line(now) + Text(" -> ") + _values(was) for now, was in changed)
+        lines.extend(_set_line(now) + Text(" -> ") + _moved(now, was) for now, was in changed)
+    if removed:
+        lines.append(Text(f"The last command ({source}) removed, to be put back:", style="bold"))
+        lines.extend(_set_line(s) for s in removed)
     return Group(*lines)
 
 
 def _set_line(s: LoggedSet) -> Text:
     return Text(f"  {s.date.isoformat()}  {s.slug}  set {s.set}: ") + _values(s)
+
+
+def _moved(now: LoggedSet, was: LoggedSet) -> Text:
+    """A changed set as undo puts it back: its values, and its day and number if they move."""
+    if (was.date, was.set) == (now.date, now.set):
+        return _values(was)
+    return Text(f"{was.date.isoformat()} set {was.set}: ") + _values(was)
 
 
 def _values(s: LoggedSet) -> Text:

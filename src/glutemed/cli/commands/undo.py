@@ -21,7 +21,7 @@ def undo(
     last = log.last_command(warn=streams.warn)
     if last is None:
         raise NothingToDo("nothing to undo: the log is empty")
-    emit(render.undo_preview(last.source, last.sets, last.changed))
+    emit(render.undo_preview(last.source, last.sets, last.changed, last.removed))
     if not yes:
         try:
             agreed = prompts.confirm("Undo this command?")
