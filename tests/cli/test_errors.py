@@ -46,6 +46,7 @@ BAD = {
     "--race-distance": "mile",
     "--favour": "heavy",
     "--weak-side": "middle",
+    "--side": "middle",
     "--load-step": "band:light",
     "--form": "Handstand Split Squat",
     "--moves": "split-squat",

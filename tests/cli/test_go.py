@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import os
+import re
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -33,13 +36,17 @@ def _today_on() -> list[str]:
     return ["--on", ",".join(days)]
 
 
-def _spawn(*args: str) -> pexpect.spawn:
+def _spawn(*args: str, columns: int = 120) -> pexpect.spawn:
+    """glutemed go in a real pseudo-terminal of ``columns``: its size is the terminal's,
+    as for a runner, not a COLUMNS the test run set."""
+    env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
     return pexpect.spawn(
         sys.executable,
         ["-m", "glutemed", "go", *args],
         encoding="utf-8",
         timeout=20,
-        dimensions=(40, 120),
+        dimensions=(40, columns),
+        env=env,
     )
 
 
@@ -229,9 +236,8 @@ def test_a_day_without_a_session_offers_the_next_one(
     other = WEEKDAYS[(date.today().weekday() + 3) % 7][:3].lower()
     go = _spawn("--on", other, *ROUTINE, "--rest", "0")
     child.append(go)
-    go.expect("No session planned for .* Do one of these today:")
-    go.expect("1. the next one")
-    go.expect("Which\\? ")
+    go.expect("No session planned for [-0-9]+\\.")
+    go.expect("Do the next one, .* today\\? \\[y/n\\] \\(y\\): ")  # one offer: yes or no
     go.sendline("")
     go.expect("Split Squat, set 1 of 3")  # one day a week: 3 sets
     go.sendline("q")
@@ -328,3 +334,39 @@ def test_a_walk_fills_the_gaps_between_logged_sets_and_replaces_none() -> None:
     assert not any("Split Squat, set 2 of 2" in prompt for prompt in term.said)
     assert "  already logged today: set 2" in term.said
     assert walk.summary()[0] == "Split Squat: 2 of 2 sets"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_go_wraps_its_words_to_the_terminal(home: Path, columns: int) -> None:
+    """Every line fits the terminal and no word is split; Enter on a move done with no
+    kit and nothing logged takes bodyweight; Ctrl-D ends the line it was typed on."""
+    go = _spawn(*_today_on(), *ROUTINE, "--rest", "0", "--quiet", columns=columns)
+    seen = io.StringIO()
+    go.logfile_read = seen
+    try:
+        go.expect("Split Squat, set 1 of 2 each side: reps")
+        go.sendline("10")
+        go.expect("load ")
+        go.sendline("12kg")
+        go.expect("set 2 of 2")
+        go.sendline("")
+        go.expect("load ")
+        go.sendline("")
+        go.expect("Lateral Lunge, set 1 of 2")
+        go.sendline("9")
+        go.expect("load \\[bodyweight\\]: ")
+        go.sendline("")  # bodyweight, not a refusal
+        go.expect("logged: 9 reps")
+        go.sendeof()
+        go.expect(pexpect.EOF)
+    finally:
+        go.close()
+    text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]|\r(?!\n)", "\n", seen.getvalue())
+    lines = [line for line in text.replace("\r\n", "\n").split("\n")]
+    assert all(len(line.rstrip()) <= columns for line in lines), max(lines, key=len)
+    joined = " ".join(line.strip() for line in lines)
+    for whole in ("clinician", "reserve", "glutemed's", "Lateral Lunge", "bodyweight"):
+        assert whole in joined, whole  # a word split across lines would be missing
+    assert ("split-squat", 1, 10, "12kg", None) in _sets(home)
+    assert ("lateral-lunge", 1, 9, None, None) in _sets(home)

@@ -91,6 +91,14 @@ def day(flag_name: str, help: str) -> Any:
     return value(flag_name, parser=rules.parse_date, metavar="YYYY-MM-DD", help=help)
 
 
+def day_words(text: str) -> str:
+    """A ``--date`` as the runner typed it, checked for its form (a date, ``today``,
+    ``yesterday``, a weekday) while the options are read; the command reads the day by
+    the clock it runs on (:func:`glutemed.cli.context.on_day`)."""
+    rules.parse_day(text, date(2000, 1, 3), ahead=False)
+    return text
+
+
 def when(help: str) -> Any:
     """``--date``, taking words as well as dates: the command reads it with
     :func:`on_day`, which knows today."""

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from glutemed.core.sets import LoggedSet
 
 SKIP, QUIT = "s", "q"
+#: What Enter logs for a form done with no kit, when the log has no load for it.
+BODYWEIGHT = "bodyweight"
 T = TypeVar("T")
 
 
@@ -120,6 +122,8 @@ class Walk:
             term.say(f"Skipped the rest of {exercise.form_name}.")
             return False
         offered = exercise.suggested_load or self.last_loads.get(exercise.slug)
+        if offered is None and not set(exercise.equipment) - {"mat"}:
+            offered = BODYWEIGHT  # a form done with no kit: Enter logs no load
         prompt = f"load [{offered}]: " if offered else "load (e.g. 12kg, - for none): "
         load = self._ask(term, prompt, lambda text: _load(text, offered))
         if load is None:
@@ -190,8 +194,8 @@ def _load(text: str, offered: str | None) -> str:
     if not cleaned:
         if offered is None:
             raise ValueError("give the load you used (e.g. 12kg), or - for none")
-        return offered
-    if cleaned == "-":
+        return "" if offered == BODYWEIGHT else offered
+    if cleaned == "-" or cleaned.lower() in ("bodyweight", "bw", "none"):
         return ""
     return parse_load(cleaned).text
 

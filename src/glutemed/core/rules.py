@@ -77,7 +77,7 @@ REPS = Range(1, 9999, "reps")
 #: may run past 20; the ceiling catches a typing slip on a sheet.
 SET_NUMBERS = Range(1, 999, "", words="set numbers from 1 to 999")
 #: A set's id in the log, as ``history --all`` shows it.
-SET_IDS = Range(1, 2**62, "", words="a set's id from 'glutemed history --all'")
+SET_IDS = Range(1, 2**62, "", words="a set's id, as history shows each set")
 #: The dates glutemed takes anywhere (options, sheets, the log): far enough from
 #: the calendar's ends that a plan, a taper or a count-back never runs off them.
 FIRST_DATE = date(1900, 1, 1)

@@ -20,11 +20,48 @@ from glutemed.views.console import console
 from glutemed.views.terminal import listed
 
 
+def width() -> int:
+    """The terminal's width in columns (80 where there is no terminal), at least 20."""
+    import shutil
+
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
+def wrapped(text: str, columns: int | None = None) -> str:
+    """``text`` wrapped at word boundaries to the terminal's width: a line keeps its
+    indent, and a list item (``- ...``) its hanging indent. Words are never split."""
+    import textwrap
+
+    room = columns or width()
+    lines = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        hanging = indent + ("  " if line.lstrip().startswith("- ") else "")
+        lines.append(
+            textwrap.fill(
+                line,
+                room,
+                initial_indent="",
+                subsequent_indent=hanging,
+                break_long_words=False,
+                break_on_hyphens=False,
+                drop_whitespace=True,
+            )
+            if len(line) > room
+            else line
+        )
+    return "\n".join(lines)
+
+
 def ask(prompt: str) -> str | None:
-    """One line the runner typed after ``prompt``, or None at the end of input (Ctrl-D,
-    which ends its line). Ctrl-C raises KeyboardInterrupt."""
+    """One line the runner typed after ``prompt`` (wrapped to the terminal, the answer
+    on its last line), or None at the end of input (Ctrl-D, which ends its line).
+    Ctrl-C raises KeyboardInterrupt."""
+    *before, last = wrapped(escaped(prompt)).split("\n")
+    for line in before:
+        print(line, flush=True)
     try:
-        return input(escaped(prompt))
+        return input(last + (" " if prompt.endswith(" ") and not last.endswith(" ") else ""))
     except EOFError:
         print(flush=True)
         return None
@@ -102,7 +139,7 @@ class Console:
         self.enter = enter or _enter_pressed
 
     def say(self, text: str) -> None:
-        print(text, flush=True)
+        print(wrapped(text), flush=True)
 
     def ask(self, prompt: str) -> str | None:
         return ask(prompt)

@@ -9,6 +9,13 @@ from glutemed.core import rules
 from glutemed.errors import FieldError, UsageError
 
 
+def _load(text: str) -> str:
+    """A load as ``--load`` takes it: ``-`` (or none) for bodyweight, else a load."""
+    from glutemed.core.sets import parse_load
+
+    return "-" if text.strip().lower() in ("-", rules.NONE) else parse_load(text).text
+
+
 def edit(
     ident: Annotated[
         str, typer.Argument(metavar="ID", help="The set's id, from 'glutemed history --all'.")
@@ -19,17 +26,23 @@ def edit(
     ] = None,
     load: Annotated[
         str | None,
-        params.value("--load", metavar="LOAD", help="The load you used, or - for none."),
+        params.value(
+            "--load", parser=_load, metavar="LOAD", help="The load you used, or - for none."
+        ),
     ] = None,
     when: Annotated[
         str | None,
-        params.when("The day you did it: a date, today, yesterday or a weekday."),
+        params.value(
+            "--date",
+            parser=params.day_words,
+            metavar="DAY",
+            help="The day you did it: a date, today, yesterday or a weekday.",
+        ),
     ] = None,
 ) -> None:
     """Put one logged set right: its reps, load or day."""
     import dataclasses
 
-    from glutemed.core.sets import parse_load
     from glutemed.storage import sets
 
     number = params.set_id("ident", ident)
@@ -39,13 +52,7 @@ def edit(
     day = context.on_day(when, ahead=False) if when is not None else was.date
     if day > context.today():
         raise FieldError("when", f"{day.isoformat()} is still to come")
-    new_load = was.load
-    if load is not None:
-        new_load = (
-            None
-            if load.strip() in ("-", rules.NONE)
-            else params.parsed("load", lambda text: parse_load(text).text, load)
-        )
+    new_load = was.load if load is None else None if load == "-" else load
     new = dataclasses.replace(was, reps=reps or was.reps, load=new_load, date=day)
     if (new.reps, new.load, new.date) == (was.reps, was.load, was.date):
         streams.out(f"Set {number} is already so: nothing changed")

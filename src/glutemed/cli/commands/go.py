@@ -82,14 +82,16 @@ def go(
         streams.out("\nInterrupted.")
         stopped = ExitCode.INTERRUPTED
     for line in walk.summary():
-        streams.out(line)
+        streams.out(prompts.wrapped(line))
     streams.out(f"Kept {plural(walk.kept, 'set')} in the log.")
     after = daily.due(catalogue, options, planning.history(catalogue, day, before=True), day).next
     if after is not None:
         moves_next = "; ".join(
             f"{e.form_name} {e.prescription}{e.aim_words}" for e in after.exercises
         )
-        streams.out(f"Next: {after.weekday} {after.date.isoformat()}: {moves_next}")
+        streams.out(
+            prompts.wrapped(f"Next: {after.weekday} {after.date.isoformat()}: {moves_next}")
+        )
     if stopped:
         raise typer.Exit(stopped)
 
@@ -135,14 +137,24 @@ def _choose(
     offers = guided.missed_or_next(sessions, found.date, logged_days)
     if not offers:
         raise NothingToDo(f"no session on {found.date.isoformat()} and none to come in the plan")
+    from glutemed.views import prompts
+
+    if len(offers) == 1:  # one session to offer: a yes-or-no question
+        label, chosen = offers[0]
+        streams.out(f"No session planned for {found.date.isoformat()}.")
+        try:
+            wanted = prompts.confirm(f"Do {label} today?", default=True)
+        except EOFError:
+            wanted = False
+        if not wanted:
+            raise typer.Exit(0)
+        return chosen._replace(date=found.date)
     streams.out(f"No session planned for {found.date.isoformat()}. Do one of these today:")
     for number, (label, _session) in enumerate(offers, start=1):
         streams.out(f"  {number}. {label}")
     while True:
-        try:
-            answer = input(f"Which? [1-{len(offers)}, Enter for 1, q to stop]: ").strip().lower()
-        except EOFError:
-            answer = "q"
+        answer = prompts.ask(f"Which? [1-{len(offers)}, Enter for 1, q to stop]: ")
+        answer = "q" if answer is None else answer.strip().lower()
         if answer in ("q", "quit"):
             raise typer.Exit(0)
         if answer == "" or (answer.isdecimal() and 1 <= int(answer) <= len(offers)):

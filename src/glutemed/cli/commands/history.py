@@ -45,6 +45,14 @@ def history(
         return
     stats = log.move_stats(slugs, since)
     if not stats:
+        last = log.move_stats(slugs) if since is not None else []
+        if last:
+            latest = max(item.last for item in last)
+            streams.note(
+                f"nothing logged since {since.isoformat() if since else ''}; "
+                f"the last set was logged on {latest.isoformat()}"
+            )
+            return
         streams.note("nothing logged yet: 'glutemed log MOVE --reps 10,10' records a session")
         return
     from glutemed.views import terminal as render
