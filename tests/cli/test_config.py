@@ -30,6 +30,7 @@ def test_defaults_when_the_file_is_empty(invoke: Invoke) -> None:
             "sets",
             "load_step",
             "rest",
+            "box_max",
             "runs_from",
             "runs",
             "catalogue",

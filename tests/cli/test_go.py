@@ -72,7 +72,7 @@ def test_a_session_walked_with_answers_defaults_and_a_skip(
     go = _spawn(*_today_on(), *ROUTINE, "--rest", "600")
     child.append(go)
     go.expect("Every session \\(glutemed's general guidance")
-    go.expect("Split Squat, set 1 of 2 each side: reps \\[6\\]: ")
+    go.expect("Split Squat, set 1 of 2 each side: reps \\[9\\]: ")
     go.sendline("10")
     go.expect("load \\(e.g. 12kg, - for none\\): ")
     go.sendline("twelve")  # not a load: asked again
@@ -81,13 +81,13 @@ def test_a_session_walked_with_answers_defaults_and_a_skip(
     go.sendline("12kg")
     go.expect("Rest 10:00 \\(Enter skips\\)")  # a ten-minute rest, skipped at once
     go.sendline("")
-    go.expect("set 2 of 2 each side: reps \\[6\\]: ")
+    go.expect("set 2 of 2 each side: reps \\[9\\]: ")
     go.sendline("")  # Enter: the target (the bottom of the range, with no log)
     go.expect("load \\[12kg\\]: ")
     go.sendline("")  # Enter: the load just used
     go.expect("Rest")
     go.sendline("")
-    go.expect("Lateral Lunge, set 1 of 2 each side: reps \\[6\\]: ")
+    go.expect("Lateral Lunge, set 1 of 2 each side: reps \\[9\\]: ")
     go.sendline("s")
     go.expect("Kept 2 sets in the log.")
     go.expect("Next: ")
@@ -96,7 +96,7 @@ def test_a_session_walked_with_answers_defaults_and_a_skip(
     assert go.exitstatus == 0
     assert _sets(home) == [
         ("split-squat", 1, 10, "12kg", None),
-        ("split-squat", 2, 6, "12kg", None),
+        ("split-squat", 2, 9, "12kg", None),  # Enter: the easy session's 9
     ]
 
 
@@ -106,7 +106,7 @@ def test_ctrl_c_in_a_rest_keeps_the_sets_and_exits_130(
 ) -> None:
     go = _spawn(*_today_on(), *ROUTINE, "--rest", "600")
     child.append(go)
-    go.expect("reps \\[6\\]: ")
+    go.expect("reps \\[9\\]: ")
     go.sendline("9")
     go.expect("load .*: ")
     go.sendline("-")
@@ -127,7 +127,7 @@ def test_q_or_ctrl_d_ends_early_with_exit_0(
 ) -> None:
     go = _spawn(*_today_on(), *ROUTINE, "--rest", "0")
     child.append(go)
-    go.expect("reps \\[6\\]: ")
+    go.expect("reps \\[9\\]: ")
     go.sendline("8")
     go.expect("load .*: ")
     go.sendline("10kg")
@@ -291,9 +291,9 @@ def test_the_walk_asks_again_rests_between_sets_and_rings() -> None:
     walk.run(term)
     assert [(s.slug, s.set, s.reps, s.load) for s in logged] == [
         ("split-squat", 1, 10, "12kg"),
-        ("split-squat", 2, 6, "12kg"),
+        ("split-squat", 2, 9, "12kg"),
         ("lateral-lunge", 1, 11, None),
-        ("lateral-lunge", 2, 6, None),
+        ("lateral-lunge", 2, 9, None),
     ]
     assert term.rests == [90, 90, 90] and term.bells == 3  # no rest after the last set
     assert any("'s' skips this move" in line for line in term.said)

@@ -125,7 +125,8 @@ def test_no_bodyweight_form_still_refuses(
 def test_loads_logged_for_the_sources_form_are_not_suggested_for_another(
     invoke: Invoke,
 ) -> None:
-    invoke("log", "split-squat", "--reps", "12,12", "--load", "10kg", "--date", "2026-11-04")
+    for day in ("2026-11-02", "2026-11-04"):  # two sessions: past the two easy ones
+        invoke("log", "split-squat", "--reps", "12,12", "--load", "10kg", "--date", day)
     routine = ("--moves", "split-squat,lateral-lunge")
     first = _plan(invoke, *routine)["sessions"][0]["exercises"]  # type: ignore[index]
     standard = {e["slug"]: e for e in first}

@@ -67,7 +67,8 @@ def test_the_saved_programme_rebuilds_the_same_plan() -> None:
 def test_a_log_at_the_top_of_a_bodyweight_form_moves_the_plan_to_the_next_form(
     invoke: Invoke,
 ) -> None:
-    invoke("log", "split-squat", "--form", "easier", "--reps", "12,12", "--date", "2026-11-20")
+    for day in ("2026-11-17", "2026-11-20"):  # two sessions: the form is known
+        invoke("log", "split-squat", "--form", "easier", "--reps", "12,12", "--date", day)
     data = json.loads(
         invoke("plan", "--moves", "split-squat,lateral-lunge", "--level", "easier", "--json").stdout
     )
@@ -104,8 +105,10 @@ def test_weak_side_and_race_distance_show_in_every_view(invoke: Invoke) -> None:
     assert "+ 1 on the left" in view and "14-day taper" in view
     data = json.loads(invoke("plan", *args, "--json").stdout)
     assert data["runs"]["taper_days"] == 14 and data["runs"]["race_distance"] == "marathon"
-    regular = [e for s in data["sessions"] if s["kind"] != "taper" for e in s["exercises"]]
+    regular = [e for s in data["sessions"] if s["kind"] == "regular" for e in s["exercises"]]
     assert {e["extra_set"] for e in regular if e["per_side"]} == {"left"}
+    lighter = [e for s in data["sessions"] if s["kind"] == "lighter" for e in s["exercises"]]
+    assert lighter and {e["extra_set"] for e in lighter} == {None}  # none in a lighter week
     taper = [e for s in data["sessions"] if s["kind"] == "taper" for e in s["exercises"]]
     assert taper and {e["extra_set"] for e in taper} == {None}
     sheet = invoke("plan", *args, "--format", "markdown").stdout

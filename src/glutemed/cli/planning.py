@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from glutemed.core.catalogue import Catalogue
     from glutemed.core.plan import PlanOptions
     from glutemed.core.schedule import RunCalendar
-    from glutemed.core.sets import LoggedSet
+    from glutemed.core.sets import LoggedSet, Pain
     from glutemed.core.settings import Settings
 
 
@@ -58,6 +58,24 @@ def history(catalogue: "Catalogue", day: date, *, before: bool = False) -> "list
         return log.read_latest(slugs, since, day if before else None, warn=streams.warn)
     except LogError as err:
         streams.warn(f"{err}; planning without your log")
+        return []
+
+
+def pains(day: date) -> "list[Pain]":
+    """The pain scores progression listens to around ``day``: the last 8 weeks' (quietly
+    none when the log cannot be read: :func:`history` has said so)."""
+    from datetime import timedelta
+
+    from glutemed.core.planner import RECENT_DAYS
+    from glutemed.errors import LogError
+    from glutemed.storage import history as log
+    from glutemed.storage.paths import log_path
+
+    if not log_path().exists():
+        return []
+    try:
+        return log.read_pains(day - timedelta(days=RECENT_DAYS), warn=streams.warn)
+    except LogError:
         return []
 
 

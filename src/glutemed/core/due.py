@@ -19,7 +19,7 @@ from glutemed.core.schedule import run_on
 
 if TYPE_CHECKING:
     from glutemed.core.catalogue import Catalogue
-    from glutemed.core.sets import LoggedSet
+    from glutemed.core.sets import LoggedSet, Pain
 
 
 class Left(NamedTuple):
@@ -52,17 +52,22 @@ def due(
     history: Sequence[LoggedSet],
     day: date,
     notes: Sequence[str] = (),
+    pains: Sequence[Pain] = (),
 ) -> Due:
-    """What is due on ``day`` under ``options`` (a plan that covers the day)."""
+    """What is due on ``day`` under ``options`` (a plan that covers the day), from the
+    sets and pain scores logged before it."""
     before = [item for item in history if item.date < day]
-    plan = make_plan(catalogue, options, before)
+    hurt = [pain for pain in pains if pain.date <= day]
+    plan = make_plan(catalogue, options, before, pains=hurt)
     planned = next((s for s in plan.sessions if s.date == day), None)
-    session = fresh_session(catalogue, options, plan, planned, before) if planned else None
+    session = (
+        fresh_session(catalogue, options, plan, planned, before, pains=hurt) if planned else None
+    )
     logged = sorted((s for s in history if s.date == day), key=lambda s: (s.slug, s.set))
     left = _left(session, logged) if session else []
     later = next((s for s in plan.sessions if s.date > day), None)
     upto = [item for item in history if item.date <= day]
-    following = fresh_session(catalogue, options, plan, later, upto) if later else None
+    following = fresh_session(catalogue, options, plan, later, upto, pains=pains) if later else None
     return Due(
         date=day,
         run=_run(options, day),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from glutemed.core.catalogue import Reps
 from glutemed.core.rules import (
+    BOX_MAX,
     DAYS,
     DISTANCES,
     EQUIPMENT,
@@ -75,6 +76,9 @@ class PlanOptions:
     #: The runner's calendar (``--runs-from``): each run that shapes the week; None
     #: when none is read.
     calendar: RunCalendar | None = None
+    #: The highest box a step-up climbs to, in cm: about knee height (glutemed's rule;
+    #: ``box_max`` in the config file for a tall runner).
+    box_max: int = BOX_MAX
 
     def __post_init__(self) -> None:
         if self.weekdays is not None:
@@ -145,6 +149,7 @@ class PlanOptions:
             long_run=resolved.long_run,
             hard=resolved.hard,
             steps=parse_step(resolved.load_step or "1kg"),
+            box_max=resolved.box_max or BOX_MAX,
             **fields,
         )
 

@@ -53,7 +53,7 @@ from glutemed.core.routine import (
 )
 from glutemed.core.rules import EQUIPMENT, WEEKDAYS
 from glutemed.core.sessions import BASE_SETS, Builder
-from glutemed.core.sets import LoggedSet
+from glutemed.core.sets import LoggedSet, Pain
 from glutemed.core.text import and_list
 from glutemed.errors import PlanError
 
@@ -82,7 +82,11 @@ PROGRESSION_NOTE = (
 
 
 def make_plan(
-    catalogue: Catalogue, options: PlanOptions, history: Sequence[LoggedSet] = ()
+    catalogue: Catalogue,
+    options: PlanOptions,
+    history: Sequence[LoggedSet] = (),
+    *,
+    pains: Sequence[Pain] = (),
 ) -> Plan:
     """Plan the sessions from the catalogue, the options and the log's sets (``history``).
 
@@ -123,7 +127,7 @@ def make_plan(
                 "Easier forms, as the race is close and your log holds none of these moves "
                 "from the last 8 weeks (glutemed's rule; {level} changes it)."
             )
-    builder = Builder(options, level, len(weekdays), history)
+    builder = Builder(options, level, len(weekdays), history, pains)
     if options.rotate:
         order = {move.slug: index for index, move in enumerate(moves)}
         blocks = rotations(routine, spare, span.weeks, order)
@@ -253,11 +257,13 @@ def fresh_session(
     plan: Plan,
     session: Session,
     history: Sequence[LoggedSet],
+    *,
+    pains: Sequence[Pain] = (),
 ) -> Session:
     """A session of ``plan`` planned again as if it came first: every move carries the
     numbers from ``history`` (the sets logged before it), as ``today`` and ``go`` show it."""
     by_slug = {move.slug: move for move in catalogue}
-    builder = Builder(options, plan.level, plan.days, history)
+    builder = Builder(options, plan.level, plan.days, history, pains)
     moves = [by_slug[exercise.slug] for exercise in session.exercises]
     return builder.session(session.date, session.week, moves, short=session.kind == "taper")
 

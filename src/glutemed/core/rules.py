@@ -76,6 +76,13 @@ REPS = Range(1, 9999, "reps")
 #: Set numbers: ``log`` numbers a day's sets after those already logged, so a busy day
 #: may run past 20; the ceiling catches a typing slip on a sheet.
 SET_NUMBERS = Range(1, 999, "", words="set numbers from 1 to 999")
+#: The highest box a lateral step-up climbs to, in cm: about knee height, past which
+#: the pelvis hikes and the trunk leans (glutemed's rule); the config file's
+#: ``box_max`` may set it within this range, for a tall runner.
+BOX_MAX = 45
+BOX_HEIGHTS = Range(20, 60, "cm")
+#: Pain, recorded out of 10 (0: none): for a move in a session, or the morning after.
+PAIN = Range(0, 10, "out of 10", words="a score from 0 (no pain) to 10")
 #: A set's id in the log, as ``history --all`` shows it.
 SET_IDS = Range(1, 2**62, "", words="a set's id, as history shows each set")
 #: The dates glutemed takes anywhere (options, sheets, the log): far enough from
@@ -113,6 +120,7 @@ SETTINGS: tuple[str, ...] = (
     "sets",
     "load_step",
     "rest",
+    "box_max",
     "runs_from",
     "runs",
     "catalogue",

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from glutemed.core import progression, schedule
 from glutemed.core.catalogue import Exercise, Variant
 from glutemed.core.plan import BLOCK_WEEKS, PlannedExercise, PlanOptions, Session
 from glutemed.core.rules import SETS, WEEKDAYS
-from glutemed.core.sets import LoggedSet
+from glutemed.core.sets import LoggedSet, Pain
 
 #: Sets in the first 4-week block when the runner sets none: fewer sessions, more sets.
 BASE_SETS: dict[int, int] = {1: 3, 2: 3, 3: 2}
@@ -51,9 +51,15 @@ class Builder:
     ``today`` and ``go`` plan it); the numbers show on each move's first session."""
 
     def __init__(
-        self, options: PlanOptions, level: str, days: int, history: Sequence[LoggedSet]
+        self,
+        options: PlanOptions,
+        level: str,
+        days: int,
+        history: Sequence[LoggedSet],
+        pains: Sequence[Pain] = (),
     ) -> None:
         self.options, self.level, self.days, self.history = options, level, days, history
+        self.pains = pains
         self.runs_on = {day: kind for day, kind, _ in options.calendar or ()}
         #: (slug, lighter week) -> (form, prescription), worked out once.
         self.moves: dict[tuple[str, bool], tuple[Variant | None, progression.Prescription]] = {}
@@ -63,57 +69,122 @@ class Builder:
     def _start(
         self, move: Exercise, lighter: bool
     ) -> tuple[Variant | None, progression.Prescription]:
-        """The form to plan a move in, and its first session, from the log."""
+        """The form to plan a move in, and its first session, from the log: its pain
+        scores, its range, and the double progression (:mod:`glutemed.core.progression`)."""
         available = self.options.available
         form = move.form(self.level, available)
-        can_harden, harder = _harder(move, form, available)
-        last = progression.last_session(self.history, move.slug, form.name if form else None)
-        found = progression.next_session(
+        found = self._prescribe(move, form, lighter)
+        if found.harder:
+            _, harder = _step(move, form, available, up=True)
+            name = harder.name if harder else move.name
+            advice = found.advice.replace("the harder form", name)
+            return harder, progression.Prescription(found.target_reps, None, advice)
+        if found.easier:  # back down a form: a form new to the log starts easy
+            _, easier = _step(move, form, available, up=False)
+            name = easier.name if easier else move.name
+            again = self._prescribe(move, easier, lighter)
+            advice = f"{found.advice.replace('the easier form', name)}; then {again.advice}"
+            return easier, progression.Prescription(again.target_reps, again.load, advice)
+        return form, found
+
+    def _prescribe(
+        self, move: Exercise, form: Variant | None, lighter: bool
+    ) -> progression.Prescription:
+        available = self.options.available
+        name = form.name if form else None
+        last = progression.last_session(self.history, move.slug, name)
+        seen = len(
+            {s.date for s in self.history if s.slug == move.slug and s.form == name and not s.side}
+        )
+        return progression.next_session(
             move.reps.min,
             move.reps.max,
             last,
             steps=self.options.steps,
-            can_harden=can_harden,
+            can_harden=_step(move, form, available, up=True)[0],
+            can_ease=_step(move, form, available, up=False)[0],
             lighter=lighter,
+            pains=[p for p in self.pains if p.slug in (move.slug, None)],
+            seen=seen,
+            box_max=self.options.box_max,
         )
-        if found.harder:
-            name = harder.name if harder else move.name
-            advice = found.advice.replace("the harder form", name)
-            return harder, progression.Prescription(found.target_reps, None, advice)
-        return form, found
+
+    def _race_cap(self, day: date, week: int) -> int | None:
+        """In the 6 weeks before a race's taper, the most sets a move may have: the most
+        of the 3 weeks before those 6 (one fewer in a marathon build); None elsewhere."""
+        race = self.options.race
+        if race is None:
+            return None
+        taper = race - timedelta(days=schedule.TAPER_DAYS[self.options.race_distance])
+        if not taper - timedelta(weeks=RACE_BUILD_WEEKS) <= day < taper:
+            return None
+        monday = schedule.monday_of(day)
+        before = []
+        for back in range(RACE_BUILD_WEEKS + 1, RACE_BUILD_WEEKS + 4):
+            then = schedule.monday_of(taper - timedelta(weeks=back))
+            number = week + (then - monday).days // 7
+            if number >= 1:
+                before.append(week_sets(number, self.days, self.options.sets)[0])
+        cap = max(before) if before else week_sets(week, self.days, self.options.sets)[0]
+        marathon = self.options.race_distance in ("marathon", "ultra")
+        return max(MIN_SETS, cap - 1) if marathon else cap
 
     def session(
         self, day: date, week: int, routine: Sequence[Exercise], short: bool = False
     ) -> Session:
         sets, lighter = week_sets(week, self.days, self.options.sets)
+        by_reps = lighter_by_reps(week, self.days, self.options.sets)
+        cap = None if short else self._race_cap(day, week)
+        if cap is not None:
+            sets = min(sets, cap)
         moves = _short(routine) if short else list(routine)
         planned = []
         for move in moves:
             first = move.slug not in self.seen
             self.seen.add(move.slug)
-            if (move.slug, lighter) not in self.moves:
-                self.moves[move.slug, lighter] = self._start(move, lighter)
-            form, found = self.moves[move.slug, lighter]
+            # A race build keeps loads: its sessions take no load step, as a lighter week.
+            calm = lighter or cap is not None
+            if (move.slug, calm) not in self.moves:
+                self.moves[move.slug, calm] = self._start(move, calm)
+            form, found = self.moves[move.slug, calm]
             if short and form is not None and form.level == "harder":
                 form = move.form("standard", self.options.available)
-            count = MIN_SETS if short else min(MAX_SETS, sets + found.extra_set)
-            extra = self.options.weak_side if move.per_side and not short else None
+            count = MIN_SETS if short else min(MAX_SETS, sets + (found.extra_set and not calm))
+            if cap is not None:
+                count = min(count, cap)
+            side = self.options.weak_side
+            extra = side if move.per_side and not short and not lighter else None
             if extra and count == MAX_SETS:
                 count -= 1  # the stronger side does one set fewer: 4 in all on the weak side
-            high = move.reps.max
+            low, high = move.reps.min, move.reps.max
+            target = found.target_reps if first else None
+            load = found.load if first else None
+            advice = found.advice if first else progression.LATER.format(high=high)
+            if short:
+                target, load = (
+                    found.kept_reps if first else None,
+                    found.kept_load if first else None,
+                )
+                kept = f" ({found.kept_load})" if first and found.kept_load else ""
+                advice = TAPER.format(kept=kept)
+            elif by_reps:  # a lighter week at 2 sets is lighter by its reps, at the same load
+                target, load = low, found.kept_load
+                advice = LIGHTER_REPS.format(low=low)
+            elif cap is not None and not first:
+                advice = RACE_BUILD
             planned.append(
                 PlannedExercise(
                     slug=move.slug,
                     name=move.name,
                     sets=count,
                     reps=move.reps,
-                    target_reps=found.target_reps if first else None,
+                    target_reps=target,
                     per_side=move.per_side,
                     lateral=move.lateral,
                     equipment=list(form.equipment if form else move.equipment),
                     variant=form.name if form else None,
-                    suggested_load=found.load if first else None,
-                    advice=found.advice if first else progression.LATER.format(high=high),
+                    suggested_load=load,
+                    advice=advice,
                     extra_set=extra,
                 )
             )
@@ -130,15 +201,39 @@ class Builder:
         )
 
 
-def _harder(
-    move: Exercise, form: Variant | None, available: frozenset[str]
+#: Weeks before a race's taper in which a move's sets stop growing (glutemed's rule:
+#: the runner's own training peaks then).
+RACE_BUILD_WEEKS = 6
+#: What the sessions of those weeks, a taper's and a lighter week's at 2 sets say.
+RACE_BUILD = "race build: keep the load and the sets of the weeks before (glutemed's rule)"
+TAPER = (
+    "taper: keep your last load{kept} and stop well short of failure, three or four "
+    "reps in reserve (glutemed's rule)"
+)
+LIGHTER_REPS = (
+    "lighter week: the same load, {low} reps a set, four or more in reserve "
+    "(glutemed's rule: at 2 sets a lighter week is lighter by its reps)"
+)
+
+
+def lighter_by_reps(week: int, days: int, fixed: int | None) -> bool:
+    """Whether ``week`` is a lighter week that cannot drop a set (its block builds only
+    to 2): it is lighter by its reps instead, at the bottom of the range."""
+    sets, lighter = week_sets(week, days, fixed)
+    return lighter and sets == min(MAX_SETS, (fixed or BASE_SETS[days]) + (week - 1) // BLOCK_WEEKS)
+
+
+def _step(
+    move: Exercise, form: Variant | None, available: frozenset[str], *, up: bool
 ) -> tuple[bool, Variant | None]:
-    """(whether there is one, the form): the next harder form of a move that the
-    equipment allows, None standing for the move's own form."""
+    """(whether there is one, the form): the next harder (``up``) or easier form of a
+    move that the equipment allows, None standing for the move's own form."""
     easier = [v for v in move.variants if v.level == "easier"]
     harder = [v for v in move.variants if v.level == "harder"]
     ladder: list[Variant | None] = [*easier, None, *harder]
-    for candidate in ladder[ladder.index(form) + 1 :]:
+    at = ladder.index(form)
+    candidates = ladder[at + 1 :] if up else list(reversed(ladder[:at]))
+    for candidate in candidates:
         if (candidate.needs if candidate else move.needs) <= available:
             return True, candidate
     return False, None

@@ -45,6 +45,24 @@ class LoggedSet:
         }
 
 
+class Pain(NamedTuple):
+    """A pain score out of 10: a move's in a session (``kind`` "session", with its
+    ``slug``), or how the worked area felt the next morning ("morning", no slug)."""
+
+    date: date
+    slug: str | None
+    score: int
+    kind: str = "session"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "slug": self.slug,
+            "score": self.score,
+            "kind": self.kind,
+        }
+
+
 class MoveStats(NamedTuple):
     """A move's whole log in a few numbers, counted in SQL."""
 
@@ -80,6 +98,15 @@ class Load:
     def kg(self) -> float:
         """Weight in kilograms, for comparing weights."""
         return self.amount * POUND_KG if self.unit == "lb" else self.amount
+
+    def step_down(self, steps: Mapping[str, float] = STEPS) -> Load | None:
+        """One step down: the next lighter weight or band, or a lower step; None below
+        the lightest (then only an easier form is lighter)."""
+        if self.unit == "band":
+            step = int(self.amount) - 1
+            return None if step < 0 else parse_load(BANDS[step])
+        less = self.amount - steps.get(self.unit, STEPS[self.unit])
+        return None if less <= 0 else parse_load(f"{less:g}{self.unit}")
 
     def step_up(self, steps: Mapping[str, float] = STEPS) -> Load | None:
         """One step up: the next weight or band, or a higher step; None past the last."""

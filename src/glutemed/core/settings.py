@@ -38,6 +38,7 @@ class Settings(BaseModel):
     sets: int | None = None
     load_step: str | None = None
     rest: int | None = None
+    box_max: int | None = None
     runs_from: str | None = None
     runs: dict[str, tuple[str, ...]] = {}
     catalogue: Path | None = None

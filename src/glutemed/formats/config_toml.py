@@ -38,6 +38,7 @@ EXAMPLE = """\
 # sets = 3                                  # 2 to 4; leave out to let glutemed choose
 # load_step = "2kg"                         # your dumbbells' step: 1kg unless you say
 # rest = 90                                 # seconds of rest between sets in 'go'
+# box_max = 50                              # the highest box, cm (45: about knee height)
 # runs_from = "https://example.com/plan.ics" # your running calendar (a file or a URL)
 # [runs]                                    # more words for each kind of calendar event
 # hard = ["intervalle"]
@@ -72,8 +73,13 @@ def _check(key: str, value: Any, path: Path) -> Any:
     """A file value turned into the type the setting takes."""
     if key not in KEYS:
         raise ValueError(f"unknown key (known: {', '.join(KEYS)})")
-    if key in ("days", "sets", "rest"):
-        rule = {"days": rules.DAYS, "sets": rules.SETS, "rest": rules.REST}[key]
+    if key in ("days", "sets", "rest", "box_max"):
+        rule = {
+            "days": rules.DAYS,
+            "sets": rules.SETS,
+            "rest": rules.REST,
+            "box_max": rules.BOX_HEIGHTS,
+        }[key]
         if isinstance(value, bool) or not isinstance(value, int) or value not in rule:
             raise ValueError(rule.whole_number)
         return value

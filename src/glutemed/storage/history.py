@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from glutemed.core import rules
-from glutemed.core.sets import LoggedSet, MoveStats, parse_load
+from glutemed.core.sets import LoggedSet, MoveStats, Pain, parse_load
 from glutemed.storage.logfile import Warn, has_table, open_log, readable, report
 from glutemed.storage.sets import logged_set, set_columns
 
@@ -205,8 +205,9 @@ def read_latest(
     slugs: Iterable[str], since: date, before: date | None = None, *, warn: Warn
 ) -> list[LoggedSet]:
     """What planning needs from the log, newest first, however long the log is: each
-    move's latest session in each form (before ``before`` when given; one-sided extra
-    sets aside), and every set from ``since`` on. Aggregated in SQL over the index, so
+    move's two latest sessions in each form (before ``before`` when given; one-sided
+    extra sets aside: the latest gives the numbers, two tell a form the runner knows
+    from a new one), and every set from ``since`` on. Aggregated in SQL over the index, so
     a log of ten years reads as quickly as a log of one."""
     wanted = list(slugs)
     if not wanted:
@@ -222,10 +223,13 @@ def read_latest(
         query = f"""
             SELECT {set_columns(db)} FROM sets WHERE id IN (
                 SELECT sets.id FROM sets JOIN (
-                    SELECT slug AS s, {form} AS f, MAX(date) AS d FROM sets
-                    WHERE slug IN ({marks}) AND {one_sided} {earlier}
-                        AND date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                    GROUP BY s, f
+                    SELECT DISTINCT s, f, d FROM (
+                        SELECT slug AS s, {form} AS f, date AS d, DENSE_RANK() OVER (
+                            PARTITION BY slug, {form} ORDER BY date DESC
+                        ) AS r FROM sets
+                        WHERE slug IN ({marks}) AND {one_sided} {earlier}
+                            AND date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                    ) WHERE r <= 2
                 ) AS latest ON sets.slug = latest.s AND sets.date = latest.d
                     AND {form.replace("form", "sets.form")} = latest.f
                 UNION
@@ -258,3 +262,26 @@ def name_unreadable(slugs: Iterable[str], *, warn: Warn) -> None:
         except ValueError as err:
             problems.append(f"set {row[0]} ({err})")
     report(problems, warn)
+
+
+def read_pains(since: date | None = None, *, warn: Warn) -> list[Pain]:
+    """The pain scores recorded (from ``since`` on), oldest first; a row glutemed cannot
+    read is skipped and named in one warning."""
+    with open_log(write=False) as db:
+        if not has_table(db, "pains"):
+            return []
+        query, params = _filtered("SELECT id, date, slug, score, kind FROM pains", None, since)
+        rows = db.execute(query + " ORDER BY date, id", params).fetchall()
+    return readable(rows, _pain, "pain score", warn)
+
+
+def _pain(row: Sequence[Any]) -> Pain:
+    _ident, day, slug, score, kind = row
+    when = _valid_day(day)
+    if when is None:
+        raise ValueError(f"date {day!r}")
+    if type(score) is not int or score not in rules.PAIN:
+        raise ValueError(f"score {score!r}")
+    if kind not in ("session", "morning") or (kind == "session") != isinstance(slug, str):
+        raise ValueError(f"kind {kind!r}")
+    return Pain(when, slug, score, kind)

@@ -112,6 +112,22 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         ),
     ),
+    # Pain, recorded: a score out of 10 for a move in a session, or for the morning
+    # after (how the worked area feels), which progression listens to.
+    Migration(
+        "m008_pain",
+        (
+            """CREATE TABLE pains (
+            id INTEGER PRIMARY KEY,
+            command_id INTEGER NOT NULL REFERENCES commands (id),
+            date TEXT NOT NULL,
+            slug TEXT,
+            score INTEGER NOT NULL,
+            kind TEXT NOT NULL
+        )""",
+            "CREATE INDEX pains_by_day ON pains (date)",
+        ),
+    ),
 )
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from glutemed.core import rules
-from glutemed.core.sets import LoggedSet, parse_load
+from glutemed.core.sets import LoggedSet, Pain, parse_load
 from glutemed.core.text import CONTROLS, quoted
 from glutemed.storage.logfile import has_table, open_log, transaction
 
@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     import sqlite3
 
 
-def add_sets(sets: Sequence[LoggedSet], source: str) -> list[LoggedSet]:
-    """Log the sets as one command, in one transaction, and return them as stored.
+def add_sets(sets: Sequence[LoggedSet], source: str, pains: Sequence[Pain] = ()) -> list[LoggedSet]:
+    """Log the sets (and pain scores) as one command, in one transaction, and return
+    the sets as stored.
 
     ``glutemed log`` appends: each move's sets on a day are numbered after the
     last set already logged for it that day, so nothing is ever replaced.
@@ -29,6 +30,8 @@ def add_sets(sets: Sequence[LoggedSet], source: str) -> list[LoggedSet]:
     stored = []
     with open_log(write=True) as db, transaction(db):
         command = _new_command(db, source)
+        for pain in pains:
+            _insert_pain(db, command, pain)
         last: dict[tuple[date, str], int] = {}
         for item in sets:
             key = (item.date, item.slug)
@@ -53,7 +56,7 @@ class Written:
     changes: tuple[tuple[LoggedSet, LoggedSet], ...] = ()
 
 
-def put_sets(sets: Sequence[LoggedSet], source: str) -> Written:
+def put_sets(sets: Sequence[LoggedSet], source: str, pains: Sequence[Pain] = ()) -> Written:
     """Write the sets of a sheet as one command, in one transaction (all or none).
 
     A set is known by its date, move and set number: one already in the log
@@ -67,6 +70,8 @@ def put_sets(sets: Sequence[LoggedSet], source: str) -> Written:
         command = _Lazy(db, source)
         for item in sets:
             found[_put(db, command, item, changes)] += 1
+        for pain in pains:
+            _insert_pain(db, command(), pain)
     return Written(**found, changes=tuple(changes))
 
 
@@ -85,6 +90,13 @@ class Recorder:
             result = _put(db, command, item)
             self.command = command.made
         return result
+
+    def pain(self, pain: Pain) -> None:
+        """Write a pain score, in its own transaction, under the session's command."""
+        with open_log(write=True) as db, transaction(db):
+            command = _Lazy(db, self.source, self.command)
+            _insert_pain(db, command(), pain)
+            self.command = command.made
 
 
 class _Lazy:
@@ -273,3 +285,18 @@ def sets_of_day(day: date, slug: str | None = None) -> list[int]:
         query = "SELECT id FROM sets WHERE date = ?" + (" AND slug = ?" if slug else "")
         params = (day.isoformat(), slug) if slug else (day.isoformat(),)
         return [int(row[0]) for row in db.execute(query + " ORDER BY id", params)]
+
+
+def add_pains(pains: Sequence[Pain], source: str) -> None:
+    """Record pain scores alone (``log --morning``) as one command: one undo step."""
+    with open_log(write=True) as db, transaction(db):
+        command = _new_command(db, source)
+        for pain in pains:
+            _insert_pain(db, command, pain)
+
+
+def _insert_pain(db: sqlite3.Connection, command: int, pain: Pain) -> None:
+    db.execute(
+        "INSERT INTO pains (command_id, date, slug, score, kind) VALUES (?, ?, ?, ?, ?)",
+        (command, pain.date.isoformat(), pain.slug, pain.score, pain.kind),
+    )

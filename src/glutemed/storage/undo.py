@@ -111,6 +111,7 @@ def remove_command(command_id: int) -> tuple[int, int]:
                 )
         db.execute("DELETE FROM replaced WHERE command_id = ?", (command_id,))
         db.execute("DELETE FROM removed WHERE command_id = ?", (command_id,))
+        db.execute("DELETE FROM pains WHERE command_id = ?", (command_id,))
         gone = db.execute("DELETE FROM sets WHERE command_id = ?", (command_id,)).rowcount
         db.execute("DELETE FROM commands WHERE id = ?", (command_id,))
     return int(gone), len({row[0] for row in restored}) + len(back)

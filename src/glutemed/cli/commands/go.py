@@ -62,7 +62,8 @@ def go(
     for note in notes:
         streams.note(note)
     history = planning.history(catalogue, day, before=True)
-    found = daily.due(catalogue, options, history, day)
+    hurt = planning.pains(day)
+    found = daily.due(catalogue, options, history, day, pains=hurt)
     session = found.session or _choose(catalogue, options, history, found, given=when is not None)
     walk = guided.Walk(
         day=day,
@@ -84,7 +85,8 @@ def go(
     for line in walk.summary():
         streams.out(prompts.wrapped(line))
     streams.out(f"Kept {plural(walk.kept, 'set')} in the log.")
-    after = daily.due(catalogue, options, planning.history(catalogue, day, before=True), day).next
+    since = planning.history(catalogue, day, before=True)
+    after = daily.due(catalogue, options, since, day, pains=planning.pains(day)).next
     if after is not None:
         moves_next = "; ".join(
             f"{e.form_name} {e.prescription}{e.aim_words}" for e in after.exercises

@@ -234,7 +234,8 @@ def plan(
     if moves is not None:
         options = dataclasses.replace(options, moves=planning.routine(catalogue, moves))
     since = min(options.start or options.today, options.today)
-    result = make_plan(catalogue, options, planning.history(catalogue, since))
+    history = planning.history(catalogue, since)
+    result = make_plan(catalogue, options, history, pains=planning.pains(options.today))
     if saved is not None:
         result = result.from_day(begin)
     result = result.named(lambda field: f"--{field}")

@@ -29,7 +29,8 @@ def today(
     options, notes = planning.options_for(ctx, day, catalogue, **week)
     for note in notes:
         streams.note(note)
-    found = daily.due(catalogue, options, planning.history(catalogue, day, before=True), day)
+    history = planning.history(catalogue, day, before=True)
+    found = daily.due(catalogue, options, history, day, pains=planning.pains(day))
     if as_json:
         streams.print_json(daily.as_json(found))
         return
