@@ -85,6 +85,8 @@ def test_a_session_walked_with_answers_defaults_and_a_skip(
     go.sendline("")  # Enter: the target (the bottom of the range, with no log)
     go.expect("load \\[12kg\\]: ")
     go.sendline("")  # Enter: the load just used
+    go.expect("Pain during Split Squat, 0 \\(none\\) to 10 \\[0\\]: ")  # once, after its last set
+    go.sendline("2")
     go.expect("Rest")
     go.sendline("")
     go.expect("Lateral Lunge, set 1 of 2 each side: reps \\[9\\]: ")
@@ -98,6 +100,10 @@ def test_a_session_walked_with_answers_defaults_and_a_skip(
         ("split-squat", 1, 10, "12kg", None),
         ("split-squat", 2, 9, "12kg", None),  # Enter: the easy session's 9
     ]
+    with sqlite3.connect(home / LOG_NAME) as db:  # go asked the pain once, after the last set
+        assert db.execute("SELECT slug, score, kind FROM pains").fetchall() == [
+            ("split-squat", 2, "session")
+        ]
 
 
 @pytest.mark.slow
@@ -159,6 +165,8 @@ def test_go_resumes_after_the_sets_logged_that_day_and_is_one_undo_step(
     go.sendline("10")
     go.expect("load \\[14kg\\]: ")  # the last load logged for the move
     go.sendline("")
+    go.expect("Pain during")
+    go.sendline("")
     go.expect("Lateral Lunge, set 1 of 2")
     go.sendline("12")
     go.expect("load .*: ")
@@ -167,6 +175,8 @@ def test_go_resumes_after_the_sets_logged_that_day_and_is_one_undo_step(
     go.sendline("12")
     go.expect("load .*: ")
     go.sendline("-")
+    go.expect("Pain during")
+    go.sendline("")
     go.expect("Kept 3 sets in the log.")
     go.expect(pexpect.EOF)
     go.close()
@@ -199,6 +209,8 @@ def test_the_weak_side_gets_its_own_set_logged_with_its_side(
     go.expect("Split Squat, extra set, left only: reps")
     go.sendline("7")
     go.expect("load \\[10kg\\]: ")
+    go.sendline("")
+    go.expect("Pain during")
     go.sendline("")
     go.expect("Banded Squat, set 1")
     go.sendline("q")
@@ -286,7 +298,7 @@ def _walk(put: list[LoggedSet], **kwargs: object) -> Walk:
 
 def test_the_walk_asks_again_rests_between_sets_and_rings() -> None:
     logged: list[LoggedSet] = []
-    term = FakeTerminal(["ten", "10", "12kg", "", "", "11", "-", "", "-"])
+    term = FakeTerminal(["ten", "10", "12kg", "", "", "2", "11", "-", "", "-", ""])
     walk = _walk(logged)
     walk.run(term)
     assert [(s.slug, s.set, s.reps, s.load) for s in logged] == [
@@ -298,7 +310,7 @@ def test_the_walk_asks_again_rests_between_sets_and_rings() -> None:
     assert term.rests == [90, 90, 90] and term.bells == 3  # no rest after the last set
     assert any("'s' skips this move" in line for line in term.said)
     quiet = _walk([], quiet=True, rest_seconds=0)
-    quiet.run(FakeTerminal(["", "1kg", "", "", "", "-", "", "-"]))
+    quiet.run(FakeTerminal(["", "1kg", "", "", "", "", "-", "", "-", ""]))
     with pytest.raises(Ended):
         _walk([]).run(FakeTerminal([None]))
 
@@ -323,7 +335,7 @@ def test_a_walk_fills_the_gaps_between_logged_sets_and_replaces_none() -> None:
     says which sets it found; the summary counts both."""
     logged: list[LoggedSet] = []
     walk = _walk(logged, done={"split-squat": {2}}, rest_seconds=0)
-    term = FakeTerminal(["10", "12kg", "9", "-", "9", "-"])
+    term = FakeTerminal(["10", "12kg", "", "9", "-", "9", "-", ""])
     walk.run(term)
     assert [(s.slug, s.set) for s in logged] == [
         ("split-squat", 1),
@@ -352,6 +364,8 @@ def test_go_wraps_its_words_to_the_terminal(home: Path, columns: int) -> None:
         go.expect("set 2 of 2")
         go.sendline("")
         go.expect("load ")
+        go.sendline("")
+        go.expect("Pain during")
         go.sendline("")
         go.expect("Lateral Lunge, set 1 of 2")
         go.sendline("9")

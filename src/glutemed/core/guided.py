@@ -16,7 +16,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from glutemed.core.about import GUIDANCE, GUIDANCE_TITLE
-from glutemed.core.rules import REPS
+from glutemed.core.progression import PAIN_OK
+from glutemed.core.rules import PAIN, REPS
+from glutemed.core.sets import Pain
 from glutemed.core.text import and_list, plural
 from glutemed.errors import Ended
 
@@ -56,6 +58,8 @@ class Walk:
     put: Callable[[LoggedSet], str]
     rest_seconds: int
     quiet: bool = False
+    #: Where a move's pain score goes, asked once after its last set (Enter for 0).
+    pain: Callable[[Pain], None] = lambda score: None
     kept: int = 0
     #: slug -> sets answered in this walk, for the summary.
     answered: dict[str, int] = field(default_factory=dict)
@@ -79,6 +83,9 @@ class Walk:
                 self._introduce(term, exercise)
             if not self._set(term, exercise, number, side):
                 continue
+            following = steps[index + 1][0].slug if index < len(steps) - 1 else None
+            if following != exercise.slug:  # the move's last set: how did it feel?
+                self._pain(term, exercise)
             if index < len(steps) - 1 and self.rest_seconds:
                 term.rest(self.rest_seconds)
                 if not self.quiet:
@@ -153,6 +160,21 @@ class Walk:
             + (" (updated)" if result == "updated" else "")
         )
         return True
+
+    def _pain(self, term: Terminal, exercise: PlannedExercise) -> None:
+        """Ask once how much the move hurt, 0 to 10 (Enter: 0), and record it."""
+        score = self._ask(
+            term,
+            f"Pain during {exercise.form_name}, 0 (none) to 10 [0]: ",
+            lambda text: PAIN.parse(text.strip() or "0"),
+        )
+        if score is None:
+            return
+        self.pain(Pain(self.day, exercise.slug, score))
+        if score > PAIN_OK:
+            term.say(
+                f"  pain {score}/10 noted: the next session of this move takes it into account"
+            )
 
     @staticmethod
     def _ask(term: Terminal, prompt: str, read: Callable[[str], T]) -> T | None:

@@ -65,12 +65,14 @@ def go(
     hurt = planning.pains(day)
     found = daily.due(catalogue, options, history, day, pains=hurt)
     session = found.session or _choose(catalogue, options, history, found, given=when is not None)
+    recorder = log.Recorder("go")
     walk = guided.Walk(
         day=day,
         session=session,
         done={e.slug: {s.set for s in found.logged if s.slug == e.slug} for e in session.exercises},
         last_loads=_last_loads(history),
-        put=log.Recorder("go").put,
+        put=recorder.put,
+        pain=recorder.pain,
         rest_seconds=resolved.rest if resolved.rest is not None else REST_SECONDS,
         quiet=quiet,
     )

@@ -84,18 +84,41 @@ def log(
             help="Left or right: sets done on that side only (the weak side's extra set).",
         ),
     ] = None,
+    pain: Annotated[
+        int | None,
+        params.value(
+            "--pain",
+            parser=rules.PAIN.parse,
+            metavar="N",
+            help="Pain during the move, 0 (none) to 10: progression listens to it (ours).",
+        ),
+    ] = None,
+    morning: Annotated[
+        int | None,
+        params.value(
+            "--morning",
+            parser=rules.PAIN.parse,
+            metavar="N",
+            help="How the worked area feels this morning (--date: that morning), 0 to 10.",
+        ),
+    ] = None,
     note: Note = None,
     sheet: Sheet = None,
 ) -> None:
     """Record the sets you did (or the ticked sets of a sheet)."""
     # Long only in its signature: each parameter is an option's declaration.
-    from glutemed.core.sets import LoggedSet
+    from glutemed.core.sets import LoggedSet, Pain
     from glutemed.formats.sheet import range_warnings
     from glutemed.storage import sets as sets_store
 
     catalogue = context.load_catalogue(context.settings(ctx))
+    if morning is not None:
+        if any(value is not None for value in (move, reps, load, form, side, pain, sheet)):
+            raise FieldError("morning", "is logged alone: give only --date with it")
+        _morning(morning, context.on_day(when, ahead=False))
+        return
     if sheet is not None:
-        given = (move, reps, load, when, form, side)
+        given = (move, reps, load, when, form, side, pain)
         if any(value is not None for value in given):
             raise FieldError(
                 "sheet", "takes the moves, forms, reps, loads and dates from the sheet alone"
@@ -122,7 +145,8 @@ def log(
         LoggedSet(day, exercise.slug, number, count, load, note, form=done_in, side=side)
         for number, count in enumerate(counts, start=1)
     ]
-    stored = sets_store.add_sets(sets, source="log")
+    hurt = [Pain(day, exercise.slug, pain)] if pain is not None else []
+    stored = sets_store.add_sets(sets, source="log", pains=hurt)
     with_load = f" at {load}" if load else ""
     as_form = f" ({done_in})" if done_in else ""
     as_form += f" ({side} side only)" if side else ""
@@ -138,6 +162,8 @@ def log(
         f"Logged {plural(len(sets), 'set')} of {exercise.slug}{as_form}{with_load} "
         f"on {day.isoformat()}{later}"
     )
+    if pain is not None:
+        streams.note(_pain_word(pain))
 
 
 def _form(exercise: "Exercise", given: str | None, day: date) -> str | None:
@@ -159,6 +185,21 @@ def _form(exercise: "Exercise", given: str | None, day: date) -> str | None:
             )
         return None
     return saved.forms.get(exercise.slug)
+
+
+def _morning(score: int, day: "date") -> None:
+    """The morning after a session: how the worked area feels, kept for progression."""
+    from glutemed.core.sets import Pain
+    from glutemed.errors import DateError
+    from glutemed.storage import sets as sets_store
+
+    if day > context.today():
+        raise DateError(f"--date {day.isoformat()} is still to come: log a morning once it came")
+    sets_store.add_pains([Pain(day, None, score, "morning")], source="log --morning")
+    streams.done(
+        f"Logged the morning of {day.isoformat()}: pain {score}/10 "
+        "(it counts for the session before it)"
+    )
 
 
 def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
@@ -224,3 +265,17 @@ def _unticked(sheet: Path, text: str, catalogue: "Catalogue") -> None:
             f"{'is' if len(kept) == 1 else 'are'} in the log and stay there "
             "(un-ticking removes nothing; 'glutemed undo' removes the last command)"
         )
+
+
+def _pain_word(score: int) -> str:
+    """What glutemed's pain rule makes of a score, in one line."""
+    from glutemed.core.progression import PAIN_HOLD, PAIN_OK
+
+    if score <= PAIN_OK:
+        return f"pain {score}/10 noted: up to {PAIN_OK}/10, progression goes on (glutemed's rule)"
+    if score <= PAIN_HOLD:
+        return f"pain {score}/10 noted: the next session holds this move (glutemed's rule)"
+    return (
+        f"pain {score}/10 noted: the next session steps this move down (glutemed's rule); "
+        "if it stays, see a clinician"
+    )
