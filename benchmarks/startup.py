@@ -116,7 +116,8 @@ def typer_floor() -> str:
 
     lines += ["@app.callback()", f"def root({signature(group.params)}) -> None: pass"]
     for name, command in sorted(group.commands.items()):
-        lines += [f"@app.command({name!r})", f"def cmd_{name}({signature(command.params)}) -> None:"]
+        header = f"def cmd_{name}({signature(command.params)}) -> None:"
+        lines += [f"@app.command({name!r})", header]
         lines.append(FLOOR_BODIES.get(name, "    pass"))
     lines.append("app()")
     return "\n".join(lines) + "\n"

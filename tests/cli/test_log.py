@@ -296,3 +296,22 @@ def test_log_side_logs_a_one_sided_set(invoke: Invoke) -> None:
     refused = invoke("log", "banded-squat", "--reps", "9", "--side", "left")
     assert refused.exit_code == 2 and "--side applies to a move done one side" in refused.stderr
     assert invoke("log", "split-squat", "--reps", "9", "--side", "up").exit_code == 2
+
+
+def test_a_sheets_pain_field_is_logged_with_its_move(invoke: Invoke, tmp_path: Path) -> None:
+    sheet = tmp_path / "plan.md"
+    invoke("plan", "--moves", "split-squat,lateral-lunge", "--days", "1", "-o", str(sheet))
+    text = sheet.read_text()
+    heading = next(line for line in text.splitlines() if "(`split-squat`)" in line)
+    assert heading.endswith(" · pain __/10")  # on the heading line: the sheet does not grow
+    filled = text.replace(heading, heading.replace("pain __/10", "pain 6/10"), 1)
+    filled = filled.replace("- [ ] Set 1: did __ reps @ __", "- [x] Set 1: did 10 reps @ 12kg", 1)
+    sheet.write_text(filled)
+    done = invoke("log", "--sheet", str(sheet))
+    assert done.exit_code == 0 and "Logged 1 set and 1 pain score" in done.stdout
+    assert "Logged 0 sets" in invoke("log", "--sheet", str(sheet)).stdout  # read again: same
+    plan = invoke("plan", "--moves", "split-squat,lateral-lunge", "--json", "--start", "2026-11-24")
+    import json
+
+    first = json.loads(plan.stdout)["sessions"][0]["exercises"][0]
+    assert "pain 6/10 last time" in first["advice"] and "clinician" in first["advice"]

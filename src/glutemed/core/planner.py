@@ -52,7 +52,7 @@ from glutemed.core.routine import (
     too_few,
 )
 from glutemed.core.rules import EQUIPMENT, WEEKDAYS
-from glutemed.core.sessions import BASE_SETS, Builder
+from glutemed.core.sessions import BASE_SETS, RACE_BUILD_WEEKS, Builder
 from glutemed.core.sets import LoggedSet, Pain
 from glutemed.core.text import and_list
 from glutemed.errors import PlanError
@@ -68,16 +68,21 @@ RECENT_DAYS = 8 * 7
 #: The volume and progression rules as the plan states them (glutemed's, not the source's).
 VOLUME_NOTE = (
     "Sets: {base} a move in weeks 1-4, one more in each later 4-week block up to 4; "
-    "every fourth week is lighter, one set fewer and no load step (glutemed's choice: "
-    "the source says 2 to 4 sets, and a lighter week lets the work sink in)."
+    "every fourth week is lighter: one set fewer (at 2 sets, the bottom of the range "
+    "at the same load instead), no load step and no extra set for a weak side "
+    "(glutemed's choice: the source says 2 to 4 sets, and a lighter week lets the work "
+    "sink in)."
 )
 
 
 PROGRESSION_NOTE = (
     "Progression (glutemed's rule): when every set reaches the top of the range, "
     "step up the load (or the form) and start again at the bottom; otherwise keep "
-    "the load and add a rep. The first session of each move carries the numbers "
-    "from your log; log what you do with 'glutemed log'."
+    "the load and add a rep. Pain comes first: above 3/10 holds a move, above 5/10 "
+    "(or rising two sessions running) steps it down, as does a set below the range; "
+    "a form new to your log starts with two easy sessions. The first session of each "
+    "move carries the numbers from your log; log what you do, and your pain, with "
+    "'glutemed log'."
 )
 
 
@@ -184,14 +189,32 @@ def _rule_notes(
     """The notes that state glutemed's rules as this plan applies them: rotation, forms,
     volume, progression and the weak side."""
     notes = [rotation_note(blocks)] if options.rotate and len(blocks) > 1 else []
+    if options.race is not None:
+        taper = options.race - timedelta(days=schedule.TAPER_DAYS[options.race_distance])
+        begin = taper - timedelta(weeks=RACE_BUILD_WEEKS)
+        fewer = (
+            " (one fewer in a marathon build)"
+            if options.race_distance
+            in (
+                "marathon",
+                "ultra",
+            )
+            else ""
+        )
+        notes.append(
+            f"Race build, {begin.isoformat()} to {(taper - timedelta(days=1)).isoformat()}: "
+            f"no more sets of a move than in the 3 weeks before{fewer}, and loads kept, "
+            "while your running peaks (glutemed's rule)."
+        )
     notes += _form_notes(sessions, level, asked=options.level is not None)
     notes.append(VOLUME_NOTE.format(base=options.sets or BASE_SETS[days]))
     notes.append(PROGRESSION_NOTE)
     if options.weak_side:
         notes.append(
             f"One more set on the {options.weak_side} of each one-sided move, within the "
-            "source's 4 (a common rehabilitation practice, glutemed's choice, not the "
-            "source's); none in a taper."
+            "source's 4: a choice you made (glutemed's, not the source's); none in a "
+            "lighter week or a taper. Repeat 'glutemed check' after 4 to 6 weeks, and "
+            "drop the extra set once your sides match."
         )
     return notes
 

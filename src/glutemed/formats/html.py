@@ -117,7 +117,8 @@ def plan_html(plan: Plan, catalogue: Catalogue, drawings: Drawings) -> str:
             blocks.append(
                 f'<div class="move">{picture}<div class="what">'
                 f'<div class="name">{escape(exercise.form_name)}</div>'
-                f"<div>{escape(exercise.prescription + exercise.aim_words)}</div>"
+                f"<div>{escape(exercise.prescription + exercise.aim_words)}"
+                " · pain __/10</div>"
                 f'<table class="sets">{rows}</table></div></div>'
             )
         weeks.setdefault(session.week, []).append(

@@ -18,7 +18,7 @@ from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.catalogue import Catalogue
 from glutemed.core.plan import RUN_TEXT, Plan
 from glutemed.core.rules import SLUG
-from glutemed.core.sets import LoggedSet, parse_load
+from glutemed.core.sets import LoggedSet, Pain, parse_load
 from glutemed.core.text import and_list, plural, quoted, without_controls
 from glutemed.errors import GlutemedError, SheetError
 
@@ -91,7 +91,7 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
             lines += [
                 *([""] if index else []),
                 f"**{_md(exercise.form_name)}** (`{exercise.slug}`) · "
-                f"{exercise.prescription}{exercise.aim_words}",
+                f"{exercise.prescription}{exercise.aim_words} · pain __/10",
             ]
             lines += [
                 f"- [ ] Set {number}{f' ({side} only)' if side else ''}: did __ reps @ __"
@@ -118,6 +118,8 @@ _BOX = re.compile(r"^\s*[-*+]\s*\[([ xX])\]\s*(.*?)\s*$")
 _SET = re.compile(r"^set\s+(\S+?)\s*(?:\(([a-z ]*)\))?\s*:\s*(.*)$", re.IGNORECASE)
 #: A note in brackets at the end of a set's line: ``@ 12kg (felt good)``.
 _NOTE = re.compile(r"\(([^()]*)\)\s*$")
+#: The pain field on a move's heading line: ``pain 3/10`` (``pain __/10`` left blank).
+_PAIN = re.compile(r"·\s*pain\s+([0-9]{1,2}|_+)\s*/\s*10\s*$", re.IGNORECASE)
 _SIDE = re.compile(r"^\s*(left|right)\s+only\s*$", re.IGNORECASE)
 _DID = re.compile(r"(?:^|[;,.]\s*|\s)did\b\s*(.*)$", re.IGNORECASE)
 _REPS = re.compile(
@@ -145,7 +147,11 @@ class SheetSet:
     form: str = ""  # the form's name in the move's heading
 
 
-def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
+def read_sheet(
+    text: str,
+    name: str = "the sheet",
+    pains: list[tuple[int, date | None, str, int]] | None = None,
+) -> list[SheetSet]:
     """Every set checkbox of a Markdown sheet that :func:`to_markdown` wrote.
 
     A date or set number that glutemed cannot take, or a ticked box it cannot
@@ -165,6 +171,10 @@ def read_sheet(text: str, name: str = "the sheet") -> list[SheetSet]:
         if move := _MOVE.match(line):
             heading = move.group(1) or move.group(2)
             form, slug = re.sub(r"\\(.)", r"\1", heading), move.group(3)
+            hurt = _PAIN.search(line)
+            if hurt and hurt.group(1).strip("_") and pains is not None:
+                score = _line_value(name, number, "pain", rules.PAIN.parse, hurt.group(1))
+                pains.append((number, when, slug, score))
         elif session := _SESSION.match(line):
             day = session.group(2)
             when = _line_value(name, number, "the date", rules.parse_date, day) if day else None
@@ -218,14 +228,16 @@ def _line_value(name: str, line: int, what: str, parse: Callable[[str], T], text
 
 def sheet_sets(
     text: str, catalogue: Catalogue, name: str, note: str | None = None, *, today: date
-) -> tuple[list[LoggedSet], list[str]]:
-    """The ticked sets of a sheet as sets to log, and warnings; SheetError for a bad line.
+) -> tuple[list[LoggedSet], list[str], list[Pain]]:
+    """The ticked sets of a sheet as sets to log, warnings, and the pain scores written on
+    its moves' heading lines (``pain 3/10``); SheetError for a bad line.
 
     Every ticked box is a set or an error: none is passed over. ``name`` is how
     messages name the sheet (its path). A ticked set dated after ``today`` is refused,
     as ``log --date`` refuses a day still to come.
     """
-    boxes = read_sheet(text, name)
+    scored: list[tuple[int, date | None, str, int]] = []
+    boxes = read_sheet(text, name, scored)
     if not boxes:
         raise SheetError(f"{name}: no set checkboxes found; is it a sheet from 'glutemed plan -o'?")
     if any(box.date is None for box in boxes if box.ticked):
@@ -274,7 +286,18 @@ def sheet_sets(
             f"{'has' if len(filled) == 1 else 'have'} "
             "numbers filled in but no tick: not logged (tick the box to log it)"
         )
-    return sets, warnings
+    pains = []
+    for line, when, slug, score in scored:
+        where = f"{name}: line {line}"
+        if when is None:
+            raise SheetError(f"{where}: a pain score under no dated session")
+        if when > today:
+            raise SheetError(f"{where}: a pain score of {when.isoformat()}, still to come")
+        try:
+            pains.append(Pain(when, catalogue.find(slug).slug, score))
+        except GlutemedError as err:
+            raise SheetError(f"{where}: {err}") from None
+    return sets, warnings, pains
 
 
 _WORDS = re.compile(r"\b(?:reps?|(?:each|per|a)\s+side|both\s+sides)\b", re.IGNORECASE)

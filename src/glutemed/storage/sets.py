@@ -296,6 +296,13 @@ def add_pains(pains: Sequence[Pain], source: str) -> None:
 
 
 def _insert_pain(db: sqlite3.Connection, command: int, pain: Pain) -> None:
+    """Record a pain score, unless the log holds the same one (a sheet read again)."""
+    same = db.execute(
+        "SELECT 1 FROM pains WHERE date = ? AND slug IS ? AND score = ? AND kind = ?",
+        (pain.date.isoformat(), pain.slug, pain.score, pain.kind),
+    ).fetchone()
+    if same is not None:
+        return
     db.execute(
         "INSERT INTO pains (command_id, date, slug, score, kind) VALUES (?, ?, ?, ?, ?)",
         (command, pain.date.isoformat(), pain.slug, pain.score, pain.kind),

@@ -214,19 +214,20 @@ def _from_sheet(catalogue: "Catalogue", sheet: Path, note: str | None) -> None:
         raise SheetError(f"{sheet}: {err}") from None
     except UnicodeDecodeError:
         raise SheetError(f"{sheet}: cannot read: not UTF-8 text") from None
-    sets, warnings = sheet_sets(text, catalogue, str(sheet), note, today=context.today())
+    sets, warnings, pains = sheet_sets(text, catalogue, str(sheet), note, today=context.today())
     for warning in warnings:
         streams.warn(warning)
-    if not sets:
+    if not sets and not pains:
         streams.out(f"No ticked sets in {sheet}: nothing logged")
         return
-    written = sets_store.put_sets(sets, source=f"sheet {sheet}")
+    written = sets_store.put_sets(sets, source=f"sheet {sheet}", pains=pains)
     parts = [
         *([f"updated {plural(written.updated, 'set')}"] if written.updated else []),
         *([f"{written.unchanged} already in the log"] if written.unchanged else []),
     ]
     again = f" ({', '.join(parts)})" if parts else ""
-    streams.done(f"Logged {plural(written.added, 'set')} from {sheet}{again}")
+    scores = f" and {plural(len(pains), 'pain score')}" if pains else ""
+    streams.done(f"Logged {plural(written.added, 'set')}{scores} from {sheet}{again}")
     for was, now in written.changes:
         streams.note(f"updated {_change(catalogue, was, now)}")
     _unticked(sheet, text, catalogue)
