@@ -123,8 +123,6 @@ def typer_floor() -> str:
     return "\n".join(lines) + "\n"
 
 
-
-
 def run_once(command: list[str], env: dict[str, str]) -> float:
     """CPU seconds (user + system) the command took."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
