@@ -134,3 +134,22 @@ def test_loads_logged_for_the_sources_form_are_not_suggested_for_another(
     other = {e["slug"]: e for e in _exercises(_plan(invoke, *routine, "--level", "easier"))}
     assert other["split-squat"]["variant"] == "Supported Bodyweight Split Squat"
     assert other["split-squat"]["suggested_load"] is None
+
+
+def test_a_level_for_one_move_wins_over_every_moves_whatever_the_order(invoke: Invoke) -> None:
+    routine = ("--moves", "split-squat,lateral-lunge")
+    for order in (
+        ("--level", "easier", "--level", "split-squat=harder"),
+        ("--level", "split squat=harder", "--level", "easier"),
+    ):
+        forms = {e["slug"]: e["variant"] for e in _exercises(_plan(invoke, *routine, *order))}
+        assert forms == {
+            "split-squat": "Rear-Foot-Elevated Split Squat",
+            "lateral-lunge": "Shallow Lateral Lunge",
+        }
+    invoke("plan", *routine, "--level", "2=easier", "--save")
+    saved = {e["slug"]: e["variant"] for e in _exercises(_plan(invoke))}
+    assert saved == {"split-squat": "Supported Bodyweight Split Squat", "lateral-lunge": None}
+    bad = invoke("plan", "--level", "split-squat=hardest")
+    assert bad.exit_code == 2 and "--level takes easier, standard or harder" in bad.stderr
+    assert invoke("plan", "--level", "easier", "--level", "harder").exit_code == 2

@@ -200,18 +200,41 @@ Moves = Annotated[
     ),
 ]
 Level = Annotated[
-    str | None,
+    list[str] | None,
     value(
         "--level",
-        parser=rules.parse_level,
         metavar="LEVEL",
         complete=complete_level,
         help=(
-            "The form of each move: easier, standard or harder (easier and harder "
-            "forms are glutemed's additions, not the source's). [default: standard]"
+            "The form of each move: easier, standard or harder, or MOVE=LEVEL for one "
+            "move (repeat it); easier and harder forms are glutemed's additions, not the "
+            "source's. [default: standard]"
         ),
     ),
 ]
+
+
+def levels(
+    given: list[str] | None, find: Callable[[str], str]
+) -> tuple[str | None, dict[str, str]]:
+    """``--level`` as given: the level of every move (or None), and the level of each
+    move named as ``MOVE=LEVEL`` (``find`` turns a move as typed into its slug), which
+    wins over the first whatever the order."""
+    every: str | None = None
+    each: dict[str, str] = {}
+    for word in given or []:
+        move, equals, level = word.rpartition("=")
+        parsed_level = parsed("level", rules.parse_level, level)
+        assert parsed_level is not None
+        if equals:
+            each[find(move.strip())] = parsed_level
+        elif every is not None and every != parsed_level:
+            raise FieldError("level", "names two levels for every move; give one")
+        else:
+            every = parsed_level
+    return every, each
+
+
 RunsFrom = Annotated[
     str | None,
     value(

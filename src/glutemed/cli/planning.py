@@ -168,10 +168,11 @@ def options_for(
         weeks=None if race else 2,
         start=None if race else schedule.monday_of(day),
         today=day,
-        level=shaping.get("level"),
         race=race,
         calendar=runs,
     )
+    every, each = params.levels(shaping.get("level"), lambda move: catalogue.find(move).slug)
+    options = dataclasses.replace(options, level=every, levels=each)
     if shaping.get("moves"):
         options = dataclasses.replace(options, moves=routine(catalogue, shaping["moves"]))
     return options, [note] if note else []

@@ -64,6 +64,8 @@ class PlanOptions:
     race: date | None = None
     race_distance: str = DEFAULT_DISTANCE
     level: str | None = None
+    #: The level of single moves (``--level MOVE=LEVEL``), by slug: wins over ``level``.
+    levels: Mapping[str, str] = field(default_factory=dict)
     #: The runner's routine (slugs, ``--moves``): every session does every one.
     moves: tuple[str, ...] | None = None
     #: Moves in a routine glutemed chooses (``--size``); None: by days a week.
@@ -124,9 +126,11 @@ class PlanOptions:
         if self.moves is not None and (self.rotate or self.favour):
             which = "rotate" if self.rotate else "favour"
             raise FieldError(which, "applies to a routine glutemed picks, not to {moves}")
-        if self.level is not None:
+        for level in [self.level, *self.levels.values()]:
+            if level is None:
+                continue
             try:
-                parse_level(self.level)
+                parse_level(level)
             except ValueError as err:
                 raise FieldError("level", str(err)) from None
         unknown = self.available - set(EQUIPMENT)

@@ -48,6 +48,7 @@ class Programme:
             data[key] = tuple(data[key]) if data.get(key) is not None else None
         data["hard"] = data["hard"] or ()
         data["available"] = frozenset(data["available"])
+        data["levels"] = dict(data.get("levels") or {})
         if data["race"] is None and data.get("weeks") is None:
             data["weeks"] = LASTS
         return PlanOptions(**data, today=today)
@@ -73,6 +74,7 @@ def record(options: PlanOptions, plan: Plan) -> dict[str, Any]:
         race=options.race.isoformat() if options.race else None,
         available=sorted(options.available),
         steps=dict(options.steps),
+        levels=dict(options.levels),
         # The routine as planned: a rotating one is rebuilt from its seed instead.
         moves=None if options.rotate else list(plan.routine),
         favour=None if not options.rotate else options.favour,

@@ -72,7 +72,7 @@ class Builder:
         """The form to plan a move in, and its first session, from the log: its pain
         scores, its range, and the double progression (:mod:`glutemed.core.progression`)."""
         available = self.options.available
-        form = move.form(self.level, available)
+        form = move.form(self.options.levels.get(move.slug, self.level), available)
         found = self._prescribe(move, form, lighter)
         if found.harder:
             _, harder = _step(move, form, available, up=True)

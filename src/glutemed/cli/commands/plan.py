@@ -221,7 +221,6 @@ def plan(
             start=start,
             today=today,
             seed=seed,
-            level=level,
             size=size,
             race=race,
             race_distance=race_distance,
@@ -231,6 +230,9 @@ def plan(
             weak_side=weak_side,
         )
     catalogue = context.load_catalogue(resolved)
+    if saved is None:
+        every, each = params.levels(level, lambda move: catalogue.find(move).slug)
+        options = dataclasses.replace(options, level=every, levels=each)
     if moves is not None:
         options = dataclasses.replace(options, moves=planning.routine(catalogue, moves))
     since = min(options.start or options.today, options.today)
