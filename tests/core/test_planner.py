@@ -57,10 +57,12 @@ def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
         assert session.kind == (
             "taper" if session.kind == "taper" else "lighter" if lighter else "regular"
         )
+        # The day after the long run, when the days need it: a short session.
+        recovering = _after_long_run(options, session.date) and session.kind != "taper"
         for e in session.exercises:
             move = moves[e.slug]  # only moves the equipment allows
             assert 2 <= e.sets + (e.extra_set is not None) <= 4
-            if session.kind == "taper":
+            if session.kind == "taper" or recovering:
                 assert e.sets == 2 and e.extra_set is None
             elif _race_build(options, session.date):
                 assert e.sets <= (min(sets, 3) if e.extra_set else sets)  # sets held
@@ -72,10 +74,13 @@ def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
                 options.weak_side is not None
                 and e.per_side
                 and session.kind not in ("taper", "lighter")
+                and not recovering
             )
             assert "None" not in e.prescription + e.aim + e.aim_words
-            by_reps = session.kind == "lighter" and lighter_by_reps(
-                session.week, days, options.sets
+            by_reps = (
+                session.kind == "lighter"
+                and lighter_by_reps(session.week, days, options.sets)
+                and not recovering
             )
             if e.slug in seen and not by_reps:
                 assert e.suggested_load is None and e.target_reps is None
@@ -97,7 +102,8 @@ def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
     if not options.rotate:
         for session in plan.sessions:  # the source's rule, per move: the routine every session
             slugs = [e.slug for e in session.exercises]
-            assert slugs == routine if session.kind != "taper" else set(slugs) <= set(routine)
+            short = session.kind == "taper" or _after_long_run(options, session.date)
+            assert slugs == routine if not short else set(slugs) <= set(routine)
     for before, after in itertools.pairwise(dates):  # never a week without a session
         assert (after - before).days <= 7
     if options.race is None:
@@ -111,6 +117,15 @@ def check_rules(plan: Plan, catalogue: Catalogue, options: PlanOptions) -> None:
         check_race(plan, options)
     assert set(plan.equipment) <= options.available
     assert "mat" not in plan.equipment
+
+
+def _after_long_run(options: PlanOptions, day: date) -> bool:
+    """Whether ``day`` follows a long run (the weekly one or the calendar's): a short
+    session there, when the days need it."""
+    if options.long_run is not None and day.weekday() == (options.long_run + 1) % 7:
+        return True
+    yesterday = day - timedelta(days=1)
+    return any(r.date == yesterday and r.kind == "long" for r in options.calendar or ())
 
 
 def _race_build(options: PlanOptions, day: date) -> bool:

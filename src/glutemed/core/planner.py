@@ -189,6 +189,12 @@ def _rule_notes(
     """The notes that state glutemed's rules as this plan applies them: rotation, forms,
     volume, progression and the weak side."""
     notes = [rotation_note(blocks)] if options.rotate and len(blocks) > 1 else []
+    after = schedule.after_long_run(options.long_run)
+    if after is not None and any(s.date.weekday() == after for s in sessions):
+        notes.append(
+            f"{WEEKDAYS[after]} follows your long run: its session is a short one (2 moves "
+            "x 2 sets), there only because your days need it (glutemed's rule)."
+        )
     if options.race is not None:
         taper = options.race - timedelta(days=schedule.TAPER_DAYS[options.race_distance])
         begin = taper - timedelta(weeks=RACE_BUILD_WEEKS)

@@ -11,6 +11,8 @@ Rules that are never broken when glutemed chooses the days:
 
 Among the layouts that keep them, glutemed prefers, in this order:
 
+0. none on the day after the long run (a session there, when the days asked for
+   need it, is a short one: 2 moves x 2 sets);
 1. the most sessions on hard-run days (strength after the hard run: keep hard
    days hard and easy days easy);
 2. the widest spacing (the largest smallest gap between sessions);
@@ -118,13 +120,24 @@ def choose_weekdays(
     blocked = blocked_days(long_run, hard)
     free = [day for day in range(7) if day not in blocked]
     hard_set = set(hard)
+    after = after_long_run(long_run)
     for count in range(days, 0, -1):
         layouts = [c for c in combinations(free, count) if min(gaps(c)) >= 2]
         if layouts:
-            best = min(layouts, key=lambda c: (-len(hard_set.intersection(c)), -min(gaps(c)), c))
+            # The day after the long run only when the days asked for need it.
+            best = min(
+                layouts,
+                key=lambda c: (after in c, -len(hard_set.intersection(c)), -min(gaps(c)), c),
+            )
             warnings = [] if count == days else [_fewer(days, count, blocked)]
             return best, warnings
     return (), [_fewer(days, 0, blocked)]
+
+
+def after_long_run(long_run: int | None) -> int | None:
+    """The weekday after the long run: a session there, when the days asked for need it,
+    is a short one (glutemed's rule: the legs are still recovering)."""
+    return None if long_run is None else (long_run + 1) % 7
 
 
 def _fewer(asked: int, fitted: int, blocked: dict[int, str]) -> str:

@@ -109,6 +109,13 @@ class Builder:
             box_max=self.options.box_max,
         )
 
+    def _after_long_run(self, day: date) -> bool:
+        """Whether ``day`` follows a long run: the weekly one, or the calendar's."""
+        yesterday = day - timedelta(days=1)
+        if self.runs_on.get(yesterday) == "long":
+            return True
+        return schedule.after_long_run(self.options.long_run) == day.weekday()
+
     def _race_cap(self, day: date, week: int) -> int | None:
         """In the 6 weeks before a race's taper, the most sets a move may have: the most
         of the 3 weeks before those 6 (one fewer in a marathon build); None elsewhere."""
@@ -119,13 +126,15 @@ class Builder:
         if not taper - timedelta(weeks=RACE_BUILD_WEEKS) <= day < taper:
             return None
         monday = schedule.monday_of(day)
-        before = []
-        for back in range(RACE_BUILD_WEEKS + 1, RACE_BUILD_WEEKS + 4):
-            then = schedule.monday_of(taper - timedelta(weeks=back))
-            number = week + (then - monday).days // 7
-            if number >= 1:
-                before.append(week_sets(number, self.days, self.options.sets)[0])
-        cap = max(before) if before else week_sets(week, self.days, self.options.sets)[0]
+        build = taper - timedelta(weeks=RACE_BUILD_WEEKS)
+        # The plan weeks holding the 3 weeks of days before the build.
+        numbers = {
+            week + (schedule.monday_of(build - timedelta(days=back)) - monday).days // 7
+            for back in range(1, 22)
+        }
+        before = [week_sets(n, self.days, self.options.sets)[0] for n in numbers if n >= 1]
+        first = week_sets(1, self.days, self.options.sets)[0]
+        cap = max(before) if before else first  # a plan that starts in the build holds
         marathon = self.options.race_distance in ("marathon", "ultra")
         return max(MIN_SETS, cap - 1) if marathon else cap
 
@@ -134,10 +143,14 @@ class Builder:
     ) -> Session:
         sets, lighter = week_sets(week, self.days, self.options.sets)
         by_reps = lighter_by_reps(week, self.days, self.options.sets)
+        # The day after a long run: a short session (glutemed's rule), as a taper's.
+        recovering = not short and self._after_long_run(day)
+        if recovering:
+            sets, by_reps = MIN_SETS, False
         cap = None if short else self._race_cap(day, week)
         if cap is not None:
             sets = min(sets, cap)
-        moves = _short(routine) if short else list(routine)
+        moves = _short(routine) if short or recovering else list(routine)
         planned = []
         for move in moves:
             first = move.slug not in self.seen
@@ -149,11 +162,15 @@ class Builder:
             form, found = self.moves[move.slug, calm]
             if short and form is not None and form.level == "harder":
                 form = move.form("standard", self.options.available)
-            count = MIN_SETS if short else min(MAX_SETS, sets + (found.extra_set and not calm))
+            count = (
+                MIN_SETS
+                if short or recovering
+                else min(MAX_SETS, sets + (found.extra_set and not calm))
+            )
             if cap is not None:
                 count = min(count, cap)
             side = self.options.weak_side
-            extra = side if move.per_side and not short and not lighter else None
+            extra = side if move.per_side and not short and not lighter and not recovering else None
             if extra and count == MAX_SETS:
                 count -= 1  # the stronger side does one set fewer: 4 in all on the weak side
             low, high = move.reps.min, move.reps.max
@@ -167,6 +184,8 @@ class Builder:
                 )
                 kept = f" ({found.kept_load})" if first and found.kept_load else ""
                 advice = TAPER.format(kept=kept)
+            elif recovering:
+                advice = AFTER_LONG_RUN
             elif by_reps:  # a lighter week at 2 sets is lighter by its reps, at the same load
                 target, load = low, found.kept_load
                 advice = LIGHTER_REPS.format(low=low)
@@ -209,6 +228,10 @@ RACE_BUILD = "race build: keep the load and the sets of the weeks before (glutem
 TAPER = (
     "taper: keep your last load{kept} and stop well short of failure, three or four "
     "reps in reserve (glutemed's rule)"
+)
+AFTER_LONG_RUN = (
+    "the day after your long run: a short session, 2 moves x 2 sets, well short of "
+    "failure (glutemed's rule: only when your days need this one)"
 )
 LIGHTER_REPS = (
     "lighter week: the same load, {low} reps a set, four or more in reserve "
