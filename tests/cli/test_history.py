@@ -39,3 +39,16 @@ def test_a_refused_log_leaves_stdout_empty(invoke: Invoke, home: Path) -> None:
         result = invoke(*args)
         assert result.exit_code == 1 and result.stdout == ""
         assert "is not a glutemed log (not an SQLite file)" in result.stderr
+
+
+def test_history_and_today_show_the_pain_recorded(invoke: Invoke) -> None:
+    import json
+
+    invoke("log", "split-squat", "--reps", "10,10", "--date", "2026-11-20", "--pain", "4")
+    invoke("log", "--morning", "5", "--date", "2026-11-21")
+    text = invoke("history").stdout
+    assert "2026-11-20  split-squat 2 x 10,10, pain 4/10 (the morning after: pain 5/10)" in text
+    day = json.loads(invoke("today", "--date", "2026-11-20", "--json").stdout)
+    assert day["pains"] == [
+        {"date": "2026-11-20", "slug": "split-squat", "score": 4, "kind": "session"}
+    ]

@@ -24,3 +24,13 @@ def test_undo_without_an_answer_removes_nothing(invoke: Invoke) -> None:
     result = invoke("undo")
     assert result.exit_code == 2 and "add --yes" in result.stderr
     assert len(history_rows(invoke)) == 1
+
+
+def test_undo_takes_back_a_pain_score_with_its_command(invoke: Invoke) -> None:
+    import json
+
+    invoke("log", "--morning", "5", "--date", "2026-11-21")
+    undone = invoke("undo", "--yes")
+    assert "pain 5/10, the morning of 2026-11-21" in undone.stdout
+    assert "Removed 0 sets and 1 pain score" in undone.stdout
+    assert json.loads(invoke("today", "--date", "2026-11-21", "--json").stdout)["pains"] == []

@@ -39,6 +39,8 @@ class Due(NamedTuple):
     left: list[Left]
     next: Session | None
     notes: list[str]
+    #: The pain scores recorded that day (a move's, or the morning's).
+    pains: tuple[Pain, ...] = ()
 
     @property
     def done(self) -> bool:
@@ -76,6 +78,7 @@ def due(
         left=left,
         next=following,
         notes=[*notes, *_race(plan, day)],
+        pains=tuple(pain for pain in pains if pain.date == day),
     )
 
 
@@ -106,13 +109,14 @@ def _race(plan: Plan, day: date) -> list[str]:
 
 
 def as_json(found: Due) -> dict[str, Any]:
-    """``{"date", "run", "session", "logged", "left", "done", "next", "notes"}``."""
+    """``{"date", "run", "session", "logged", "pains", "left", "done", "next", "notes"}``."""
     following = found.next
     return {
         "date": found.date.isoformat(),
         "run": found.run,
         "session": jsonable(found.session) if found.session else None,
         "logged": [item.as_dict() for item in found.logged],
+        "pains": [pain.as_dict() for pain in found.pains],
         "left": [item._asdict() for item in found.left],
         "done": found.done,
         "next": (

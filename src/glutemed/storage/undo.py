@@ -27,6 +27,8 @@ class Command(NamedTuple):
     sets: list[LoggedSet]
     changed: list[tuple[LoggedSet, LoggedSet]]
     removed: list[LoggedSet]
+    #: The pain scores it recorded (undo removes them with it).
+    pains: list[str]
 
 
 def last_command(*, warn: Warn) -> Command | None:
@@ -57,6 +59,13 @@ def last_command(*, warn: Warn) -> Command | None:
                 (row[0],),
             ):
                 before[set_id] = tuple(old)
+        hurt: list[str] = []
+        if has_table(db, "pains"):
+            for day, slug, score in db.execute(
+                "SELECT date, slug, score FROM pains WHERE command_id = ? ORDER BY id", (row[0],)
+            ):
+                what = f"the morning of {day}" if slug is None else f"{slug} on {day}"
+                hurt.append(f"pain {score}/10, {what}")
         gone: list[Any] = []
         if has_table(db, "removed"):
             gone = db.execute(
@@ -75,7 +84,7 @@ def last_command(*, warn: Warn) -> Command | None:
         pairs.append((item, was))
     removed = readable(gone, logged_set, "set", warn)
     sets = readable(rows, logged_set, "set", warn)
-    return Command(row[0], str(row[1]), sets, pairs, removed)
+    return Command(row[0], str(row[1]), sets, pairs, removed, hurt)
 
 
 def remove_command(command_id: int) -> tuple[int, int]:

@@ -7,6 +7,7 @@ stdout through :func:`glutemed.views.console.emit`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from glutemed.core.due import Due
     from glutemed.core.plan import Plan, Session
     from glutemed.core.selfcheck import CheckResult
-    from glutemed.core.sets import LoggedSet, MoveStats
+    from glutemed.core.sets import LoggedSet, MoveStats, Pain
 
 
 class CatalogueView:
@@ -369,6 +370,7 @@ def history_view(
     before: dict[str, list[tuple[date, int, list[str]]]],
     every: bool,
     since: date | None,
+    pains: Sequence[Pain] = (),
 ) -> Group:
     """(Long: the view's three parts in order.)
     The recent sessions (or every set), a table of how each move has come along, and
@@ -396,6 +398,7 @@ def history_view(
     else:
         label = since.isoformat() if since else "the start"
         parts.append(Text(f"Sessions since {label} (--all for every set)", style="bold"))
+        scores = {(pain.date, pain.slug): pain.score for pain in pains}
         by_day: dict[date, dict[str, list[LoggedSet]]] = {}
         for logged in sets:
             by_day.setdefault(logged.date, {}).setdefault(logged.slug, []).append(logged)
@@ -406,8 +409,21 @@ def history_view(
                 items = sorted(items, key=lambda s: s.set)
                 top = top_load_text(s.load for s in items if s.load)
                 reps = ",".join(str(s.reps) for s in items)
-                done.append(f"{slug} {len(items)} x {reps}" + (f" @ {top}" if top else ""))
-            lines.append(f"{day.isoformat()}  {'; '.join(done)}")
+                hurt = scores.get((day, slug))
+                done.append(
+                    f"{slug} {len(items)} x {reps}"
+                    + (f" @ {top}" if top else "")
+                    + (f", pain {hurt}/10" if hurt is not None else "")
+                )
+            after = [m for m in pains if m.kind == "morning" and m.date > day]
+            morning = min(after, key=lambda m: m.date) if after else None
+            later = [d for d in by_day if day < d <= morning.date] if morning else []
+            mornings = (
+                f" (the morning after: pain {morning.score}/10)"
+                if morning is not None and not later
+                else ""
+            )
+            lines.append(f"{day.isoformat()}  {'; '.join(done)}{mornings}")
         parts.append(listed(lines or ["nothing logged in these weeks"], numbered=False))
     table = Table(box=box.SIMPLE_HEAD, title="How each move has come along", title_justify="left")
     for column in ("move", "sessions", "best set", "load", "last 4 weeks"):
@@ -475,6 +491,7 @@ def undo_preview(
     sets: list[LoggedSet],
     changed: list[tuple[LoggedSet, LoggedSet]],
     removed: list[LoggedSet],
+    pains: Sequence[str] = (),
 ) -> Group:
     """What undo would do: the sets the last command logged, and those it changed, each
     as it is now and as undo puts it back."""
@@ -490,6 +507,9 @@ def undo_preview(
     if removed:
         lines.append(Text(f"The last command ({source}) removed, to be put back:", style="bold"))
         lines.extend(_set_line(s) for s in removed)
+    if pains:
+        lines.append(Text(f"The last command ({source}) recorded:", style="bold"))
+        lines.extend(Text(f"  {pain}") for pain in pains)
     return Group(*lines)
 
 

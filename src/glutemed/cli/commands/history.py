@@ -66,7 +66,8 @@ def history(
         item.slug: log.session_totals(item.slug, 1, before=item.last - RECENT + timedelta(days=1))
         for item in stats
     }
-    emit(render.history_view(sets, stats, trends, before, every, shown_since))
+    pains = log.read_pains(shown_since, warn=streams.warn)
+    emit(render.history_view(sets, stats, trends, before, every, shown_since, pains))
 
 
 def _stream(sets: "Iterable[LoggedSet]", as_json: bool) -> None:

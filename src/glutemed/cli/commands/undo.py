@@ -21,7 +21,7 @@ def undo(
     last = log.last_command(warn=streams.warn)
     if last is None:
         raise NothingToDo("nothing to undo: the log is empty")
-    emit(render.undo_preview(last.source, last.sets, last.changed, last.removed))
+    emit(render.undo_preview(last.source, last.sets, last.changed, last.removed, last.pains))
     if not yes:
         try:
             agreed = prompts.confirm("Undo this command?")
@@ -32,4 +32,5 @@ def undo(
             return
     gone, restored = log.remove_command(last.id)
     back = f"; put back {plural(restored, 'set')}" if restored else ""
-    streams.done(f"Removed {plural(gone, 'set')}{back}")
+    scores = f" and {plural(len(last.pains), 'pain score')}" if last.pains else ""
+    streams.done(f"Removed {plural(gone, 'set')}{scores}{back}")
