@@ -23,7 +23,7 @@ def test_today_is_a_session_day_from_the_settings_and_says_so(invoke: Invoke) ->
     assert "Today · Monday 2026-11-23" in result.stdout and "Session (to do)" in result.stdout
     assert "no saved programme" in result.stderr and result.stderr.count("\n") == 1
     assert "leave two or three reps in reserve" in result.stdout  # the guidance line
-    assert "stop any move that hurts" in result.stdout
+    assert "above 3 out of 10 holds a move" in result.stdout
 
 
 def test_a_rest_day_names_the_next_session(invoke: Invoke) -> None:

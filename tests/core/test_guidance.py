@@ -34,7 +34,7 @@ def test_every_session_view_carries_the_guidance_and_the_caution_once(
     assert text.count(GUIDANCE_TITLE) == 1
     for point in GUIDANCE:
         assert _flat(point) in text
-    assert text.count(_flat(CAUTION)) == 1 and "stop any move that hurts" in text
+    assert text.count(_flat(CAUTION)) == 1 and "above 5 out of 10" in text
 
 
 def test_every_calendar_event_carries_the_guidance_caution_and_credit(invoke: Invoke) -> None:

@@ -4,7 +4,7 @@
 CAUTION = (
     "Training information, not a diagnosis: if you have pain, numbness or a recent "
     "injury, see a clinician (a physiotherapist or sports doctor) before you start, "
-    "and stop any move that hurts."
+    "and stop a move whose pain goes above 5 out of 10."
 )
 #: The credit to the source: the article, its medical reviewer and the two trainers it quotes.
 CREDIT = (
@@ -23,13 +23,15 @@ GUIDANCE: tuple[str, ...] = (
     "each set. Never take a set to failure, and do no strength work before a hard "
     "run on the same day: train after it.",
     "Rest 60 to 90 seconds between sets (the minutes estimate counts 60).",
-    "Mild discomfort, up to about 3 out of 10, that has settled by the next "
-    "morning is acceptable. Sharp pain, pain that makes you limp, or pain that is "
-    "worse the next day: stop that move, go easier next time, and see a clinician "
-    "if it persists.",
+    "Pain, scored 0 to 10 (log it: glutemed's progression listens): up to 3 is "
+    "acceptable and the work goes on; 4 or 5, or a morning after that feels worse "
+    "than the session, holds the move; above 5, or rising session after session, "
+    "steps it down. Muscle soreness a day or two after new work is expected and "
+    "fades; pain in a joint or tendon is not. See a clinician if pain stays above 3 "
+    "for a week, or with swelling, numbness, the leg giving way, or pain at night.",
 )
 #: The guidance in one line, for a place with room for one.
 GUIDANCE_LINE = (
     "Warm up for five minutes, leave two or three reps in reserve, rest 60 to 90 "
-    "seconds, and stop any move that hurts."
+    "seconds, and log your pain: above 3 out of 10 holds a move, above 5 steps it down."
 )
