@@ -58,3 +58,17 @@ def test_the_readme_states_the_guidance_word_for_word() -> None:
     section = README.read_text().split("### Every session", 1)[1].split("\n## ", 1)[0]
     points = [_flat(item) for item in re.split(r"\n- ", section)[1:]]
     assert points == [_flat(point) for point in GUIDANCE]
+
+
+def test_before_you_start_reads_the_same_in_the_readme_show_and_the_sheet(
+    invoke: Invoke,
+) -> None:
+    from glutemed.core.about import ADD_ON, BEFORE
+
+    readme = _flat(README.read_text())
+    shown = _flat(invoke("show", "1", env={"COLUMNS": "200"}).stdout)
+    sheet = _flat(invoke("plan", "--format", "markdown").stdout)
+    for point in BEFORE:
+        assert _flat(point) in readme and _flat(point) in shown and _flat(point) in sheet
+    assert _flat(ADD_ON) in readme
+    assert _flat(ADD_ON) in _flat(invoke("plan").stdout)

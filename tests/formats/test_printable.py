@@ -137,13 +137,14 @@ def test_pdf_needs_the_extra_and_says_how(invoke: Invoke, tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("weeks", "pages"), [(1, 2), (12, 13)])
+@pytest.mark.parametrize(("weeks", "pages"), [(1, 3), (12, 14)])
 def test_printed_a_week_is_a_page(invoke: Invoke, tmp_path: Path, weeks: int, pages: int) -> None:
     html = tmp_path / f"plan{weeks}.html"
     # The fullest week there is: 3 sessions of 3 moves, up to 4 sets each.
     args = ["plan", "--weeks", str(weeks), "--days", "3", "--size", "3", "-o", str(html)]
     assert invoke(*args).exit_code == 0
-    assert _pages(html, tmp_path) == pages  # the guidance page, then a page a week
+    # Two pages of notes, before-you-start and guidance, then a page a week.
+    assert _pages(html, tmp_path) == pages
 
 
 @pytest.mark.slow

@@ -11,7 +11,26 @@ CREDIT = (
     "Moves and programme rules from a Runner's World article on gluteus medius "
     "exercises for runners, medically reviewed by John Vasudevan, M.D., which quotes "
     "two trainers, Alison Marie Helms, Ph.D., and McCall. glutemed restates the "
-    "article's facts in its own words."
+    "article's facts in its own words. The article was medically reviewed; "
+    "glutemed's own rules and additions (spacing, progression, pain rules, taper, "
+    "guidance, other forms) are its own and were not."
+)
+#: Who should ask a clinician first: the same words in the README, ``show`` and the
+#: first page of the sheets (glutemed's, not the source's).
+BEFORE_TITLE = "Before you start (glutemed's advice, not the source's)"
+BEFORE: tuple[str, ...] = (
+    "Ask a clinician first after a recent injury or operation on the hip, knee or back, "
+    "with hip-replacement precautions, in pregnancy, or if your balance is unsure "
+    "(the box and single-leg moves ask for it).",
+    "Pain on the outside of the hip can come from a tendon that some of these "
+    "positions press on: have it assessed before you train through it.",
+    "Coming back from an injury: get the all-clear first, start with the easier "
+    "forms, and log your pain so the plan can ease off.",
+)
+#: What the sessions are: an add-on, as the source asks, not all a runner's strength work.
+ADD_ON = (
+    "These sessions add to your strength routine, as the source asks; they are not all "
+    "the strength work a runner needs."
 )
 #: How to work in a session: glutemed's general guidance, not the source's (which
 #: gives no warm-up, effort, rest or pain advice). The rest matches the minutes

@@ -35,6 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 
 from glutemed.core import schedule
+from glutemed.core.about import ADD_ON
 from glutemed.core.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise
 from glutemed.core.plan import (
     BLOCK_WEEKS,
@@ -188,7 +189,9 @@ def _rule_notes(
 ) -> list[str]:
     """The notes that state glutemed's rules as this plan applies them: rotation, forms,
     volume, progression and the weak side."""
-    notes = [rotation_note(blocks)] if options.rotate and len(blocks) > 1 else []
+    notes = [ADD_ON]
+    if options.rotate and len(blocks) > 1:
+        notes.append(rotation_note(blocks))
     after = schedule.after_long_run(options.long_run)
     if after is not None and any(s.date.weekday() == after for s in sessions):
         notes.append(

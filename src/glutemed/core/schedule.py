@@ -92,7 +92,7 @@ def spacing_warnings(weekdays: Sequence[int]) -> list[str]:
         return []
     return [
         f"{WEEKDAYS[here]} and {WEEKDAYS[after]} are less than 48 hours apart; "
-        "the gluteus medius recovers best with a day between sessions"
+        "glutemed keeps a day between sessions (general resistance-training advice)"
         for here, after, gap in zip(ordered, [*ordered[1:], ordered[0]], gaps(ordered), strict=True)
         if gap < 2
     ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
+from glutemed.core.about import BEFORE, BEFORE_TITLE, CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.catalogue import Catalogue, Exercise
 from glutemed.core.plan import RUN_TEXT, Plan
 from glutemed.core.text import plural, without_controls
@@ -67,8 +67,11 @@ def _page(title: str, body: str) -> str:
 
 
 def _guidance() -> str:
+    """Before you start, and the session guidance, as the first page carries them."""
     points = "".join(f"<li>{escape(point)}</li>" for point in GUIDANCE)
+    before = "".join(f"<li>{escape(point)}</li>" for point in BEFORE)
     return (
+        f"<h2>{escape(BEFORE_TITLE)}</h2><ul>{before}</ul>"
         f'<h2>{escape(GUIDANCE_TITLE)}</h2><ul>{points}</ul><p class="note">{escape(CAUTION)}</p>'
     )
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from glutemed.core import rules
-from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
+from glutemed.core.about import BEFORE, BEFORE_TITLE, CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.catalogue import Catalogue
 from glutemed.core.plan import RUN_TEXT, Plan
 from glutemed.core.rules import SLUG
@@ -57,6 +57,8 @@ def to_markdown(plan: Plan, catalogue: Catalogue) -> str:
         lines += ["", f"> {_md(note)}"]
     lines += ["", "## First session of each move, from your log", ""]
     lines += [f"- {_md(name)}: {_md(advice)}." for name, advice in plan.first_advice()]
+    lines += ["", f"## {_md(BEFORE_TITLE)}", ""]
+    lines += [f"- {_md(point)}" for point in BEFORE]
     lines += ["", f"## {_md(GUIDANCE_TITLE)}", ""]
     lines += [f"- {_md(point)}" for point in GUIDANCE]
     lines += ["", CAUTION, "", "## How to do the moves"]
@@ -128,7 +130,7 @@ _REPS = re.compile(
     re.IGNORECASE,
 )
 #: The parts of a sheet that hold no sets: the guidance, the how-to and the advice.
-_NO_SETS = ("## How to do the moves", "## First session", "## Every session")
+_NO_SETS = ("## How to do the moves", "## First session", "## Every session", "## Before you")
 
 
 @dataclass(frozen=True)

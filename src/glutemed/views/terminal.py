@@ -15,7 +15,15 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_LINE, GUIDANCE_TITLE
+from glutemed.core.about import (
+    BEFORE,
+    BEFORE_TITLE,
+    CAUTION,
+    CREDIT,
+    GUIDANCE,
+    GUIDANCE_LINE,
+    GUIDANCE_TITLE,
+)
 from glutemed.core.text import and_list, plural
 from glutemed.views.console import console
 
@@ -99,7 +107,12 @@ def exercise_card(move: Exercise, number: int) -> Group:
     facts.add_column()
     facts.add_row("Reps", f"{move.reps} {move.sides}")
     facts.add_row("Equipment", move.equipment_text)
-    facts.add_row("Works the hip sideways", "yes" if move.lateral else "no")
+    facts.add_row(
+        "Works the hip sideways",
+        ("yes" if move.lateral else "no")
+        + " (glutemed's classification: the muscle moves the leg out, and holds the "
+        "pelvis level on one leg in every move)",
+    )
     parts: list[RenderableType] = [facts]
     if move.steps:
         parts += [Text("\nSteps", style="bold"), listed(move.steps, numbered=True)]
@@ -133,7 +146,11 @@ def exercise_card(move: Exercise, number: int) -> Group:
         subtitle_align="right",
         box=box.ROUNDED,
     )
-    return Group(card, *guidance(), Text(CREDIT, style="dim"), Text(CAUTION, style="dim"))
+    before: list[RenderableType] = [
+        Text(BEFORE_TITLE, style="bold"),
+        listed(list(BEFORE), numbered=False),
+    ]
+    return Group(card, *before, *guidance(), Text(CREDIT, style="dim"), Text(CAUTION, style="dim"))
 
 
 def plan_view(plan: Plan) -> Group:
