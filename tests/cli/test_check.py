@@ -63,7 +63,7 @@ def test_answers_give_the_sources_reading(
     data = json.loads(result.stdout)
     assert data["left"]["knee"] == left and data["right"]["knee"] == right
     assert words in data["left"]["reading"] + data["right"]["reading"]
-    assert data["weak_sides"] == weak
+    assert data["possible_weak_sides"] == weak
     assert data["recommendation"]["days"] == days
     assert data["recommendation"]["favour"] == favour
     moves = f" --moves {','.join(favour)}" if favour else ""
@@ -86,8 +86,8 @@ def test_view_puts_the_plan_command_on_its_own_line(invoke: Invoke) -> None:
 
 
 def test_interactive_prompts_walk_through_the_test(invoke: Invoke) -> None:
-    # left: 2 (midline), right: 3 (past the toes), then the three gait questions
-    result = invoke("check", "--interactive", input="2\n3\ny\nn\nn\n")
+    # left: 2 (midline), right: 3 (past the toes), the three gait questions, then pain
+    result = invoke("check", "--interactive", input="2\n3\ny\nn\nn\nn\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.index("not a diagnosis") < out.index("Standing on your left leg")
@@ -99,7 +99,7 @@ def test_interactive_prompts_walk_through_the_test(invoke: Invoke) -> None:
 
 
 def test_interactive_reasks_after_a_bad_answer(invoke: Invoke) -> None:
-    result = invoke("check", "--interactive", input="7\n1\n1\nn\nn\nn\n")
+    result = invoke("check", "--interactive", input="7\n1\n1\nn\nn\nn\nn\n")
     assert result.exit_code == 0
     assert "Please select one of the available options" in result.stdout
     assert "Left knee (over-foot)" in result.stdout
@@ -130,7 +130,7 @@ def test_save_and_history(invoke: Invoke, home: Path) -> None:
     assert "saved as check 1" in first.stderr
     invoke("check", "--left", "over-foot", "--right", "over-foot", "--save")
     rows = json.loads(invoke("check", "--history", "--json").stdout)
-    assert [(r["left"], r["right"], r["weak_sides"]) for r in rows] == [
+    assert [(r["left"], r["right"], r["possible_weak_sides"]) for r in rows] == [
         ("midline", "over-foot", ["left"]),
         ("over-foot", "over-foot", []),
     ]
@@ -197,3 +197,25 @@ def test_readings_keep_the_sources_hedge() -> None:
     assert "in front of the toes" in READINGS["in-front"] and "past" not in READINGS["in-front"]
     assert "not proof of strength" in READINGS["over-foot"]
     assert not any("no sign of weakness" in text.lower() for text in READINGS.values())
+
+
+def test_pain_or_a_hip_drop_recommends_an_assessment_first(invoke: Invoke) -> None:
+    import json
+
+    plain = json.loads(
+        invoke("check", "--left", "midline", "--right", "over-foot", "--json").stdout
+    )
+    assert plain["assessment"] is False and plain["possible_weak_sides"] == ["left"]
+    for extra in (["--pain"], ["--hip-drop"]):
+        args = ["check", "--left", "over-foot", "--right", "over-foot", *extra, "--json"]
+        data = json.loads(invoke(*args).stdout)
+        assert data["assessment"] is True
+        assert any("have it assessed by a clinician" in note for note in data["notes"])
+    hedged = json.loads(
+        invoke(
+            "check", "--left", "over-foot", "--right", "over-foot", "--hip-drop", "--json"
+        ).stdout
+    )
+    assert any("can be signs of a weak gluteus medius, and also" in n for n in hedged["notes"])
+    asked = invoke("check", "--interactive", input="1\n1\nn\nn\nn\ny\n").stdout
+    assert "pain in the hip or the back" in asked and "assessed by a clinician" in asked

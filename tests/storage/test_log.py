@@ -152,7 +152,7 @@ def test_migrates_a_version_1_log_in_place(invoke: Invoke, home: Path) -> None:
     with sqlite3.connect(home / LOG_NAME) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     history = json.loads(invoke("check", "--history", "--json").stdout)
-    assert [(h["left"], h["weak_sides"]) for h in history] == [("midline", ["left"])]
+    assert [(h["left"], h["possible_weak_sides"]) for h in history] == [("midline", ["left"])]
     assert len(history_rows(invoke)) == 1
 
 

@@ -1,14 +1,17 @@
 """The mirror test: its instructions, its questions, and reading the answers.
 
 The source's self-test: a slow squat on one leg, 2 to 3 reps a side, watched
-in a mirror. The source hedges its readings, and so does glutemed: a knee that
-drifts toward the midline *may* be a sign of gluteus medius weakness; a knee
-that travels forward, in front of the toes, *may* mean the quads are doing
-most of the work, a sign of weak or under-active glutes. The source says
-nothing about a knee that stays over the foot, so glutemed claims nothing from
-it. Gait signs (the pelvis dropping, the trunk leaning over the standing leg,
-the knee collapsing inward) point the same way. Which moves to favour, and how
-many days, is glutemed's choice.
+in a mirror. A knee that travels forward, in front of the toes, *may* mean the
+quads are doing most of the work (the source's hedge). The source states the
+other reading plainly, a knee drifting toward the midline as a sign of gluteus
+medius weakness; glutemed softens it to *may* on purpose, because studies link
+hip strength and knee drift only weakly. The source says nothing about a knee
+that stays over the foot, so glutemed claims nothing from it. Gait signs (the
+pelvis dropping, the trunk leaning over the standing leg, the knee collapsing
+inward) *can* be signs of a weak gluteus medius, and also of a hip joint, tendon
+or nerve problem. Hip or back pain, numbness, or a hip drop: glutemed
+recommends an assessment before training. Which moves to favour, and how many
+days, is glutemed's choice.
 
 Pure: answers and a catalogue in, a :class:`CheckResult` out. No I/O.
 """
@@ -92,7 +95,10 @@ class CheckResult(_Result):
     left: SideReading
     right: SideReading
     gait: list[str]
-    weak_sides: list[str]
+    #: The sides whose knee drifted toward the midline: possibly weak, no more.
+    possible_weak_sides: list[str]
+    #: Whether to have it assessed before training (pain, numbness or a hip drop).
+    assessment: bool
     notes: list[str]
     recommendation: Recommendation
     caution: str
@@ -106,6 +112,7 @@ def read_check(
     available: frozenset[str] = frozenset(EQUIPMENT),
     *,
     plan_command: PlanCommand,
+    pain: bool = False,
 ) -> CheckResult:
     """The source's reading of one mirror test, with a plan to follow it up (long: one
     branch a reading, each with its recommendation in words).
@@ -132,9 +139,18 @@ def read_check(
         )
     if signs:
         notes.append(
-            "The gait signs you noticed are also signs of a weak gluteus medius: "
+            "The gait signs you noticed can be signs of a weak gluteus medius, and also "
+            "of a problem in the hip joint, a tendon or a nerve: "
             + "; ".join(GAIT_SIGNS[sign] for sign in signs)
             + "."
+        )
+    assessment = pain or "hip-drop" in signs
+    if assessment:
+        why = "you have hip or back pain, or numbness" if pain else "your pelvis drops"
+        notes.append(
+            f"Because {why}, have it assessed by a clinician (a physiotherapist or sports "
+            "doctor) before you train on this plan: this test cannot tell a weak muscle "
+            "from a joint, tendon or nerve problem."
         )
     usable = [move for move in catalogue if move.fits(available)]
     lateral = [move.slug for move in usable if move.lateral]
@@ -156,13 +172,15 @@ def read_check(
         days, favour = 2, []
         reason = (
             "The test saw none of the signs it looks for: two sessions a week keep the "
-            "muscle working (the source asks for at least one), using all the moves."
+            "muscle working (the source asks for at least one), with the 3 moves "
+            "glutemed picks for two days."
         )
     return CheckResult(
         left=SideReading(knee=left, reading=READINGS[left]),
         right=SideReading(knee=right, reading=READINGS[right]),
         gait=signs,
-        weak_sides=weak,
+        possible_weak_sides=weak,
+        assessment=assessment,
         notes=notes,
         recommendation=Recommendation(
             days=days,

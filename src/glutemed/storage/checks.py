@@ -52,7 +52,9 @@ def _check(row: Sequence[Any]) -> dict[str, Any]:
             raise ValueError(f"{field} {quoted(value)}")
     try:
         steps = json.loads(gait)
-        weak = json.loads(result).get("weak_sides", [])
+        found = json.loads(result)
+        # possible_weak_sides since glutemed 0.2; weak_sides in results saved before.
+        weak = found.get("possible_weak_sides", found.get("weak_sides", []))
     except (TypeError, ValueError, AttributeError, RecursionError):
         raise ValueError("gait or result is not glutemed's JSON") from None
     if not _strings(steps) or not _strings(weak):
@@ -63,7 +65,7 @@ def _check(row: Sequence[Any]) -> dict[str, Any]:
         "left": rules.KNEE_ALIASES.get(left, left),
         "right": rules.KNEE_ALIASES.get(right, right),
         "gait": steps,
-        "weak_sides": weak,
+        "possible_weak_sides": weak,
     }
 
 

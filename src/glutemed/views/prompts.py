@@ -99,8 +99,9 @@ def ask_check(
     watch: str,
     knees: dict[str, str],
     signs: dict[str, str],
-) -> tuple[str, str, list[str]]:
-    """Walk through the mirror test: (left knee, right knee, gait signs noticed)."""
+) -> tuple[str, str, list[str], bool]:
+    """Walk through the mirror test: (left knee, right knee, gait signs noticed, whether
+    the runner has hip or back pain or numbness)."""
     out = console()
     out.print(Text("The mirror test", style="bold"))
     out.print(Text(CAUTION, style="yellow"))
@@ -123,8 +124,9 @@ def ask_check(
         for sign, text in signs.items()
         if confirm(f"When you run or walk, have you noticed that {text}?")
     ]
+    hurt = confirm("Do you have pain in the hip or the back, or numbness in the leg?")
     out.print()
-    return answers[0], answers[1], noticed
+    return answers[0], answers[1], noticed, hurt
 
 
 class Console:

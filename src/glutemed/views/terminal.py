@@ -333,7 +333,7 @@ def check_view(result: CheckResult) -> Group:
 
 def check_history_table(rows: list[dict[str, Any]]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title="Your mirror tests", title_justify="left")
-    for column in ("#", "taken", "left knee", "right knee", "gait signs", "weak sides"):
+    for column in ("#", "taken", "left knee", "right knee", "gait signs", "possibly weak"):
         table.add_column(column)
     for row in rows:
         table.add_row(
@@ -342,7 +342,7 @@ def check_history_table(rows: list[dict[str, Any]]) -> Table:
             row["left"],
             row["right"],
             ", ".join(row["gait"]) or "none",
-            ", ".join(row["weak_sides"]) or "none",
+            ", ".join(row["possible_weak_sides"]) or "none",
         )
     return table
 

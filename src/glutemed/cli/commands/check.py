@@ -42,6 +42,13 @@ def check(
     knee_collapse: KneeCollapse = False,
     interactive: Interactive = False,
     as_json: Annotated[bool, params.flag("--json", help="Print the result as JSON.")] = False,
+    pain: Annotated[
+        bool,
+        params.flag(
+            "--pain",
+            help="You have hip or back pain, or numbness in the leg: get it assessed first.",
+        ),
+    ] = False,
     save: Save = False,
     history: History = False,
 ) -> None:
@@ -74,7 +81,7 @@ def check(
     ]
     if interactive or (left is None and right is None and sys.stdin.isatty()):
         try:
-            left, right, gait = prompts.ask_check(
+            left, right, gait, pain = prompts.ask_check(
                 selfcheck.SETUP,
                 selfcheck.STEPS,
                 selfcheck.WATCH,
@@ -102,6 +109,7 @@ def check(
         gait,
         resolved.equipment,
         plan_command=plan_command,
+        pain=pain,
     )
     if save:
         number = log.save_check(result.model_dump(mode="json"), datetime.now())
