@@ -9,6 +9,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +42,7 @@ programmes = st.fixed_dictionaries(
 @settings(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+@pytest.mark.slow  # a property test of many examples
 @given(drawn=programmes, picks=st.lists(st.integers(0, 200), min_size=3, max_size=3))
 def test_plan_today_and_the_sheet_agree_on_every_day_of_a_programme(
     invoke: Invoke, drawn: dict[str, object], picks: list[int]

@@ -199,6 +199,7 @@ def catalogues(draw: st.DrawFn) -> Catalogue:
     return Catalogue(exercises=moves)
 
 
+@pytest.mark.slow  # a property test of many examples
 @settings(max_examples=400, deadline=None)
 @given(catalogue=catalogues(), options=options_strategy)
 def test_every_rule_holds_for_any_catalogue(catalogue: Catalogue, options: PlanOptions) -> None:
@@ -374,6 +375,7 @@ around_runs = st.builds(
 )
 
 
+@pytest.mark.slow  # a property test of many examples
 @settings(max_examples=300, deadline=None)
 @given(catalogue=catalogues(), options=around_runs)
 def test_every_rule_holds_around_runs(catalogue: Catalogue, options: PlanOptions) -> None:
@@ -416,6 +418,7 @@ races = st.builds(
 )
 
 
+@pytest.mark.slow  # a property test of many examples
 @settings(max_examples=500, deadline=None)
 @given(options=races)
 def test_every_race_rule_holds(options: PlanOptions) -> None:

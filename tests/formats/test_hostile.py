@@ -374,6 +374,7 @@ def test_any_text_loads_or_raises_our_error(tmp_path: Path, text: str) -> None:
         max_size=8,
     )
 )
+@pytest.mark.slow  # a property test of many examples
 def test_any_plan_arguments_plan_or_refuse_cleanly(args: list[str]) -> None:
     result = CliRunner().invoke(app, ["plan", *args])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
