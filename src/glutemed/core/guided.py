@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from glutemed.core.about import GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.progression import PAIN_OK
-from glutemed.core.rules import PAIN, REPS
+from glutemed.core.rules import NO_LOAD_WORDS, PAIN, REPS
 from glutemed.core.sets import Pain
 from glutemed.core.text import and_list, plural
 from glutemed.errors import Ended
@@ -217,7 +217,7 @@ def _load(text: str, offered: str | None) -> str:
         if offered is None:
             raise ValueError("give the load you used (e.g. 12kg), or - for none")
         return "" if offered == BODYWEIGHT else offered
-    if cleaned == "-" or cleaned.lower() in ("bodyweight", "bw", "none"):
+    if " ".join(cleaned.lower().split()) in NO_LOAD_WORDS:
         return ""
     return parse_load(cleaned).text
 

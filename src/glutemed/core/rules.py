@@ -83,6 +83,8 @@ BOX_MAX = 45
 BOX_HEIGHTS = Range(20, 60, "cm")
 #: Pain, recorded out of 10 (0: none): for a move in a session, or the morning after.
 PAIN = Range(0, 10, "out of 10", words="a score from 0 (no pain) to 10")
+#: What a runner writes for no load (bodyweight), on a sheet or in ``go``.
+NO_LOAD_WORDS: tuple[str, ...] = ("-", "bodyweight", "body weight", "bw", "none", "no load")
 #: A set's id in the log, as ``history --all`` shows it.
 SET_IDS = Range(1, 2**62, "", words="a set's id, as history shows each set")
 #: The dates glutemed takes anywhere (options, sheets, the log): far enough from

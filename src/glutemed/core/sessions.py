@@ -36,11 +36,15 @@ def week_sets(week: int, days: int, fixed: int | None) -> tuple[int, bool]:
     more in each later 4-week block up to 4; the fourth week of each block has
     one set fewer than the week before, never below 2.
     """
-    block, position = divmod(week - 1, BLOCK_WEEKS)
-    building = min(MAX_SETS, (fixed or BASE_SETS[days]) + block)
-    if position == BLOCK_WEEKS - 1:
+    building = _building(week, days, fixed)
+    if (week - 1) % BLOCK_WEEKS == BLOCK_WEEKS - 1:
         return max(MIN_SETS, building - 1), True
     return building, False
+
+
+def _building(week: int, days: int, fixed: int | None) -> int:
+    """The sets ``week``'s 4-week block builds to (before its lighter week)."""
+    return min(MAX_SETS, (fixed or BASE_SETS[days]) + (week - 1) // BLOCK_WEEKS)
 
 
 class Builder:
@@ -123,10 +127,10 @@ class Builder:
         if race is None:
             return None
         taper = race - timedelta(days=schedule.TAPER_DAYS[self.options.race_distance])
-        if not taper - timedelta(weeks=RACE_BUILD_WEEKS) <= day < taper:
+        build = taper - timedelta(weeks=RACE_BUILD_WEEKS)
+        if not build <= day < taper:
             return None
         monday = schedule.monday_of(day)
-        build = taper - timedelta(weeks=RACE_BUILD_WEEKS)
         # The plan weeks holding the 3 weeks of days before the build.
         numbers = {
             week + (schedule.monday_of(build - timedelta(days=back)) - monday).days // 7
@@ -243,7 +247,7 @@ def lighter_by_reps(week: int, days: int, fixed: int | None) -> bool:
     """Whether ``week`` is a lighter week that cannot drop a set (its block builds only
     to 2): it is lighter by its reps instead, at the bottom of the range."""
     sets, lighter = week_sets(week, days, fixed)
-    return lighter and sets == min(MAX_SETS, (fixed or BASE_SETS[days]) + (week - 1) // BLOCK_WEEKS)
+    return lighter and sets == _building(week, days, fixed)
 
 
 def _step(

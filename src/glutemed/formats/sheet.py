@@ -326,14 +326,11 @@ def _reps(where: str, written: str) -> tuple[int, list[str]]:
     return reps, said
 
 
-#: What a runner writes for no load: bodyweight.
-_NO_LOAD = ("", "-", "bodyweight", "body weight", "bw", "none", "no load")
-
-
 def _load(where: str, written: str) -> str | None:
     """The load of a ticked set: None for bodyweight (blank, ``-``, ``bodyweight``,
     ``BW``, ``none``)."""
-    if " ".join(written.strip("_ ").lower().split()) in _NO_LOAD:
+    said = " ".join(written.strip("_ ").lower().split())
+    if not said or said in rules.NO_LOAD_WORDS:
         return None
     try:
         return parse_load(written).text
