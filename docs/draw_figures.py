@@ -18,6 +18,9 @@ from pathlib import Path
 
 INK, ACCENT, KIT = "#24292f", "#d9480f", "#57606a"
 FLOOR = 180
+#: The "start" and "end" labels' size in figure units (the figure is 340 wide):
+#: at the 56 mm the printable plan draws a figure, 18 units print at about 8 pt.
+LABEL_SIZE = 18
 Point = tuple[float, float]
 
 # A pose: named joints, and the segments between them. "acc" segments are the
@@ -29,8 +32,8 @@ BODY = [("neck", "hip"), ("sh", "le"), ("le", "lh"), ("sh", "re"), ("re", "rh")]
 def svg_figure(title: str, start: dict[str, Point], end: dict[str, Point], **kit: object) -> str:
     """A figure: the start pose left, the end pose right, an arrow between."""
     parts = [
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 -24 340 224" width="340" '
-        'height="224" role="img" aria-labelledby="t">',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 -24 340 236" width="340" '
+        'height="236" role="img" aria-labelledby="t">',
         f'<title id="t">{title}</title>',
         f'<line x1="6" y1="{FLOOR + 1}" x2="334" y2="{FLOOR + 1}" stroke="{KIT}" '
         'stroke-width="2" stroke-linecap="round"/>',
@@ -99,6 +102,27 @@ def _kit(item: str, joints: dict[str, Point], dx: float) -> str:
             f'<rect x="{x0:.0f}" y="{top}" width="{x1 - x0:.0f}" height="{FLOOR - top}" '
             f'fill="#eaeef2" stroke="{KIT}" stroke-width="3"/>'
         )
+    if item == "goblet":  # one dumbbell held upright against the chest, in both hands
+        x, y = joints["lh"][0] + dx, joints["lh"][1]
+        return (
+            f'<rect x="{x - 3:.0f}" y="{y - 12:.0f}" width="6" height="24" rx="2" '
+            f'fill="{KIT}" stroke="none"/>'
+            f'<rect x="{x - 7:.0f}" y="{y - 16:.0f}" width="14" height="7" rx="2" '
+            f'fill="{KIT}" stroke="none"/>'
+            f'<rect x="{x - 7:.0f}" y="{y + 9:.0f}" width="14" height="7" rx="2" '
+            f'fill="{KIT}" stroke="none"/>'
+        )
+    if item == "panel":  # a wall beside the runner, seen behind them in a side view
+        return (
+            f'<rect x="{dx + 14:.0f}" y="8" width="138" height="{FLOOR - 8}" '
+            f'fill="#f3f5f7" stroke="{KIT}" stroke-width="2" stroke-dasharray="6 4"/>'
+        )
+    if item == "wall":  # a support beside the runner: a wall, a chair back or a rail
+        x = joints["wall"][0] + dx
+        return (
+            f'<rect x="{x - 5:.0f}" y="20" width="10" height="{FLOOR - 20}" '
+            f'fill="#eaeef2" stroke="{KIT}" stroke-width="3"/>'
+        )
     if item == "band":
         (x0, y0), (x1, y1) = joints["band0"], joints["band1"]
         return (
@@ -118,8 +142,8 @@ def _arrow() -> str:
 
 def _label(text: str, x: float) -> str:
     return (
-        f'<text x="{x}" y="197" text-anchor="middle" font-family="sans-serif" '
-        f'font-size="12" fill="{KIT}">{text}</text>'
+        f'<text x="{x}" y="207" text-anchor="middle" font-family="sans-serif" '
+        f'font-size="{LABEL_SIZE}" fill="{KIT}">{text}</text>'
     )
 
 
@@ -224,6 +248,29 @@ STEP_FLOOR_END = {  # on the leading leg, the other knee raised to hip height
 }  # fmt: skip
 ANKLE_START = {**SQUAT_START, "band0": (62, 172), "band1": (98, 172)}
 ANKLE_END = {**SQUAT_END, "band0": (60, 172), "band1": (100, 172)}
+WALL_RDL_START = {**RDL_START, "lh": (98, 96), "le": (90, 74)}
+WALL_RDL_END = {  # no dumbbells: one hand on the wall, the other down toward the shin
+    **RDL_END, "lh": (112, 118), "le": (114, 102), "rh": (100, 140),
+}  # fmt: skip
+SUPPORTED_SPLIT_START = {**SPLIT_START, "lh": (118, 96), "le": (102, 78), "wall": (126, 0)}
+SUPPORTED_SPLIT_END = {  # part of the way down, a hand on the support
+    "head": (80, 46), "neck": (80, 60), "hip": (80, 118), "sh": (80, 66),
+    "lh": (118, 110), "le": (100, 96), "rh": (84, 122),
+    "rk": (108, 142), "rf": (114, FLOOR), "lk": (68, 156), "lf": (44, FLOOR - 2),
+    "wall": (126, 0), "accent": (2, 1),
+}  # fmt: skip
+SHALLOW_LUNGE_START = {  # facing you, one hand on a chair back for support
+    **LUNGE_START, "le": (52, 80), "lh": (36, 92), "wall": (28, 0),
+}  # fmt: skip
+SHALLOW_LUNGE_END = {  # a shorter step, the knee bent only part of the way
+    "head": (88, 40), "neck": (88, 54), "hip": (88, 110), "sh": (88, 60),
+    "le": (60, 84), "lh": (36, 92), "re": (104, 84), "rh": (90, 76),
+    "lk": (70, 146), "lf": (56, FLOOR), "rk": (114, 144), "rf": (116, FLOOR),
+    "wall": (28, 0), "accent": (2, 1),
+}  # fmt: skip
+GOBLET_START = {**LUNGE_START, "lh": (80, 66), "rh": (80, 66)}
+GOBLET_END = {**LUNGE_END, "lh": (96, 96), "rh": (96, 96)}
+BODYWEIGHT_SQUAT_END = {**SQUAT_END, "lh": (62, 84), "rh": (98, 84)}
 
 FIGURES = {
     "staggered-stance-romanian-deadlift": (
@@ -288,6 +335,48 @@ FIGURES = {
         ANKLE_START,
         ANKLE_END,
         {"start_kit": ("band",), "end_kit": ("band",)},
+    ),
+    "wall-supported-romanian-deadlift": (
+        "Wall-Supported Romanian Deadlift: no dumbbells, one hand on a wall, the hips push "
+        "back and the free hand travels toward the front shin",
+        WALL_RDL_START,
+        WALL_RDL_END,
+        {"start_kit": ("panel",), "end_kit": ("panel",)},
+    ),
+    "supported-bodyweight-split-squat": (
+        "Supported Bodyweight Split Squat: no dumbbells, one hand on a support, both knees "
+        "bend part of the way down",
+        SUPPORTED_SPLIT_START,
+        SUPPORTED_SPLIT_END,
+        {"start_kit": ("wall",), "end_kit": ("wall",)},
+    ),
+    "weighted-lateral-step-up": (
+        "Weighted Lateral Step-Up with Slow Lowering: a dumbbell in each hand, step up "
+        "sideways onto a higher box, then lower the free foot slowly",
+        STEP_START,
+        STEP_END,
+        {"start_kit": ("box", "dumbbells"), "end_kit": ("box", "dumbbells")},
+    ),
+    "shallow-lateral-lunge": (
+        "Shallow Lateral Lunge: a hand on a chair back, a shorter step to the side and the "
+        "knee bent only part of the way",
+        SHALLOW_LUNGE_START,
+        SHALLOW_LUNGE_END,
+        {"start_kit": ("wall",), "end_kit": ("wall",)},
+    ),
+    "goblet-lateral-lunge": (
+        "Goblet Lateral Lunge: one dumbbell held at the chest, a wide step to the side, "
+        "that knee bent over the toes",
+        GOBLET_START,
+        GOBLET_END,
+        {"start_kit": ("goblet",), "end_kit": ("goblet",)},
+    ),
+    "bodyweight-squat-knees-out": (
+        "Bodyweight Squat, Knees Out: no band, the hips go down and back and the knees "
+        "push gently out over the toes",
+        SQUAT_START,
+        BODYWEIGHT_SQUAT_END,
+        {},
     ),
 }
 

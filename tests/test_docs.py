@@ -10,6 +10,8 @@ import typer
 
 from glutemed.cli.app import app
 
+from .conftest import Invoke
+
 README = (Path(__file__).parents[1] / "README.md").read_text()
 COMMAND = typer.main.get_command(app)
 
@@ -21,6 +23,17 @@ def _commands() -> list[str]:
 def test_readme_keeps_the_two_setup_commands() -> None:
     assert "pip install . && glutemed plan --days 3" in README
     assert "pip install -e '.[test]' && pytest" in README
+
+
+def test_the_readmes_sheet_lines_are_the_real_sheets(invoke: Invoke) -> None:
+    sheet = invoke("plan", "--days", "3", "--format", "markdown").stdout.splitlines()
+    heading = (
+        "**Lateral Step-Up to Balance** (`lateral-step-up-to-balance`)"
+        " · 2 x 6-12 reps each side, aim for 9+ · pain __/10"
+    )
+    for line in (heading, "- [ ] Set 1: did __ reps @ __"):
+        assert f"`{line}`" in README or f"`` {line} ``" in README
+        assert line in sheet
 
 
 @pytest.mark.parametrize("name", _commands())

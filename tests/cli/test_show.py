@@ -59,6 +59,7 @@ def test_show_writes_the_figure_or_a_card_and_never_clobbers(
     assert invoke("show", "lateral-lunge", "-o", str(html)).exit_code == 0
     card = html.read_text()
     assert "<svg" in card and "Lateral Lunge" in card and "Shallow Lateral Lunge" in card
+    assert card.count("<svg") == 3  # the move and each of its two other forms, drawn
     assert "glutemed's general guidance" in card and "McCall" in card
     again = invoke("show", "lateral-lunge", "-o", str(svg))
     assert again.exit_code == 1 and "--force" in again.stderr

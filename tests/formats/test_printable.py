@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -51,11 +52,17 @@ MEASURE = """
 const width = document.documentElement.clientWidth;
 const wide = [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > width + 1).length;
-const pictures = [...document.querySelectorAll('.move svg')]
+const pictures = [...document.querySelectorAll('.form svg')]
   .filter(e => { const r = e.getBoundingClientRect(); return r.width > 20 && r.height > 10; })
   .length;
+// The smallest figure label in points: its font size in figure units, scaled to
+// the figure's drawn size (CSS px, 96 to the inch as in print: 1 px = 0.75 pt).
+const labels = [...document.querySelectorAll('.form svg text')]
+  .map(t => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize) * 0.75);
 document.title = JSON.stringify({
-  wide, pictures, moves: document.querySelectorAll('.move').length,
+  wide, pictures, forms: document.querySelectorAll('.form').length,
+  label_pt: labels.length ? Math.min(...labels) : 0,
+  moves: document.querySelectorAll('.move').length,
   rows: document.querySelectorAll('tr.set').length,
   scroll: document.documentElement.scrollWidth <= width,
 });
@@ -63,12 +70,13 @@ document.title = JSON.stringify({
 """
 
 
-def _measure(html: Path, tmp_path: Path) -> dict[str, object]:
-    """What a person would see at A4 width (794 px), measured in the browser."""
+def _measure(html: Path, tmp_path: Path, size: str = "794,1123") -> dict[str, object]:
+    """What a person would see at ``size`` (A4's width, 794 px, unless told), measured
+    in the browser."""
     probe = tmp_path / f"probe-{html.name}"
     probe.write_text(html.read_text().replace("</body>", MEASURE + "</body>"))
     out = _run_browser(
-        "--window-size=794,1123", "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()
+        f"--window-size={size}", "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()
     ).stdout
     title = re.search(r"<title>(.*?)</title>", out, re.S)
     assert title, out[:500]
@@ -94,6 +102,16 @@ def test_every_move_has_a_well_formed_self_contained_figure() -> None:
     assert sorted(p.stem for p in folder().glob("*.svg")) == sorted(named)
 
 
+def test_every_built_in_form_is_drawn_as_itself() -> None:
+    # Every easier and harder form differs from its move in equipment or position,
+    # so each has its own figure, titled with its own name.
+    for exercise in load_catalogue():
+        for form in exercise.variants:
+            assert form.figure and form.figure != exercise.slug, form.name
+            drawing = figure(drawings(), exercise, form)
+            assert drawing is not None and f'<title id="t">{form.name}:' in drawing
+
+
 def test_the_plan_page_is_self_contained_and_escapes_every_text(
     invoke: Invoke,
     tmp_path: Path,
@@ -115,13 +133,42 @@ def test_the_plan_page_is_self_contained_and_escapes_every_text(
     )
 
 
-def test_the_plan_page_has_a_row_per_set_and_a_picture_per_move(invoke: Invoke) -> None:
-    page = invoke("plan", "--weeks", "2", "--format", "html").stdout
-    data = json.loads(invoke("plan", "--weeks", "2", "--json").stdout)
+def test_the_plan_page_has_a_row_per_set_and_each_weeks_forms_drawn_with_cues(
+    invoke: Invoke,
+) -> None:
+    page = invoke("plan", "--weeks", "2", "--level", "easier", "--format", "html").stdout
+    data = json.loads(invoke("plan", "--weeks", "2", "--level", "easier", "--json").stdout)
     planned = [e for s in data["sessions"] for e in s["exercises"]]
     assert page.count('<tr class="set">') == sum(e["sets"] for e in planned)
-    assert page.count('<div class="move"><svg') == len(planned)
+    assert page.count('<div class="move">') == len(planned)
+    week_forms = {
+        (s["week"], e["variant"] or e["name"]) for s in data["sessions"] for e in s["exercises"]
+    }
+    assert page.count('<div class="form"><svg') == len(week_forms) == 2 * len(data["routine"])
+    # Each form is drawn as itself (its own title), with its first two cues.
+    catalogue = {m.slug: m for m in load_catalogue()}
+    for exercise in data["sessions"][0]["exercises"]:
+        form = next(
+            v for v in catalogue[exercise["slug"]].variants if v.name == exercise["variant"]
+        )
+        assert f"{form.name}:" in page
+        for cue in form.cues[:2]:
+            assert html.escape(cue, quote=False) in page
+        assert html.escape(form.cues[2], quote=False) not in page.split('class="week"')[1]
     assert page.count('class="week"') == 2 and "glutemed's general guidance" in page
+
+
+def test_a_form_without_its_own_figure_says_the_figure_is_the_standard_move(
+    invoke: Invoke,
+    tmp_path: Path,
+    write_catalogue,  # noqa: F811
+) -> None:
+    easy = {"name": "Easy A", "level": "easier", "cues": ["Go slow."]}
+    plain = move("split-squat", variants=[easy])
+    path = write_catalogue({"exercises": [plain, move("b")]})
+    page = invoke("--catalogue", str(path), "plan", "--level", "easier", "--format", "html")
+    assert "Easy A" in page.stdout and "Go slow." in page.stdout
+    assert page.stdout.count("The figure shows the standard move.") == 1
 
 
 def test_pdf_needs_the_extra_and_says_how(invoke: Invoke, tmp_path: Path) -> None:
@@ -155,6 +202,19 @@ def test_on_screen_every_picture_shows_and_nothing_is_wider_than_the_page(
     invoke("plan", "--weeks", "4", "--days", "3", "--size", "3", "-o", str(html))
     seen = _measure(html, tmp_path)
     assert seen["wide"] == 0 and seen["scroll"] is True
-    assert seen["pictures"] == seen["moves"] == 36
+    assert seen["pictures"] == seen["forms"] == 12 and seen["moves"] == 36
+    assert seen["label_pt"] >= 7  # "start" and "end" readable at the printed size
     data = json.loads(invoke("plan", "--weeks", "4", "--days", "3", "--size", "3", "--json").stdout)
     assert seen["rows"] == sum(e["sets"] for s in data["sessions"] for e in s["exercises"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ["plan", "card"])
+def test_on_a_phone_everything_fits_the_screen(invoke: Invoke, tmp_path: Path, page: str) -> None:
+    html = tmp_path / f"{page}.html"
+    if page == "plan":
+        invoke("plan", "--weeks", "2", "--days", "3", "--size", "3", "-o", str(html))
+    else:
+        invoke("show", "staggered-stance-romanian-deadlift", "-o", str(html))
+    seen = _measure(html, tmp_path, size="360,800")
+    assert seen["wide"] == 0 and seen["scroll"] is True

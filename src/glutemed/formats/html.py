@@ -4,9 +4,12 @@ Pure: a plan (or a move) in, HTML text out, the same every time. Inline CSS and
 SVG only: no script, nothing fetched from the network. Every text from a
 catalogue, a note or a title is HTML-escaped. Made for A4 and US Letter
 paper (the content is 180 mm wide, inside both): the guidance and the credit
-once at the start, then a page per week, each session a block that is never
-cut across pages, each move with its figure, its prescription and a row per
-set with a tick box and blank cells for the reps and the load.
+once at the start, then a page per week. A week's page shows each form it
+uses once, with its figure (drawn about 57 mm wide, so the "start" and "end"
+labels print at about 8 pt) and its first two cues; then each session as a
+block that is never cut across pages, each move with its prescription and a
+row per set with a tick box and blank cells for the reps and the load. Below
+600 px of screen (a phone) everything stands in one column.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from html import escape as _escape
 
 from glutemed.core.about import BEFORE, BEFORE_TITLE, CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.catalogue import Catalogue, Exercise
-from glutemed.core.plan import RUN_TEXT, Plan
+from glutemed.core.plan import RUN_TEXT, Plan, PlannedExercise
 from glutemed.core.text import plural, without_controls
 from glutemed.formats.figures import Drawings, figure, inline
 
@@ -42,11 +45,18 @@ p { margin: 0 0 2.5mm; }
 .session { break-inside: avoid; page-break-inside: avoid; border: 0.4mm solid #d0d7de;
            border-radius: 2mm; padding: 2mm 3mm; margin: 0 0 2.5mm; }
 .session h3 { font-size: 10pt; margin: 0 0 1.5mm; }
-.moves { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5mm 4mm; }
-.move { display: flex; gap: 2mm; align-items: flex-start; break-inside: avoid; font-size: 9pt; }
-.move svg { width: 26mm; height: auto; flex: none; }
-.move .what { flex: 1; min-width: 0; }
-.move .name { font-weight: 600; }
+.how, .moves { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1.5mm 4mm; }
+.how { margin: 0 0 3mm; break-inside: avoid; page-break-inside: avoid; }
+.form { font-size: 9pt; }
+.form svg { display: block; width: 100%; max-width: 60mm; height: auto; }
+.cues { margin: 0.5mm 0 0; padding-left: 4mm; }
+.move { break-inside: avoid; font-size: 9pt; }
+.move .name, .form .name { font-weight: 600; }
+@media screen and (max-width: 600px) {
+  body { padding: 3mm; }
+  .how, .moves { grid-template-columns: minmax(0, 1fr); }
+  .form svg { max-width: 90mm; }
+}
 table.sets { border-collapse: collapse; width: 100%; margin-top: 0.5mm; }
 table.sets td { border-bottom: 0.3mm solid #d0d7de; padding: 0.4mm 1mm; height: 4.8mm;
                 color: #57606a; }
@@ -97,20 +107,15 @@ def plan_html(plan: Plan, catalogue: Catalogue, drawings: Drawings) -> str:
         "</header>",
     ]
     weeks: dict[int, list[str]] = {}
+    forms: dict[int, dict[str, str]] = {}
     for session in plan.sessions:
         run = f' <span class="run">· {escape(RUN_TEXT[session.run])}</span>' if session.run else ""
         kind = f" · {escape(session.kind)}" if session.kind != "regular" else ""
         blocks = []
         for exercise in session.exercises:
-            move = moves.get(exercise.slug)
-            form = (
-                next((v for v in move.variants if v.name == exercise.variant), None)
-                if move
-                else None
-            )
-            drawing = figure(drawings, move, form) if move else None
-            label = f"{session.date:%Y%m%d}-{exercise.slug}"
-            picture = inline(drawing, label) if drawing else ""
+            week_forms = forms.setdefault(session.week, {})
+            if exercise.form_name not in week_forms:
+                week_forms[exercise.form_name] = _how(exercise, moves, drawings, session.week)
             rows = "".join(
                 f'<tr class="set"><td><span class="tick"></span> Set {number}'
                 f"{f' ({side} only)' if side else ''}</td>"
@@ -118,11 +123,10 @@ def plan_html(plan: Plan, catalogue: Catalogue, drawings: Drawings) -> str:
                 for number, side in exercise.set_rows
             )
             blocks.append(
-                f'<div class="move">{picture}<div class="what">'
-                f'<div class="name">{escape(exercise.form_name)}</div>'
+                f'<div class="move"><div class="name">{escape(exercise.form_name)}</div>'
                 f"<div>{escape(exercise.prescription + exercise.aim_words)}"
                 " · pain __/10</div>"
-                f'<table class="sets">{rows}</table></div></div>'
+                f'<table class="sets">{rows}</table></div>'
             )
         weeks.setdefault(session.week, []).append(
             '<section class="session">'
@@ -132,12 +136,37 @@ def plan_html(plan: Plan, catalogue: Catalogue, drawings: Drawings) -> str:
         )
     body = ["\n".join(head)]
     for week, sessions in weeks.items():
-        body.append(f'<section class="week"><h2>Week {week}</h2>{"".join(sessions)}</section>')
+        how = f'<div class="how">{"".join(forms[week].values())}</div>'
+        body.append(f'<section class="week"><h2>Week {week}</h2>{how}{"".join(sessions)}</section>')
     return _page("glutemed plan", "\n".join(body))
 
 
+def _how(
+    exercise: PlannedExercise, moves: dict[str, Exercise], drawings: Drawings, week: int
+) -> str:
+    """A form as a week's page shows it once: its figure and its first two cues (the
+    figure is otherwise the sheet's only instruction). Where glutemed has no figure
+    of the form itself, the move's figure is shown and the page says so."""
+    move = moves.get(exercise.slug)
+    form = next((v for v in move.variants if v.name == exercise.variant), None) if move else None
+    drawing = figure(drawings, move, form) if move else None
+    picture = inline(drawing, f"w{week}-{exercise.slug}") if drawing else ""
+    standard = (
+        '<div class="small">The figure shows the standard move.</div>'
+        if drawing and form is not None and not form.figure
+        else ""
+    )
+    cues = (form.cues if form is not None else move.cues if move else [])[:2]
+    points = "".join(f"<li>{escape(cue)}</li>" for cue in cues)
+    return (
+        f'<div class="form">{picture}<div class="name">{escape(exercise.form_name)}</div>'
+        f'{standard}<ul class="cues">{points}</ul></div>'
+    )
+
+
 def card_html(move: Exercise, number: int, drawings: Drawings) -> str:
-    """One move on a page: its figure, steps, cues, other forms and the guidance."""
+    """One move on a page: its figure, steps, cues, other forms (each with its own
+    figure where glutemed has one) and the guidance."""
     drawing = figure(drawings, move)
     parts = [
         f"<h1>{number}. {escape(move.name)}</h1>",
@@ -154,8 +183,11 @@ def card_html(move: Exercise, number: int, drawings: Drawings) -> str:
         parts.append("<h2>Other forms (glutemed's additions, not the source's)</h2>")
     for form in move.variants:
         kit = ", ".join(form.equipment) or "none"
+        own = figure(drawings, move, form) if form.figure else None
         parts += [
-            f"<h3>{escape(form.name)} ({escape(form.level)}; equipment: {escape(kit)})</h3><ol>",
+            f"<h3>{escape(form.name)} ({escape(form.level)}; equipment: {escape(kit)})</h3>",
+            inline(own, f"{move.slug}-{form.level}") if own else "",
+            "<ol>",
             *(f"<li>{escape(step)}</li>" for step in form.steps),
             "</ol>",
         ]
