@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from glutemed.storage.paths import builtin_catalogue
+
 from ..conftest import Invoke, move
 
 
@@ -33,11 +35,14 @@ def test_defaults_when_the_file_is_empty(invoke: Invoke) -> None:
             "box_max",
             "runs_from",
             "runs",
+            "long_km",
+            "long_minutes",
             "catalogue",
         ),
         "default",
     )
     assert settings["days"]["value"] == 3
+    assert (settings["long_km"]["value"], settings["long_minutes"]["value"]) == (16, 90)
 
 
 def test_file_values_are_used_by_plan(invoke: Invoke, config_file: Path) -> None:
@@ -127,6 +132,50 @@ def test_path_and_init(invoke: Invoke, tmp_path: Path) -> None:
     assert again.exit_code == 1
     assert "already exists; glutemed left it untouched" in again.stderr
     assert target.read_text() == "days = 1\n"
+
+
+def test_the_example_config_works_uncommented(invoke: Invoke, tmp_path: Path) -> None:
+    # Each line uncommented, one by one and all together, is a valid config: the [runs]
+    # table comes last, so no key lands inside it.
+    target = tmp_path / "config.toml"
+    env = {"GLUTEMED_CONFIG": str(target)}
+    assert invoke("config", "--init", env=env).exit_code == 0
+    lines = target.read_text().splitlines()
+    settings = [n for n, line in enumerate(lines) if line.startswith("# ") and "=" in line]
+    (tmp_path / "my-moves.yaml").write_text(builtin_catalogue().read_text())
+    for chosen in [[n] for n in settings] + [settings]:
+        text = [line[2:] if n in chosen else line for n, line in enumerate(lines)]
+        table = next(n for n, line in enumerate(lines) if line.startswith("# [runs]"))
+        if any(n > table for n in chosen):  # a [runs] word needs its table's heading
+            text = [t[2:] if n == table else t for n, t in enumerate(text)]
+        target.write_text("\n".join(text) + "\n")
+        result = invoke("config", "--json", env=env)
+        assert result.exit_code == 0, (chosen, result.stderr)
+    shown = json.loads(invoke("config", "--json", env=env).stdout)
+    assert shown["long_km"]["value"] == 16 and shown["long_km"]["from"] == "file"
+    assert shown["runs"]["value"]["none"] == ["rad", "schwimmen"]
+    assert shown["catalogue"]["from"] == "file"
+
+
+def test_thresholds_and_none_words_change_how_a_calendar_reads(
+    invoke: Invoke, config_file: Path, tmp_path: Path
+) -> None:
+    calendar = tmp_path / "c.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:a\r\nDTSTART;VALUE=DATE:20261103\r\nSUMMARY:Steady 18 km\r\n"
+        "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART;VALUE=DATE:20261104\r\n"
+        "SUMMARY:Radtour 60 km\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    args = ("runs", "--runs-from", str(calendar), "--start", "2026-11-02", "--weeks", "1", "--json")
+    before = [e["why"] for e in json.loads(invoke(*args).stdout)["weeks"][0]["events"]]
+    assert before == ["long: 18 km", "long: 60 km"]
+    config_file.write_text('long_km = 20\n[runs]\nnone = ["radtour"]\n')
+    after = [e["why"] for e in json.loads(invoke(*args).stdout)["weeks"][0]["events"]]
+    assert after == ["easy: 18 km", "not a run: radtour"]
+    config_file.write_text("long_km = 70\n")
+    result = invoke(*args)
+    assert result.exit_code == 1 and "long_km" in result.stderr and "5 to 50" in result.stderr
 
 
 def test_default_location_follows_the_platform(invoke: Invoke, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from glutemed.core.reading import read_event
 from glutemed.formats import ics_in
 
 from ..conftest import Invoke
@@ -69,13 +70,15 @@ def test_the_plan_reads_the_calendar_from_its_own_first_day(invoke: Invoke, tmp_
     assert "between 2999-12-01 and" in result.stderr  # not from today
 
 
-def test_many_config_words_classify_as_few_do() -> None:
+def test_config_words_join_glutemeds_own() -> None:
     words = {"long": (*(f"word{n}" for n in range(199)), "lange runde")}
-    assert ics_in.classify("Lange Runde, 25 km", [], words) == ("long", "lange runde")
-    assert ics_in.classify("Intervalle: 6x800", [], {"hard": ("intervalle",)}) == (
-        "hard",
-        "intervalle",
+    assert read_event("Lange Runde", words=words).why == "long: lange runde"
+    assert read_event("Intervalle: 6x800", words={"hard": ("intervalle",)}).why == (
+        "hard: intervalle"
     )
+    # A "none" word reads as not a run; a size still makes a run of a sport word's event.
+    assert read_event("Rad 2h", words={"none": ("rad",)}).why == "not a run: rad"
+    assert read_event("Lauf 8 km", words={"easy": ("lauf",)}).why == "easy: 8 km"
 
 
 def test_the_runs_table_is_bounded(invoke: Invoke, config_file: Path) -> None:

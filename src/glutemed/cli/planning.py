@@ -192,15 +192,23 @@ def calendar(
     from glutemed.storage import feeds
 
     data = feeds.read_source(source, feeds.cache_folder(), fresh=fresh, warn=streams.warn)
-    found = runcalendar.events(data, first, last, resolved.runs, warn=streams.warn, name=source)
+    found = runcalendar.events(
+        data, first, last, resolved.runs, warn=streams.warn, name=source, limits=resolved.limits
+    )
     from glutemed.core.schedule import CalendarRun
 
     entries, resolved, replaced = resolved.with_calendar(
-        CalendarRun(event.date, event.kind, event.distance) for event in found if event.kind
+        [CalendarRun(event.date, event.kind, event.distance) for event in found if event.kind]
+        + [CalendarRun(event.date, "strength") for event in found if event.strength]
     )
     counts = [
         f"{sum(1 for e in entries if e.kind == kind)} {name}"
-        for kind, name in (("long", "long"), ("hard", "hard"), ("race", "race"))
+        for kind, name in (
+            ("long", "long"),
+            ("hard", "hard"),
+            ("race", "race"),
+            ("strength", "strength days"),
+        )
     ]
     streams.note(
         f"runs from {source}: {', '.join(counts)} between {first.isoformat()} and "

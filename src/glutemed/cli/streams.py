@@ -8,6 +8,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import sys
 from typing import Any
 
@@ -21,8 +22,14 @@ def _stderr(line: str) -> None:
         print(escaped(line), file=sys.stderr, flush=True)
 
 
+#: A setting named by the core in a warning (``{race}``), shown as its flag.
+_FIELD = re.compile(r"\{(race|long_run|hard|weeks|start|days)\}")
+
+
 def warn(message: str) -> None:
-    _stderr(f"glutemed: warning: {message}")
+    """A warning; the settings it names as fields (``{long_run}``) shown as flags."""
+    shown = _FIELD.sub(lambda found: "--" + found.group(1).replace("_", "-"), message)
+    _stderr(f"glutemed: warning: {shown}")
 
 
 def note(message: str) -> None:

@@ -55,7 +55,7 @@ from glutemed.core.routine import (
 from glutemed.core.rules import EQUIPMENT, WEEKDAYS
 from glutemed.core.sessions import BASE_SETS, RACE_BUILD_WEEKS, Builder
 from glutemed.core.sets import LoggedSet, Pain
-from glutemed.core.text import and_list
+from glutemed.core.text import and_list, plural
 from glutemed.errors import PlanError
 
 #: A race closer than this to the start gets a warning (and easier forms without a recent log).
@@ -155,10 +155,15 @@ def make_plan(
     shift = sessions[0].week - 1 if sessions else 0
     sessions = [session._replace(week=session.week - shift) for session in sessions]
     notes += _rule_notes(options, sessions, level, blocks, len(weekdays))
+    shown_days = list(weekdays)
+    if options.calendar is not None and options.weekdays is None and sessions:
+        # With a calendar the days move week by week: the header names those they fall on.
+        shown_days = sorted({session.date.weekday() for session in sessions})
+        notes.insert(0, _calendar_note(sessions, options.calendar))
     needed = {item for session in sessions for e in session.exercises for item in e.equipment}
     return Plan(
         days=len(weekdays),
-        weekdays=[WEEKDAYS[day] for day in weekdays],
+        weekdays=[WEEKDAYS[day] for day in shown_days],
         weeks=span.weeks - shift,
         start=span.begin,
         seed=options.seed,
@@ -178,6 +183,22 @@ def make_plan(
         sessions=sessions,
         warnings=warnings,
     )
+
+
+def _calendar_note(sessions: Sequence[Session], calendar: schedule.RunCalendar) -> str:
+    """How a calendar placed the sessions, and how many fell on its strength days."""
+    strength = {run.date for run in calendar if run.kind == "strength"}
+    note = (
+        "Days chosen week by week around your calendar's runs (glutemed's rules: none on "
+        "a long run or a race, nor the day before a long or hard run"
+    )
+    if strength:
+        on = sum(1 for session in sessions if session.date in strength)
+        note += (
+            f"; {on} of {plural(len(sessions), 'session')} on your calendar's strength days, "
+            "which glutemed prefers"
+        )
+    return note + ")."
 
 
 def _rule_notes(
@@ -311,6 +332,10 @@ def _every_day(span: schedule.Span) -> list[date]:
     return [span.monday + timedelta(days=n) for n in range(7 * span.weeks + 7)]
 
 
+#: How :func:`glutemed.core.schedule.blocked_dates` names the day before a hard run.
+BEFORE_HARD = "the day before your hard run"
+
+
 def _calendar_days(
     span: schedule.Span, options: PlanOptions, calendar: schedule.RunCalendar
 ) -> tuple[list[date], list[str]]:
@@ -319,7 +344,9 @@ def _calendar_days(
     blocked = schedule.blocked_dates(calendar, _every_day(span), options.long_run, options.hard)
     hard_days = {run.date for run in calendar if run.kind == "hard"}
     hard_days |= {day for day in _every_day(span) if day.weekday() in options.hard}
+    strength_days = {run.date for run in calendar if run.kind == "strength"}
     chosen: list[date] = []
+    eased: list[str] = []
     short: list[str] = []
     for week in range(span.weeks):
         monday = span.monday + timedelta(weeks=week)
@@ -330,12 +357,33 @@ def _calendar_days(
             and (span.race is None or monday + timedelta(days=n) < span.race)
         ]
         picked = schedule.choose_dates(
-            dates, options.wanted_days, blocked, hard_days, chosen[-1] if chosen else None
+            dates,
+            options.wanted_days,
+            blocked,
+            hard_days,
+            chosen[-1] if chosen else None,
+            strength_days,
         )
+        if not picked and dates:
+            # A week with no day that keeps every rule still gets one session: the rule
+            # that gives way is the day before a hard run (glutemed's choice: a session
+            # every week keeps the habit; a long run or race day never gives way).
+            relaxed = {d: why for d, why in blocked.items() if not why.startswith(BEFORE_HARD)}
+            picked = schedule.choose_dates(
+                dates, 1, relaxed, hard_days, chosen[-1] if chosen else None, strength_days
+            )
+            if picked:
+                eased.append(f"week {week + 1}")
         if len(picked) < options.wanted_days and dates:
             short.append(f"week {week + 1} ({len(picked)})")
         chosen += picked
     warnings = []
+    if eased:
+        warnings.append(
+            f"no day kept every rule in {and_list(eased[:4])}"
+            + (f" and {len(eased) - 4} more weeks" if len(eased) > 4 else "")
+            + ": each has one session the day before a hard run, so you train every week"
+        )
     if short:
         warnings.append(
             f"fewer sessions than the {options.wanted_days} a week you asked for fit around "
@@ -408,11 +456,12 @@ def _around_race(
     elif first <= last and add:
         weekly = schedule.blocked_days(builder.options.long_run, builder.options.hard)
         previous = kept[-1].date if kept else None
-        candidates = [
-            first + timedelta(days=n)
-            for n in range((last - first).days + 1)
-            if first + timedelta(days=n) not in blocked
-        ]
+        window_days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        candidates = [day for day in window_days if day not in blocked]
+        if not candidates and builder.options.calendar is not None:
+            # As for any week of a calendar's plan: rather than none, the day before a
+            # hard run (a long run or a race day never gives way).
+            candidates = [day for day in window_days if blocked[day].startswith(BEFORE_HARD)]
 
         def fits(day: date) -> tuple[bool, bool]:
             spaced = previous is None or (day - previous).days >= 2

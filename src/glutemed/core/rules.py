@@ -125,6 +125,8 @@ SETTINGS: tuple[str, ...] = (
     "box_max",
     "runs_from",
     "runs",
+    "long_km",
+    "long_minutes",
     "catalogue",
 )
 
@@ -136,8 +138,14 @@ CALENDAR_BYTES = 5 * 1024 * 1024
 RUN_WORDS = Range(0, 200, "words a kind")
 RUN_WORD_LENGTH = 60
 
-#: The kinds of run a calendar event can be (the ``[runs]`` table's keys).
+#: The kinds of run a calendar event can be.
 RUN_KINDS: tuple[str, ...] = ("hard", "long", "easy", "race")
+#: The ``[runs]`` table's keys: a kind of run, or ``none`` (words for "not a run").
+RUN_WORD_KINDS: tuple[str, ...] = (*RUN_KINDS, "none")
+#: What makes a calendar's run long (``long_km``, ``long_minutes``): from a 5 km to
+#: a 50 km run, from half an hour to five.
+LONG_KM = Range(5, 50, "km", words="5 to 50 (km)")
+LONG_MINUTES = Range(30, 300, "minutes")
 
 #: The word that clears a setting the config file made (``--long-run none``).
 NONE = "none"

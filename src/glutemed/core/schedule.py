@@ -9,6 +9,10 @@ Rules that are never broken when glutemed chooses the days:
 - no session on the day before a hard run;
 - at least 48 hours between sessions, counting across the weekend.
 
+One exception: with a runner's calendar, a week in which no day keeps them all
+still gets one session, the day before a hard run (the rule that gives way
+first: a session every week keeps the habit), and the plan says which weeks.
+
 Among the layouts that keep them, glutemed prefers, in this order:
 
 0. none on the day after the long run (a session there, when the days asked for
@@ -57,8 +61,10 @@ from glutemed.errors import FieldError
 
 
 class CalendarRun(NamedTuple):
-    """A run on the runner's calendar that shapes the plan: its day, its kind
-    ("long", "hard" or "race") and, for a race, its distance (None if unknown)."""
+    """A day on the runner's calendar that shapes the plan: its date, its kind
+    ("long", "hard" or "race": a run; "strength": the calendar's own strength or core
+    work, the days glutemed prefers for its sessions) and, for a race, its distance
+    (None if unknown)."""
 
     date: date
     kind: str
@@ -211,11 +217,15 @@ def choose_dates(
     blocked: Mapping[date, str],
     hard_days: Iterable[date],
     previous: date | None,
+    strength_days: Iterable[date] = (),
 ) -> list[date]:
     """The best dates of one week for up to ``wanted`` sessions around the runs: the
     weekday rules of :func:`choose_weekdays`, applied per date, with 48 hours after
-    ``previous`` (the last session before this week)."""
+    ``previous`` (the last session before this week). Among the layouts that keep
+    the rules, the most sessions on the calendar's ``strength_days`` come first
+    (glutemed's choice: strength work kept together leaves the other days free)."""
     hard_set = set(hard_days)
+    strength_set = set(strength_days)
     free = [
         day
         for day in week
@@ -226,7 +236,15 @@ def choose_dates(
             c for c in combinations(free, count) if all((b - a).days >= 2 for a, b in pairwise(c))
         ]
         if layouts:
-            best = min(layouts, key=lambda c: (-len(hard_set.intersection(c)), -_spread(c), c))
+            best = min(
+                layouts,
+                key=lambda c: (
+                    -len(strength_set.intersection(c)),
+                    -len(hard_set.intersection(c)),
+                    -_spread(c),
+                    c,
+                ),
+            )
             return list(best)
     return []
 

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from glutemed.core import rules
+from glutemed.core.reading import Limits
 from glutemed.core.rules import SETTINGS as KEYS
 from glutemed.core.schedule import CalendarRun, RunCalendar
 
@@ -41,6 +42,8 @@ class Settings(BaseModel):
     box_max: int | None = None
     runs_from: str | None = None
     runs: dict[str, tuple[str, ...]] = {}
+    long_km: int = 16
+    long_minutes: int = 90
     catalogue: Path | None = None
     sources: dict[str, str] = {}
     file: Path | None = None
@@ -81,8 +84,8 @@ class Settings(BaseModel):
 
     def with_calendar(self, runs: Iterable[CalendarRun]) -> tuple[RunCalendar, Settings, bool]:
         """The settings around the runner's calendar (glutemed's rule): its long runs, hard
-        runs and races shape the plan, and the config file's ``long_run`` and ``hard``
-        give way to it; an option given for either replaces that kind of run in it.
+        runs, races and strength days shape the plan, and the config file's ``long_run``
+        and ``hard`` give way to it; an option given for either replaces that kind of run in it.
 
         (the calendar's runs that shape the plan, the settings to plan with, whether an
         option replaced a kind of run)."""
@@ -92,13 +95,20 @@ class Settings(BaseModel):
             if self.sources.get(key) == "option"
         }
         shaping = tuple(
-            run for run in runs if run.kind in ("long", "hard", "race") and run.kind not in replaced
+            run
+            for run in runs
+            if run.kind in ("long", "hard", "race", "strength") and run.kind not in replaced
         )
         kept = {
             key: getattr(self, key) if self.sources.get(key) == "option" else default
             for key, default in (("long_run", None), ("hard", ()))
         }
         return shaping, self.model_copy(update=kept), bool(replaced)
+
+    @property
+    def limits(self) -> Limits:
+        """What makes a calendar's run long, by these settings."""
+        return Limits(self.long_km, self.long_minutes)
 
     def shown(self, key: str) -> Any:
         """A setting's value as a person (or JSON) reads it."""

@@ -6,8 +6,9 @@ The file is ``GLUTEMED_CONFIG`` when set (it must then exist), else
 ``config.toml`` in the platform's user config folder (``platformdirs``; on
 Linux ``~/.config/glutemed/config.toml``), which may be absent. Its keys are
 named like the settings they hold: ``days``, ``equipment``, ``long_run``,
-``hard``, ``sets``, ``load_step``, ``rest``, ``runs_from``, ``runs`` (a table of
-words for each kind of calendar event) and ``catalogue``; lists are TOML arrays; a relative
+``hard``, ``sets``, ``load_step``, ``rest``, ``box_max``, ``runs_from``,
+``runs`` (a table of words for each kind of calendar event, and ``none``),
+``long_km``, ``long_minutes`` and ``catalogue``; lists are TOML arrays; a relative
 ``catalogue`` is relative to the file's folder.
 
 No pydantic here: shell completion reads the file's ``catalogue`` on every TAB.
@@ -40,10 +41,13 @@ EXAMPLE = """\
 # rest = 90                                 # seconds of rest between sets in 'go'
 # box_max = 50                              # the highest box, cm (45: about knee height)
 # runs_from = "https://example.com/plan.ics" # your running calendar (a file or a URL)
-# [runs]                                    # more words for each kind of calendar event
-# hard = ["intervalle"]
-# long = ["lange runde"]
+# long_km = 16                              # a calendar's run this long (km) is a long run
+# long_minutes = 90                         # ... and one of this many minutes
 # catalogue = "my-moves.yaml"               # your own catalogue, relative to this file
+# [runs]                                    # more words for each kind of calendar event
+# hard = ["intervalle"]                     # (a table: keep it last in the file)
+# long = ["lange runde"]
+# none = ["rad", "schwimmen"]               # words that mean "not a run"
 """
 
 
@@ -73,12 +77,14 @@ def _check(key: str, value: Any, path: Path) -> Any:
     """A file value turned into the type the setting takes."""
     if key not in KEYS:
         raise ValueError(f"unknown key (known: {', '.join(KEYS)})")
-    if key in ("days", "sets", "rest", "box_max"):
+    if key in ("days", "sets", "rest", "box_max", "long_km", "long_minutes"):
         rule = {
             "days": rules.DAYS,
             "sets": rules.SETS,
             "rest": rules.REST,
             "box_max": rules.BOX_HEIGHTS,
+            "long_km": rules.LONG_KM,
+            "long_minutes": rules.LONG_MINUTES,
         }[key]
         if isinstance(value, bool) or not isinstance(value, int) or value not in rule:
             raise ValueError(rule.whole_number)
@@ -88,8 +94,8 @@ def _check(key: str, value: Any, path: Path) -> Any:
             raise ValueError('must be a table, e.g. [runs] with hard = ["intervalle"]')
         words: dict[str, tuple[str, ...]] = {}
         for kind, listed in value.items():
-            if kind not in rules.RUN_KINDS:
-                raise ValueError(f"holds {kind!r}; the kinds are {', '.join(rules.RUN_KINDS)}")
+            if kind not in rules.RUN_WORD_KINDS:
+                raise ValueError(f"holds {kind!r}; the kinds are {', '.join(rules.RUN_WORD_KINDS)}")
             if not isinstance(listed, list) or not all(
                 isinstance(word, str) and word.strip() for word in listed
             ):

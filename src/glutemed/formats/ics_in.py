@@ -8,54 +8,27 @@ dates, so an endless rule costs nothing. Rules that repeat more often than
 daily are skipped with a warning. All-day and timed events count on their date
 in the runner's time zone.
 
-Each event is classified by whole words of its title and categories, in this
-order: a hard run, a long run, an easy run, a race, or not a run. The words
-are glutemed's (:data:`WORDS`); the config file's ``[runs]`` table adds more.
+Each event is read as a coach reads a plan, from its title, description,
+categories and length, by :func:`glutemed.core.reading.read_event` (the rules
+are there); each week's longest run may then count as long. One event
+glutemed cannot read is left out with a warning naming it, never the calendar.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from glutemed.core import rules
+from glutemed.core.reading import Limits, Reading, longest_of_week, read_event, sanity
 from glutemed.core.text import clip, quoted
 from glutemed.errors import CalendarError
 
 #: The most a calendar may hold: bytes, and events.
 MAX_BYTES = rules.CALENDAR_BYTES
 MAX_EVENTS = 20_000
-KINDS = rules.RUN_KINDS
-#: glutemed's words for each kind, tried in this order (so "race pace" is a hard run
-#: and "Marathon plan: easy 5 mi" an easy one). Whole words, any case.
-WORDS: dict[str, tuple[str, ...]] = {
-    "hard": (
-        "intervals", "interval", "tempo", "threshold", "track", "hills", "hill",
-        "fartlek", "repeats", "vo2", "vo2max", "race pace", "speed", "workout",
-    ),
-    "long": ("long run", "long", "lsd"),
-    "easy": ("easy", "recovery", "shakeout", "jog", "base run"),
-    "race": (
-        "race", "marathon", "half marathon", "half", "5k", "10k", "parkrun", "ultra",
-        "50k", "100k", "10 mile", "15k",
-    ),
-}  # fmt: skip
-#: A race's distance from its words (glutemed's reading; anything else is a 10K).
-DISTANCE_WORDS: tuple[tuple[str, str], ...] = (
-    ("ultra", "ultra"),
-    ("50k", "ultra"),
-    ("100k", "ultra"),
-    ("half marathon", "half"),
-    ("half", "half"),
-    ("marathon", "marathon"),
-    ("10k", "10k"),
-    ("5k", "5k"),
-    ("parkrun", "5k"),
-)
 
 
 @dataclass(frozen=True)
@@ -65,8 +38,9 @@ class RunEvent:
     date: date
     title: str
     kind: str | None  # "hard", "long", "easy", "race" or None (not a run)
-    word: str | None  # the word that decided it
+    why: str  # the reason, in a few words: "long: 16 mi", "not a run: strength"
     distance: str | None = None  # a race's distance (rules.DISTANCES)
+    strength: bool = False  # the day holds strength or core work
 
 
 # Reading the events.
@@ -80,11 +54,13 @@ def events(
     *,
     warn: Callable[[str], None],
     name: str = "the calendar",
+    limits: Limits | None = None,
 ) -> list[RunEvent]:
     """(Long: each failure the libraries can raise becomes one line of glutemed's.)
     The calendar's events from ``first`` to ``last`` (both included), expanded and
-    classified, in date order. CalendarError for a file that is not a calendar;
-    ``name`` is how messages name it."""
+    read, in date order, with a warning where the reading looks wrong
+    (:func:`glutemed.core.reading.sanity`). CalendarError for a file that is not a
+    calendar; ``name`` is how messages name it; ``limits`` make a run long."""
     import icalendar
 
     shown = clip(name, 120)
@@ -113,7 +89,7 @@ def events(
         warn(f"{shown} names a time zone glutemed does not know; read in your own time zone")
     local = _local_zone()
     found = _expand(calendar, first, last, warn)
-    read = []
+    read: list[tuple[date, str, Reading]] = []
     for event in found:
         start = event.get("DTSTART")
         if start is None:
@@ -128,9 +104,46 @@ def events(
         if not first <= day <= last:
             continue
         title = " ".join(str(event.get("SUMMARY", "")).split())
-        categories = _categories(event)
-        read.append(_classify(day, title, categories, words))
-    return sorted(read, key=lambda item: (item.date, item.title))
+        length, days = _length(event)
+        reading = read_event(
+            title,
+            str(event.get("DESCRIPTION", "")),
+            _categories(event),
+            length=length,
+            days=days,
+            words=words,
+            limits=limits,
+        )
+        read.append((day, title, reading))
+    read.sort(key=lambda item: (item[0], item[1]))
+    weighed = longest_of_week([(day, reading) for day, _, reading in read])
+    for warning in sanity(weighed, first, last):
+        warn(f"{shown}: {warning}")
+    return [
+        RunEvent(day, title, r.kind, r.why, r.distance, r.strength)
+        for (day, title, _), (_, r) in zip(read, weighed, strict=True)
+    ]
+
+
+def _length(event: Any) -> tuple[float | None, int]:
+    """(minutes, days): a timed event's length, and the days an all-day event spans
+    (1 for one day, or for an end no later than its start)."""
+    start = getattr(event.get("DTSTART"), "dt", None)
+    end = getattr(event.get("DTEND"), "dt", None)
+    if end is None and event.get("DURATION") is not None:
+        try:
+            end = start + event.get("DURATION").dt
+        except Exception:  # a duration icalendar cannot add
+            end = None
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        try:
+            minutes = (end - start).total_seconds() / 60
+        except TypeError:  # one end with a zone, one without
+            return None, 1
+        return (minutes if 0 < minutes <= 24 * 60 else None), 1
+    if isinstance(start, date) and isinstance(end, date) and not isinstance(end, datetime):
+        return None, max(1, (end - start).days)
+    return None, 1
 
 
 def _drop_fast_rules(calendar: Any, warn: Callable[[str], None]) -> None:
@@ -273,59 +286,3 @@ def _categories(event: Any) -> list[str]:
 
 def _local_zone() -> Any:
     return datetime.now().astimezone().tzinfo
-
-
-def classify(
-    title: str, categories: Iterable[str] = (), words: Mapping[str, Sequence[str]] | None = None
-) -> tuple[str | None, str | None]:
-    """(kind, the word that decided it) of an event, by whole words, hard first.
-
-    In time linear in the text, however many words there are: the text's words are
-    looked up, a phrase at a time, in an index of every word of every kind."""
-    extra = tuple((kind, tuple((words or {}).get(kind, ()))) for kind in KINDS)
-    index, longest = _index(extra)
-    tokens = _TOKEN.findall(" ".join([title, *categories]).lower())
-    best: tuple[int, int, str, str] | None = None
-    for start in range(len(tokens)):
-        for length in range(1, min(longest, len(tokens) - start) + 1):
-            found = index.get(tuple(tokens[start : start + length]))
-            if found is not None and (best is None or found < best):
-                best = found
-    return (best[2], best[3]) if best else (None, None)
-
-
-#: A word (letters, digits, ``_`` and ``-``) or one other character: how text is cut
-#: into the whole words that classify events.
-_TOKEN = re.compile(r"[\w-]+|[^\w\s-]")
-
-
-@functools.lru_cache(maxsize=8)
-def _index(
-    extra: tuple[tuple[str, tuple[str, ...]], ...],
-) -> tuple[dict[tuple[str, ...], tuple[int, int, str, str]], int]:
-    """Every word of every kind by its tokens -> (kind's rank, word's rank, kind, word),
-    glutemed's words before the config file's; and the longest phrase in tokens."""
-    index: dict[tuple[str, ...], tuple[int, int, str, str]] = {}
-    for rank, (kind, more) in enumerate(extra):
-        for place, word in enumerate([*WORDS[kind], *more]):
-            key = tuple(_TOKEN.findall(word.lower()))
-            if key and key not in index:
-                index[key] = (rank, place, kind, word)
-    return index, max((len(key) for key in index), default=1)
-
-
-def distance_of(title: str) -> str:
-    """A race's distance from its title: 5k, 10k, half, marathon or ultra (else 10k)."""
-    text = title.lower()
-    for word, distance in DISTANCE_WORDS:
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-            return distance
-    return "10k"
-
-
-def _classify(
-    day: date, title: str, categories: Sequence[str], words: Mapping[str, Sequence[str]] | None
-) -> RunEvent:
-    kind, word = classify(title, categories, words)
-    distance = distance_of(" ".join([title, *categories])) if kind == "race" else None
-    return RunEvent(day, title, kind, word, distance)

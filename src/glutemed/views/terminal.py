@@ -158,8 +158,7 @@ def plan_view(plan: Plan) -> Group:
     The plan: a header, one table a session (all the same width), loads, the caution."""
     header = Text.assemble(
         (f"{plural(plan.days, 'session')} a week", "bold"),
-        f" on {and_list(plan.weekdays)}, {plural(plan.weeks, 'week')} "
-        f"from {plan.start.isoformat()}",
+        f" on {_days(plan)}, {plural(plan.weeks, 'week')} from {plan.start.isoformat()}",
     )
     needed = Text(f"Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}")
     names = {e.slug: e.form_name for s in plan.sessions for e in s.exercises}
@@ -476,31 +475,12 @@ def history_view(
     return Group(*parts)
 
 
-def runs_view(weeks: list[dict[str, Any]]) -> Group:
-    """The calendar's events week by week, each with the kind glutemed read and why."""
-    from glutemed.core.rules import WEEKDAYS
-
-    parts: list[RenderableType] = []
-    names = {"hard": "hard run", "long": "long run", "easy": "easy run", "race": "race"}
-    for week in weeks:
-        parts.append(Text(f"Week {week['week']} · from {week['start']}", style="bold"))
-        table = Table.grid(padding=(0, 2))
-        for _ in range(3):
-            table.add_column()
-        for event in week["events"]:
-            day = _date_of(event["date"])
-            kind = f"{names[event['kind']]} ('{event['word']}')" if event["kind"] else "not a run"
-            table.add_row(
-                f"  {WEEKDAYS[day.weekday()][:3]} {event['date']}", Text(kind), Text(event["title"])
-            )
-        parts.append(table if week["events"] else Text("  no events"))
-    return Group(*parts)
-
-
-def _date_of(text: str) -> date:
-    from datetime import date as day
-
-    return day.fromisoformat(text)
+def _days(plan: Plan) -> str:
+    """The plan's weekdays: "Monday, Wednesday and Friday"; with a calendar moving the
+    days week by week, more days than sessions a week: "Monday, Tuesday or Friday"."""
+    if len(plan.weekdays) > plan.days:
+        return f"{', '.join(plan.weekdays[:-1])} or {plan.weekdays[-1]}"
+    return and_list(plan.weekdays)
 
 
 def undo_preview(

@@ -28,7 +28,7 @@ def runs(
     ] = 4,
     as_json: Annotated[bool, params.flag("--json", help="Print the weeks as JSON.")] = False,
 ) -> None:
-    """List your calendar's events as glutemed reads them."""
+    """List your calendar's events as glutemed reads them, and why."""
     from glutemed.core import schedule
     from glutemed.formats import ics_in as runcalendar
     from glutemed.storage import feeds
@@ -42,7 +42,13 @@ def runs(
     last = monday + timedelta(weeks=weeks) - timedelta(days=1)
     data = feeds.read_source(resolved.runs_from, feeds.cache_folder(), warn=streams.warn)
     found = runcalendar.events(
-        data, monday, last, resolved.runs, warn=streams.warn, name=resolved.runs_from
+        data,
+        monday,
+        last,
+        resolved.runs,
+        warn=streams.warn,
+        name=resolved.runs_from,
+        limits=resolved.limits,
     )
     listed = []
     for week in range(weeks):
@@ -56,7 +62,8 @@ def runs(
                         "date": event.date.isoformat(),
                         "title": event.title,
                         "kind": event.kind,
-                        "word": event.word,
+                        "why": event.why,
+                        "strength": event.strength,
                     }
                     for event in found
                     if begin <= event.date < begin + timedelta(weeks=1)
@@ -66,7 +73,7 @@ def runs(
     if as_json:
         streams.print_json({"weeks": listed})
         return
-    from glutemed.views import terminal as render
+    from glutemed.views.calendar import runs_view
     from glutemed.views.console import emit
 
-    emit(render.runs_view(listed))
+    emit(runs_view(listed))
