@@ -192,13 +192,18 @@ def test_list_never_cuts_a_slug(invoke: Invoke, width: str) -> None:
 
 
 @pytest.mark.parametrize("width", ["60", "80", "120"])
-@pytest.mark.parametrize("command", [["plan", "--weeks", "2"], ["show", "1"], ["list"]])
+@pytest.mark.parametrize(
+    "command",
+    [["plan", "--weeks", "2"], ["plan", "--weeks", "2", "--explain"], ["show", "1"], ["list"]],
+)
 def test_views_are_tidy_at_every_width(invoke: Invoke, width: str, command: list[str]) -> None:
     out = invoke(*command, env={"COLUMNS": width}).stdout
     lines = out.splitlines()
     assert all(len(line) <= int(width) for line in lines)
     assert all(line == line.rstrip() for line in lines), "trailing spaces when piped"
-    if command[0] == "plan":
+    if command[0] == "plan" and "--explain" not in command:
+        assert any(line.startswith("Equipment: ") for line in lines)
+    elif command[0] == "plan":
         assert any(line.startswith("Equipment needed: ") for line in lines)
         rules_lines = {len(line) for line in lines if set(line.strip()) == {"─"}}
         assert len(rules_lines) == 1, "session tables differ in width"

@@ -17,10 +17,32 @@ def test_plan_prints_a_week_a_runner_can_follow(invoke: Invoke) -> None:
     out = result.stdout
     for text in ("Week 1 · Monday", "Week 1 · Wednesday", "Week 1 · Friday", "min", "each side"):
         assert text in out
-    assert "Equipment needed: dumbbells, band, box" in out
-    assert "not a diagnosis" in out
+    assert "Equipment: dumbbells, band, box" in out
+    assert "when to see a clinician: glutemed plan --explain" in " ".join(out.split())
     assert "\x1b[" not in out  # plain text when piped
     assert result.stderr == ""
+    explained = invoke("plan", "--days", "3", "--moves", "1,3,banded-squat", "--explain").stdout
+    assert "Equipment needed: dumbbells, band, box" in explained
+    assert "not a diagnosis" in explained
+
+
+@pytest.mark.parametrize(("weeks", "most"), [(1, 30), (12, 150)])
+def test_a_plan_reads_in_one_look(invoke: Invoke, weeks: int, most: int) -> None:
+    # The fullest plan: 3 sessions of 3 moves a week, stdout and stderr, at 80 columns.
+    args = ("plan", "--days", "3", "--size", "3", "--weeks", str(weeks))
+    result = invoke(*args, env={"COLUMNS": "80"})
+    lines = (result.stdout + result.stderr).splitlines()
+    assert len(lines) <= most
+    head = lines[: lines.index("")]
+    assert len(head) <= 4 and head[-1].startswith("Equipment: ")
+    last = max(i for i, line in enumerate(lines) if line.startswith("Week "))
+    tail = [line for line in lines[last + 1 :] if not line.startswith("  ")]
+    assert len(tail) <= 6
+    # Sessions that repeat the week's prescription take a line each.
+    assert any(line.endswith("· as Wednesday") for line in lines)
+    # --explain adds the rules to the same output.
+    explained = invoke(*args, "--explain", env={"COLUMNS": "80"}).stdout
+    assert "Progression (glutemed's rule)" in explained and len(explained) > len(result.stdout)
 
 
 def test_plan_json_shape(invoke: Invoke) -> None:

@@ -22,8 +22,8 @@ def test_today_is_a_session_day_from_the_settings_and_says_so(invoke: Invoke) ->
     assert result.exit_code == 0
     assert "Today · Monday 2026-11-23" in result.stdout and "Session (to do)" in result.stdout
     assert "no saved programme" in result.stderr and result.stderr.count("\n") == 1
-    assert "leave two or three reps in reserve" in result.stdout  # the guidance line
-    assert "above 3 out of 10 holds a move" in result.stdout
+    assert "keep 2-3 reps in reserve" in result.stdout  # the guidance line
+    assert "above 3/10 holds a move" in result.stdout
 
 
 def test_a_rest_day_names_the_next_session(invoke: Invoke) -> None:

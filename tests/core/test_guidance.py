@@ -22,7 +22,7 @@ def _flat(text: str) -> str:
 @pytest.mark.parametrize(
     "args",
     [
-        ["plan"],
+        ["plan", "--explain"],
         ["show", "lateral-lunge"],
         ["plan", "--format", "markdown"],
     ],
@@ -71,4 +71,4 @@ def test_before_you_start_reads_the_same_in_the_readme_show_and_the_sheet(
     for point in BEFORE:
         assert _flat(point) in readme and _flat(point) in shown and _flat(point) in sheet
     assert _flat(ADD_ON) in readme
-    assert _flat(ADD_ON) in _flat(invoke("plan").stdout)
+    assert _flat(ADD_ON) in _flat(invoke("plan", "--explain").stdout)

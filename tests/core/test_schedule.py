@@ -72,9 +72,10 @@ def test_saturday_long_run_and_tuesday_intervals_keep_friday_free(invoke: Invoke
         "race": None,
         "race_distance": None,
         "taper_days": None,
+        "calendar": None,
     }
     assert any("keep hard days hard" in note for note in data["notes"])
-    view = invoke("plan", "--long-run", "sat", "--hard", "tue", "--hard", "thu").stdout
+    view = invoke("plan", "--long-run", "sat", "--hard", "tue", "--hard", "thu", "--explain").stdout
     assert "after your hard run" in view and "keep hard days hard" in view
 
 

@@ -97,7 +97,9 @@ def test_plan_takes_the_next_session_from_the_log(invoke: Invoke) -> None:
     assert "new to this form" in first["lateral-lunge"]["advice"]
     assert first["split-squat"]["progression"] == "double"
     view = invoke("plan", *routine).stdout
-    assert "13kg" in view and "First session of each move, from your log" in view
+    assert "@ 13kg" in view and "From your log: " in view
+    explained = invoke("plan", *routine, "--explain").stdout
+    assert "13kg" in explained and "First session of each move, from your log" in explained
     assert "None" not in view
 
 

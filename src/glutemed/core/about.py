@@ -51,6 +51,6 @@ GUIDANCE: tuple[str, ...] = (
 )
 #: The guidance in one line, for a place with room for one.
 GUIDANCE_LINE = (
-    "Warm up for five minutes, leave two or three reps in reserve, rest 60 to 90 "
-    "seconds, and log your pain: above 3 out of 10 holds a move, above 5 steps it down."
+    "Warm up 5 minutes, keep 2-3 reps in reserve, rest 60-90 s; log your pain: "
+    "above 3/10 holds a move, above 5 steps it down."
 )

@@ -258,6 +258,9 @@ class Runs(NamedTuple):
     race: date | None
     race_distance: str | None
     taper_days: int | None
+    #: With a calendar: how the sessions sit in it ("around your calendar's runs; 4 of
+    #: 12 sessions on its strength days"); None without one.
+    calendar: str | None = None
 
 
 class Plan(NamedTuple):

@@ -156,10 +156,12 @@ def make_plan(
     sessions = [session._replace(week=session.week - shift) for session in sessions]
     notes += _rule_notes(options, sessions, level, blocks, len(weekdays))
     shown_days = list(weekdays)
+    placed = None
     if options.calendar is not None and options.weekdays is None and sessions:
         # With a calendar the days move week by week: the header names those they fall on.
         shown_days = sorted({session.date.weekday() for session in sessions})
         notes.insert(0, _calendar_note(sessions, options.calendar))
+        placed = _placed(sessions, options.calendar)
     needed = {item for session in sessions for e in session.exercises for item in e.equipment}
     return Plan(
         days=len(weekdays),
@@ -178,6 +180,7 @@ def make_plan(
             race=options.race,
             race_distance=options.race_distance if options.race else None,
             taper_days=schedule.TAPER_DAYS[options.race_distance] if options.race else None,
+            calendar=placed,
         ),
         notes=notes,
         sessions=sessions,
@@ -187,18 +190,23 @@ def make_plan(
 
 def _calendar_note(sessions: Sequence[Session], calendar: schedule.RunCalendar) -> str:
     """How a calendar placed the sessions, and how many fell on its strength days."""
-    strength = {run.date for run in calendar if run.kind == "strength"}
-    note = (
+    return (
         "Days chosen week by week around your calendar's runs (glutemed's rules: none on "
-        "a long run or a race, nor the day before a long or hard run"
+        "a long run or a race, nor the day before a long or hard run; its strength days "
+        f"first where they fit): {_placed(sessions, calendar)}."
     )
-    if strength:
-        on = sum(1 for session in sessions if session.date in strength)
-        note += (
-            f"; {on} of {plural(len(sessions), 'session')} on your calendar's strength days, "
-            "which glutemed prefers"
-        )
-    return note + ")."
+
+
+def _placed(sessions: Sequence[Session], calendar: schedule.RunCalendar) -> str:
+    """``around your calendar's runs; 4 of 12 sessions on its strength days``."""
+    strength = {run.date for run in calendar if run.kind == "strength"}
+    if not strength:
+        return "around your calendar's runs"
+    on = sum(1 for session in sessions if session.date in strength)
+    return (
+        f"around your calendar's runs; {on} of {plural(len(sessions), 'session')} "
+        "on your calendar's strength days"
+    )
 
 
 def _rule_notes(
@@ -459,9 +467,14 @@ def _around_race(
         window_days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
         candidates = [day for day in window_days if day not in blocked]
         if not candidates and builder.options.calendar is not None:
-            # As for any week of a calendar's plan: rather than none, the day before a
-            # hard run (a long run or a race day never gives way).
-            candidates = [day for day in window_days if blocked[day].startswith(BEFORE_HARD)]
+            # As for any week of a calendar's plan: rather than none that week, the day
+            # before a hard run (a long run or a race day never gives way).
+            candidates = [
+                day
+                for day in window_days
+                if blocked[day].startswith(BEFORE_HARD)
+                and not any(schedule.monday_of(s.date) == schedule.monday_of(day) for s in kept)
+            ]
 
         def fits(day: date) -> tuple[bool, bool]:
             spaced = previous is None or (day - previous).days >= 2

@@ -123,6 +123,13 @@ def plan(
     ] = None,
     level: params.Level = None,
     as_json: Annotated[bool, params.flag("--json", help="Print the plan as JSON.")] = False,
+    explain: Annotated[
+        bool,
+        params.flag(
+            "--explain",
+            help="Add the rules, the reasons and the full guidance to the plan on screen.",
+        ),
+    ] = False,
     output: Annotated[
         Path | None, params.output("Write the plan to FILE (.md, .ics, .json, .html or .pdf).")
     ] = None,
@@ -246,10 +253,16 @@ def plan(
     if save:
         _save(options, result)
     if fmt is None:
-        from glutemed.views import terminal as render
         from glutemed.views.console import emit
 
-        emit(render.plan_view(result))
+        if explain:
+            from glutemed.views import terminal as render
+
+            emit(render.plan_view(result))
+        else:
+            from glutemed.views.plan import short_plan_view
+
+            emit(short_plan_view(result))
         return
     from glutemed.formats import plan_out as export
     from glutemed.storage.files import write_file
