@@ -123,7 +123,9 @@ def test_path_and_init(invoke: Invoke, tmp_path: Path) -> None:
     target = tmp_path / "sub" / "config.toml"
     env = {"GLUTEMED_CONFIG": str(target)}
     assert invoke("config", "--path", env=env).stdout == f"{target}\n"
-    assert invoke("config", "--init", env=env).exit_code == 0
+    both = invoke("config", "--init", "--path", env=env)  # both asked for, both done
+    assert both.exit_code == 0 and target.exists()
+    assert both.stdout.splitlines()[-1] == str(target)
     text = target.read_text()
     assert "# days = 3" in text and "long_run" in text
     assert _settings(invoke, env=env)["days"]["from"] == "default"  # all commented out

@@ -218,3 +218,21 @@ def test_seeds_vary_the_routine(invoke: Invoke) -> None:
         for seed in range(8)
     }
     assert len(routines) >= 2
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--equipment", "dumbells"], "did you mean 'dumbbells'?"),
+        (["--long-run", "satday"], "did you mean 'saturday'?"),
+        (["--on", "mon,wendesday"], "did you mean 'wednesday'?"),
+        (["--race-distance", "marthon", "--race", "2027-01-10"], "did you mean 'marathon'?"),
+        (["--long-run", "sat", "--hard", "tue,sat"], "the long run or a hard run, not both"),
+    ],
+)
+def test_a_near_miss_or_a_clash_is_refused_with_a_suggestion(
+    invoke: Invoke, args: list[str], says: str
+) -> None:
+    result = invoke("plan", *args)
+    assert result.exit_code == 2 and says in result.stderr
+    assert result.stderr.count("\n") == 1

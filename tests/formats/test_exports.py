@@ -180,6 +180,15 @@ def test_exporting_over_an_earlier_calendar_cancels_the_sessions_it_drops(
     friday = [uid for uid, day in first.items() if day == date(2026, 12, 4)]
     assert friday and friday[0] in live  # the same date keeps its UID: updated, not copied
     assert {first[uid] for uid in cancelled} == {date(2026, 11, 30), date(2026, 12, 2)}
+    said = " ".join(result.output.split())
+    assert "Wrote 2 sessions" in said and "cancelled 2 sessions" in said
+
+
+def test_the_programme_name_names_the_calendar(invoke: Invoke) -> None:
+    named = _calendar(invoke("plan", *START, "--format", "ics", "--name", "Half 2027").stdout_bytes)
+    assert str(named["x-wr-calname"]) == "Half 2027"
+    plain = _calendar(invoke("plan", *START, "--format", "ics").stdout_bytes)
+    assert str(plain["x-wr-calname"]) == "glutemed"
 
 
 def test_remind_adds_an_alarm_before_each_session(invoke: Invoke) -> None:

@@ -21,6 +21,7 @@ from glutemed.core.rules import (
     ROUTINE,
     SETS,
     SIDES,
+    WEEKDAYS,
     WEEKS,
     parse_level,
 )
@@ -102,6 +103,12 @@ class PlanOptions:
         ]
         if not all(0 <= day < 7 for day in days):
             raise FieldError("weekdays", "takes weekdays 0 (Monday) to 6 (Sunday)")
+        if self.long_run is not None and self.long_run in self.hard:
+            raise FieldError(
+                "hard",
+                f"names {WEEKDAYS[self.long_run]}, the day of your {{long_run}}: a day holds "
+                "the long run or a hard run, not both (a long run with fast miles is long)",
+            )
         if self.sets is not None and self.sets not in SETS:
             raise FieldError("sets", f"takes {SETS.takes}, not {self.sets}")
         if self.weeks is not None and self.weeks not in WEEKS:

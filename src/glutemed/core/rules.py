@@ -203,8 +203,11 @@ def parse_weekday(word: str) -> int:
         for index, name in enumerate(WEEKDAYS):
             if name.lower().startswith(folded):
                 return index
+    names = [name.lower() for name in WEEKDAYS] + [name[:3].lower() for name in WEEKDAYS]
+    maybe = did_you_mean(folded, names)
     raise ValueError(
-        f"takes a weekday (mon, tue, wed, thu, fri, sat or sun); {quoted(word)} is not a weekday"
+        f"takes a weekday (mon, tue, wed, thu, fri, sat or sun); {quoted(word)} is not a "
+        f"weekday{maybe}"
     )
 
 
@@ -240,7 +243,8 @@ def parse_equipment(values: Iterable[str]) -> frozenset[str]:
             continue
         name = _EQUIPMENT_ALIASES.get(word, word)
         if name not in EQUIPMENT:
-            raise ValueError(f"{takes}; {quoted(word)} is not equipment glutemed knows")
+            maybe = did_you_mean(word, [*EQUIPMENT, *_EQUIPMENT_ALIASES])
+            raise ValueError(f"{takes}; {quoted(word)} is not equipment glutemed knows{maybe}")
         chosen.add(name)
     return frozenset(chosen)
 
@@ -355,8 +359,18 @@ def one_of(words: Sequence[str], text: str) -> str:
     """``text`` as one of ``words`` (any case); ValueError naming them."""
     cleaned = text.strip().lower()
     if cleaned not in words:
-        raise ValueError(f"takes {and_list(words, 'or')}, not {quoted(text)}")
+        raise ValueError(
+            f"takes {and_list(words, 'or')}, not {quoted(text)}{did_you_mean(cleaned, words)}"
+        )
     return cleaned
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``; did you mean 'box'?`` for the choice closest to a mistyped ``word``, or ""."""
+    import difflib
+
+    close = difflib.get_close_matches(word.strip().lower(), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {quoted(close[0])}?" if close else ""
 
 
 def parse_level(text: str) -> str:

@@ -101,7 +101,7 @@ def to_ics(
     calendar = Calendar()
     calendar.add("prodid", "-//glutemed//glutemed plan//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "glutemed")
+    calendar.add("x-wr-calname", name)  # the programme's name names the calendar too
     stamp = datetime.combine(first, time(0, 0), tzinfo=UTC)
     planned = set()
     for session in sessions:

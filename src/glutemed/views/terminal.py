@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from glutemed.core.due import Due
     from glutemed.core.plan import Plan, Session
     from glutemed.core.selfcheck import CheckResult
-    from glutemed.core.sets import LoggedSet, MoveStats, Pain
+    from glutemed.core.sets import LoggedSet
 
 
 class CatalogueView:
@@ -50,7 +50,7 @@ class CatalogueView:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         widest = max((len(move.slug) for move in self.moves), default=4)
         title = Text("glutemed catalogue", style="bold")
-        if options.max_width >= widest + 42:
+        if options.max_width >= widest + 47:  # every column whole, the headings too
             yield self._table(widest, title)
             return
         yield title
@@ -337,7 +337,7 @@ def check_history_table(rows: list[dict[str, Any]]) -> Table:
     for row in rows:
         table.add_row(
             str(row["id"]),
-            row["taken"],
+            _local_time(row["taken"]),
             row["left"],
             row["right"],
             ", ".join(row["gait"]) or "none",
@@ -346,11 +346,23 @@ def check_history_table(rows: list[dict[str, Any]]) -> Table:
     return table
 
 
-def settings_table(rows: list[tuple[str, Any, str]], path: str) -> Table:
-    """Effective settings: key, value and where it came from."""
-    table = Table(
-        box=box.SIMPLE_HEAD, title=f"glutemed settings (file: {path})", title_justify="left"
-    )
+def _local_time(taken: str) -> str:
+    """A saved moment as the runner reads it: the local date and time to the minute."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(taken)
+    except ValueError:
+        return taken
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def settings_table(rows: list[tuple[str, Any, str]], path: str) -> Group:
+    """Effective settings: key, value and where it came from; the file's path on a line
+    of its own, whole (a terminal too narrow for it wraps it, nothing is cut)."""
+    table = Table(box=box.SIMPLE_HEAD, title="glutemed settings", title_justify="left")
     for column in ("setting", "value", "from"):
         table.add_column(column)
     for key, value, source in rows:
@@ -359,120 +371,8 @@ def settings_table(rows: list[tuple[str, Any, str]], path: str) -> Table:
         elif value is None:
             value = {"sets": "chosen by week", "catalogue": "built-in"}.get(key, "none")
         table.add_row(key, Text(str(value)), source)
-    return table
-
-
-SPARKS = "▁▂▃▄▅▆▇█"
-
-
-def sparkline(values: list[int]) -> str:
-    """A one-line chart: ``▁▃▅█``."""
-    if not values:
-        return ""
-    low, high = min(values), max(values)
-    span = (high - low) or 1
-    return "".join(SPARKS[round((v - low) / span * (len(SPARKS) - 1))] for v in values)
-
-
-def trend_room() -> int:
-    """How many sessions a move's trend line can show in this terminal."""
-    return max(8, console().width - 4)
-
-
-def history_view(
-    sets: list[LoggedSet],
-    stats: list[MoveStats],
-    trends: dict[str, list[tuple[date, int, list[str]]]],
-    before: dict[str, list[tuple[date, int, list[str]]]],
-    every: bool,
-    since: date | None,
-    pains: Sequence[Pain] = (),
-) -> Group:
-    """(Long: the view's three parts in order.)
-    The recent sessions (or every set), a table of how each move has come along, and
-    a trend line per move that fits the terminal."""
-    from glutemed.core.progression import change
-    from glutemed.core.sets import top_load_text
-
-    parts: list[RenderableType] = []
-    if every:
-        title = f"Every set since {since.isoformat()}" if since else "Every set logged"
-        table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
-        for column in ("id", "date", "move", "set", "reps", "load", "note"):
-            table.add_column(column, justify="right" if column in ("set", "reps") else "left")
-        for logged in sets:
-            table.add_row(
-                f"#{logged.id}",
-                logged.date.isoformat(),
-                Text(logged.slug),
-                str(logged.set),
-                str(logged.reps),
-                Text(logged.load or "-"),
-                Text(logged.note or ""),
-            )
-        parts.append(table)
-    else:
-        label = since.isoformat() if since else "the start"
-        parts.append(Text(f"Sessions since {label} (--all for every set)", style="bold"))
-        scores = {(pain.date, pain.slug): pain.score for pain in pains}
-        by_day: dict[date, dict[str, list[LoggedSet]]] = {}
-        for logged in sets:
-            by_day.setdefault(logged.date, {}).setdefault(logged.slug, []).append(logged)
-        lines = []
-        for day, moves in by_day.items():
-            done = []
-            for slug, items in moves.items():
-                items = sorted(items, key=lambda s: s.set)
-                top = top_load_text(s.load for s in items if s.load)
-                reps = ",".join(str(s.reps) for s in items)
-                hurt = scores.get((day, slug))
-                done.append(
-                    f"{slug} {len(items)} x {reps}"
-                    + (f" @ {top}" if top else "")
-                    + (f", pain {hurt}/10" if hurt is not None else "")
-                )
-            after = [m for m in pains if m.kind == "morning" and m.date > day]
-            morning = min(after, key=lambda m: m.date) if after else None
-            later = [d for d in by_day if day < d <= morning.date] if morning else []
-            mornings = (
-                f" (the morning after: pain {morning.score}/10)"
-                if morning is not None and not later
-                else ""
-            )
-            lines.append(f"{day.isoformat()}  {'; '.join(done)}{mornings}")
-        parts.append(listed(lines or ["nothing logged in these weeks"], numbered=False))
-    table = Table(box=box.SIMPLE_HEAD, title="How each move has come along", title_justify="left")
-    for column in ("move", "sessions", "best set", "load", "last 4 weeks"):
-        table.add_column(column, justify="right" if column == "sessions" else "left")
-    for item in stats:
-        points = trends.get(item.slug, [])
-        earlier = before.get(item.slug) or []
-        now = (points[0][1], points[0][2]) if points else None
-        then = (earlier[0][1], earlier[0][2]) if earlier else None
-        loads = (
-            item.first_load
-            if item.first_load == item.latest_load
-            else f"{item.first_load or '-'} -> {item.latest_load or '-'}"
-        )
-        table.add_row(
-            Text(item.slug),
-            str(item.sessions),
-            f"{plural(item.best_reps, 'rep')}",
-            Text(loads or "-"),
-            change(now, then) if now else "-",
-        )
-    parts.append(table)
-    parts.append(Text("Total reps a session, oldest to newest", style="bold"))
-    for item in stats:
-        points = list(reversed(trends.get(item.slug, [])))
-        if not points:
-            continue
-        span = f"{points[0][0].isoformat()} to {points[-1][0].isoformat()}"
-        parts.append(
-            Text(f"{item.slug}: {plural(len(points), 'session')}, {span}, latest {points[-1][1]}")
-        )
-        parts.append(Text("  " + sparkline([total for _, total, _ in points]), no_wrap=True))
-    return Group(*parts)
+    where = Text("Config file: ") + Text(path, no_wrap=True, overflow="ignore")
+    return Group(table, where)
 
 
 def _days(plan: Plan) -> str:

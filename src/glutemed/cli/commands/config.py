@@ -25,11 +25,11 @@ def config(
     from glutemed.storage.paths import config_path
 
     target = config_path()
+    if init:  # with --path too: write it, then print where (both asked for, both done)
+        _init(target)
     if path:
         streams.out(str(target))
-        return
-    if init:
-        _init(target)
+    if init or path:
         return
     from glutemed.core.rules import SETTINGS as KEYS
 

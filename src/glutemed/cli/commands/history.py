@@ -55,7 +55,7 @@ def history(
             return
         streams.note("nothing logged yet: 'glutemed log MOVE --reps 10,10' records a session")
         return
-    from glutemed.views import terminal as render
+    from glutemed.views import history as render
     from glutemed.views.console import emit
 
     shown_since = since if every or since else context.today() - RECENT

@@ -282,7 +282,14 @@ def plan(
         streams.write_stdout(data)
         return
     write_file(output, data, force=force)
-    streams.done(f"Wrote {plural(len(result.sessions), 'session')} to {output}")
+    cancelled = data.count(b"STATUS:CANCELLED") if fmt == "ics" else 0
+    dropped = (
+        f", and cancelled {plural(cancelled, 'session')} the earlier file held that this "
+        "plan no longer has"
+        if cancelled
+        else ""
+    )
+    streams.done(f"Wrote {plural(len(result.sessions), 'session')} to {output}{dropped}")
 
 
 #: The options that shape a plan: given any of them, ``plan`` makes the plan they
