@@ -8,8 +8,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from glutemed.core.progress import Week, adherence, streak, top_sets
+from glutemed.core.progress import Week, adherence, streak, top_sets, whole_ticks
 
 from ..conftest import TODAY, Invoke
 
@@ -102,3 +104,47 @@ def test_an_absurdly_wide_terminal_is_drawn_at_a_readable_width(
 ) -> None:
     out = invoke("progress", env={"COLUMNS": "100000"}).stdout
     assert out and max(len(line) for line in out.splitlines()) <= 400
+
+
+def test_terminal_charts_read_at_a_glance(invoke: Invoke, logged: None) -> None:
+    out = invoke("progress", "--days", "2", env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    # Every week is labelled by its Monday, day and month, and the planned line is drawn.
+    weeks = json.loads(invoke("progress", "--json", "--days", "2").stdout)["weeks"]
+    for week in weeks:
+        monday = date.fromisoformat(week["week"])
+        assert any(line.strip().startswith(f"{monday.day} {monday:%b}") for line in lines)
+    assert "streak: 9 weeks" in out and "┆ marks the 2 sessions planned" in out
+    # Reps and sessions have whole-number ticks, never 8.2 reps.
+    reps = out[out.index("reps of the top set") : out.index("load (kg)")]
+    ticks = [line.split("┤")[0].strip() for line in reps.splitlines() if "┤" in line]
+    assert ticks and all(tick.isdigit() for tick in ticks)
+
+
+def test_svg_charts_read_at_a_glance(invoke: Invoke, logged: None, tmp_path: Path) -> None:
+    target = tmp_path / "progress.svg"
+    assert invoke("progress", "--days", "2", "-o", str(target)).exit_code == 0
+    document = xml.dom.minidom.parse(str(target))
+    texts = [
+        node.firstChild.nodeValue
+        for node in document.getElementsByTagName("text")
+        if node.firstChild is not None and node.firstChild.nodeValue
+    ]
+    assert "Sessions a week against 2 planned; streak: 9 weeks" in texts
+    assert "planned" in texts and "done" in texts
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    assert f"{monday.day} {monday:%b}" in texts  # weeks as "23 Nov", not 2026-11-...
+    assert not any(text.startswith("2026-") for text in texts)
+    # The lateral lunge has one session: a point with its value printed beside it.
+    start = texts.index("lateral-lunge: reps of the top set")
+    single = texts[start : texts.index("Sessions a week against 2 planned; streak: 9 weeks")]
+    assert all(not any(c in t for c in ".,") for t in single if t[:1].isdigit())  # whole reps
+
+
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=30))
+def test_whole_ticks_cover_the_values_in_whole_numbers(values: list[int]) -> None:
+    ticks = whole_ticks(values)
+    assert len(ticks) >= 2 and ticks == sorted(ticks)
+    assert all(isinstance(tick, int) for tick in ticks)
+    assert ticks[0] <= min(values) and ticks[-1] >= max(values)
+    assert len(ticks) <= 8

@@ -141,3 +141,20 @@ def chart_lines(
         values = [p.value if p.kind == kind else None for p in series]
         charts.append((f"{slug}: {names[kind]}", [(names[kind], values)]))
     return charts
+
+
+def day_label(day: date) -> str:
+    """A chart's date label: the day and the month, ``7 Dec`` (a week by its Monday)."""
+    return f"{day.day} {day:%b}"
+
+
+def whole_ticks(values: Iterable[float | None], most: int = 6) -> list[int]:
+    """Whole-number axis ticks around ``values`` (reps, sets, sessions: counts), at most
+    ``most`` of them, always at least two apart in value so one value is not a flat
+    line on a one-tick axis: ``[8, 9, 10, 11, 12]``, ``[0, 2, 4, 6]``."""
+    found = [v for v in values if v is not None]
+    low = int(min(found, default=0)) - 1
+    high = int(max(found, default=0) + 0.999) + 1
+    low = max(0, low)
+    step = max(1, -(-(high - low) // (most - 1)))
+    return list(range(low - low % step, high + step, step))

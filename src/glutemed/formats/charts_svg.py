@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from glutemed.core.progress import Point, Week, chart_lines
+from glutemed.core.progress import Point, Week, chart_lines, day_label, streak, whole_ticks
+from glutemed.core.text import plural
 
 
 def svg(points: dict[str, list[Point]], weeks: Sequence[Week]) -> bytes:
@@ -44,32 +45,70 @@ def html(points: dict[str, list[Point]], weeks: Sequence[Week]) -> bytes:
 
 
 def _charts(points: dict[str, list[Point]], weeks: Sequence[Week]) -> list[bytes]:
+    """(Long: each chart's settings, one by one.)
+    A chart a move and kind of load, then the weeks: whole-number ticks for counts,
+    dates as ``7 Dec``, one session drawn as a point with its value, and the weeks'
+    sessions against the planned line, with the streak in the title."""
     import pygal
     from pygal.style import CleanStyle
 
     rendered = []
     for slug, series in points.items():
         for title, lines in chart_lines(slug, series):
+            counts = title.endswith("reps of the top set")
+            values = [v for _, line in lines for v in line]
             chart = pygal.Line(
                 style=CleanStyle,
-                x_label_rotation=30,
-                show_minor_x_labels=False,
                 js=[],
                 width=800,
                 height=400,
+                show_legend=False,
+                print_values=len(series) == 1,
+                dots_size=6 if len(series) == 1 else 3,
+                y_labels=whole_ticks(values) if counts else _load_ticks(values),
+                range=_range(values) if len(series) == 1 and not counts else None,
+                x_label_rotation=0 if len(series) <= 8 else 30,
+                show_minor_x_labels=False,
             )
             chart.title = title
-            chart.x_labels = [p.date.isoformat() for p in series]
-            chart.x_labels_major_every = max(1, len(series) // 6)
-            for name, values in lines:
-                chart.add(name, values)
+            chart.x_labels = [day_label(p.date) for p in series]
+            chart.x_labels_major_every = max(1, -(-len(series) // 8))
+            for name, line in lines:
+                chart.add(name, line)
             rendered.append(chart.render())
-    bars = pygal.Bar(style=CleanStyle, js=[], width=800, height=400)
-    bars.title = f"Sessions a week against {weeks[-1].planned if weeks else 0} planned"
-    bars.x_labels = [w.monday.isoformat() for w in weeks]
-    bars.add("done", [w.done for w in weeks])
+    done = [w.done for w in weeks]
+    planned = [w.planned for w in weeks]
+    bars = pygal.Line(
+        style=CleanStyle,
+        js=[],
+        width=800,
+        height=400,
+        y_labels=whole_ticks([*done, *planned]),
+        x_label_rotation=0,
+        fill=False,
+    )
+    bars.title = (
+        f"Sessions a week against {planned[-1] if planned else 0} planned; "
+        f"streak: {plural(streak(weeks), 'week')}"
+    )
+    bars.x_labels = [day_label(w.monday) for w in weeks]
+    bars.add("done", done, dots_size=5, print_values=True)
+    bars.add("planned", planned, show_dots=False, stroke_style={"width": 3, "dasharray": "8, 6"})
     rendered.append(bars.render())
     return rendered
+
+
+def _load_ticks(values: Sequence[float | None]) -> list[float] | None:
+    """A load axis's ticks: the loads themselves where there are few (never 11.67 kg),
+    else pygal's own."""
+    distinct = sorted({v for v in values if v is not None})
+    return distinct if 1 < len(distinct) <= 6 else None
+
+
+def _range(values: Sequence[float | None]) -> tuple[float, float]:
+    """An axis around one value: a little either side, so it reads as a point."""
+    value = next((v for v in values if v is not None), 0.0)
+    return max(0.0, value - 2), value + 2
 
 
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
