@@ -1,9 +1,9 @@
-"""Write the README's command reference from glutemed's own ``--help``.
+"""Write the command reference (docs/reference.md) from glutemed's own ``--help``.
 
-    python docs/reference.py          # rewrite the section in README.md
-    python docs/reference.py --check  # exit 1 if README.md differs from --help
+    python docs/reference.py          # rewrite the reference in docs/reference.md
+    python docs/reference.py --check  # exit 1 if docs/reference.md differs from --help
 
-The test suite runs the same comparison (tests/test_docs.py), so the README
+The test suite runs the same comparison (tests/test_docs.py), so the reference
 and ``--help`` cannot drift apart.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parent / "reference.md"
 START = "<!-- reference: made by docs/reference.py from --help; do not edit by hand -->"
 END = "<!-- end of reference -->"
 WIDTH = 80
@@ -53,7 +53,7 @@ def _indent(text: str) -> list[str]:
 
 
 def current(readme: str) -> str:
-    """The section as README.md has it now (empty if the markers are missing)."""
+    """The reference as docs/reference.md has it now (empty if the markers are missing)."""
     if START not in readme or END not in readme:
         return ""
     return readme[readme.index(START) : readme.index(END) + len(END)]
@@ -65,7 +65,7 @@ def main() -> int:
     if "--check" in sys.argv[1:]:
         return 0 if current(readme) == wanted else 1
     if not current(readme):
-        print("README.md has no reference markers", file=sys.stderr)
+        print("docs/reference.md has no reference markers", file=sys.stderr)
         return 1
     README.write_text(readme.replace(current(readme), wanted), encoding="utf-8")
     return 0

@@ -179,10 +179,13 @@ def _form(exercise: "Exercise", given: str | None, day: date) -> str | None:
     saved = programme.in_force(day, warn=streams.warn)
     if saved is None:
         if exercise.variants:
-            streams.note(
-                "no saved programme ('glutemed plan --save'): logged as the move's own "
-                "form; --form names another"
+            later = programme.in_force(day, warn=streams.warn, upcoming=True)
+            why = (
+                f"your programme starts {later.start.isoformat()}, after this day"
+                if later is not None
+                else "no saved programme ('glutemed plan --save')"
             )
+            streams.note(f"{why}: logged as the move's own form; --form names another")
         return None
     return saved.forms.get(exercise.slug)
 
