@@ -86,6 +86,10 @@ class CalendarError(GlutemedError):
     """The runner's calendar (``--runs-from``) cannot be fetched or read."""
 
 
+class FitError(GlutemedError):
+    """A FIT file a watch recorded that glutemed cannot read, or its sets no move matches."""
+
+
 class DateError(GlutemedError):
     """A day that makes no sense for the command: logging a set on a day still to come."""
 

@@ -62,6 +62,8 @@ BAD = {
     "--date": "yesterday-ish",
     "--note": "n" * 501,
     "--sheet": "",
+    "--fit": "",
+    "--to-watch": "",
     "--since": "last week",
     "--install-completion": "tcsh",
     "--show-completion": "tcsh",

@@ -82,7 +82,15 @@ def test_show_lists_the_forms_as_glutemeds(invoke: Invoke) -> None:
         ("Supported Bodyweight Split Squat", "easier"),
         ("Rear-Foot-Elevated Split Squat", "harder"),
     ]
-    assert set(data["variants"][0]) == {"name", "level", "equipment", "steps", "cues", "figure"}
+    assert set(data["variants"][0]) == {
+        "name",
+        "level",
+        "equipment",
+        "steps",
+        "cues",
+        "figure",
+        "fit",
+    }
 
 
 def test_the_sheet_and_calendar_name_the_form(invoke: Invoke, tmp_path: Path) -> None:

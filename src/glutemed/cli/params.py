@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -111,6 +112,27 @@ def output(help: str) -> Any:
 
 
 Force = Annotated[bool, flag("--force", help="Overwrite FILE if it exists.")]
+
+#: Rest between sets, in ``go`` and in a watch's workout.
+Rest = Annotated[
+    int | None,
+    value(
+        "--rest",
+        parser=rules.REST.parse,
+        metavar="SECONDS",
+        help=f"Rest between sets: {rules.REST.takes}. [default: 60, or rest in the config]",
+    ),
+]
+#: A watch's mount point: workouts go into its GARMIN/NewFiles folder.
+ToWatch = Annotated[
+    Path | None,
+    value(
+        "--to-watch",
+        parser=rules.parse_path,
+        metavar="MOUNT",
+        help="Put the workout files on the watch mounted here (the folder holding GARMIN).",
+    ),
+]
 
 
 def move(help: str, *, required: bool) -> Any:

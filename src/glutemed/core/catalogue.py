@@ -72,6 +72,15 @@ class Reps(_Model):
         return str(self.min) if self.min == self.max else f"{self.min}-{self.max}"
 
 
+class FitCode(_Model):
+    """A move's exercise in the FIT profile, for a watch's strength workout: a category
+    older watches know (numbered below 33) and a name in it (65535: FIT's generic
+    name for the category)."""
+
+    category: int = Field(ge=0, le=32)
+    name: int = Field(ge=0, le=65535)
+
+
 class Variant(_Model):
     """An easier or a harder form of a move: glutemed's addition, not the source's.
 
@@ -86,6 +95,8 @@ class Variant(_Model):
     cues: list[Text] = Field([], max_length=100)
     #: The name of this form's figure in data/figures, where its movement differs.
     figure: Slug | None = None
+    #: The form's FIT exercise (default: its move's).
+    fit: FitCode | None = None
 
     @model_validator(mode="after")
     def _equipment_once(self) -> Variant:
@@ -115,6 +126,8 @@ class Exercise(_Model):
     variants: list[Variant] = Field([], max_length=10)
     #: The name of the move's figure in data/figures (default: its slug).
     figure: Slug | None = None
+    #: The move's FIT exercise, for workouts on a watch (None: a generic one).
+    fit: FitCode | None = None
 
     @model_validator(mode="after")
     def _equipment_once(self) -> Exercise:
@@ -195,12 +208,20 @@ class Catalogue(_Model):
     @classmethod
     def trusted(cls, data: dict[str, Any]) -> Catalogue:
         """A catalogue from data this code validated before (a cache): no checks again."""
+
+        def code(found: dict[str, Any] | None) -> FitCode | None:
+            return None if found is None else FitCode.model_construct(**found)
+
         moves = [
             Exercise.model_construct(
                 **{
                     **move,
                     "reps": Reps.model_construct(**move["reps"]),
-                    "variants": [Variant.model_construct(**form) for form in move["variants"]],
+                    "fit": code(move.get("fit")),
+                    "variants": [
+                        Variant.model_construct(**{**form, "fit": code(form.get("fit"))})
+                        for form in move["variants"]
+                    ],
                 }
             )
             for move in data["exercises"]

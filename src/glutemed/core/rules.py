@@ -169,8 +169,9 @@ FORMAT_WORDS: dict[str, str] = {
     "json": "json",
     "html": "html",
     "pdf": "pdf",
+    "fit": "fit",
 }
-FORMATS: tuple[str, ...] = ("markdown", "ics", "json", "html", "pdf")
+FORMATS: tuple[str, ...] = ("markdown", "ics", "json", "html", "pdf", "fit")
 SUFFIXES: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -179,6 +180,7 @@ SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".fit": "fit",
 }
 
 #: What the standing knee did in the mirror test.
@@ -313,7 +315,8 @@ def parse_time(text: str) -> time:
 
 
 def parse_format(text: str) -> str:
-    """``markdown``, ``ics``, ``json``, ``html`` or ``pdf`` from any of the words that name them."""
+    """``markdown``, ``ics``, ``json``, ``html``, ``pdf`` or ``fit`` from any of the words
+    that name them."""
     try:
         return FORMAT_WORDS[text.strip().lower()]
     except KeyError:

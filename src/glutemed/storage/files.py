@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from glutemed.core.text import clip
@@ -178,3 +179,45 @@ def read_figure(folder: Path, name: str) -> str | None:
         return (folder / f"{name}.svg").read_text(encoding="utf-8")
     except OSError:
         return None
+
+
+def write_files(
+    folder: Path, files: Sequence[tuple[str, bytes]], *, force: bool = False
+) -> list[Path]:
+    """Write each ``(name, bytes)`` into ``folder`` (made if missing), atomically; with a
+    file already there and no ``force``, write none of them and say which."""
+    shown = clip(str(folder), 120)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ExportError(
+            f"cannot make the folder {shown}: {err.strerror or 'not allowed'}"
+        ) from None
+    if not folder.is_dir():
+        raise ExportError(f"{shown} is not a folder")
+    there = [name for name, _ in files if os.path.lexists(folder / name)]
+    if there and not force:
+        more = f" and {len(there) - 1} more" if len(there) > 1 else ""
+        raise ExportError.naming(
+            "{shown} already holds {first}{more}; nothing was written: add {force} to replace them",
+            shown=shown,
+            first=there[0],
+            more=more,
+        )
+    written = []
+    for name, data in files:
+        write_file(folder / name, data, force=force)
+        written.append(folder / name)
+    return written
+
+
+def watch_inbox(mount: Path) -> Path:
+    """Where a Garmin watch mounted at ``mount`` picks up new files on disconnect:
+    ``GARMIN/NewFiles`` (made if missing). The ``GARMIN`` folder must be there."""
+    garmin = mount / "GARMIN"
+    if not garmin.is_dir():
+        raise ExportError(
+            f"no GARMIN folder in {clip(str(mount), 120)}: give the folder the watch is "
+            "mounted at (it holds GARMIN), with the watch connected"
+        )
+    return garmin / "NewFiles"

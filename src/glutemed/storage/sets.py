@@ -27,21 +27,41 @@ def add_sets(sets: Sequence[LoggedSet], source: str, pains: Sequence[Pain] = ())
     ``glutemed log`` appends: each move's sets on a day are numbered after the
     last set already logged for it that day, so nothing is ever replaced.
     """
-    stored = []
     with open_log(write=True) as db, transaction(db):
         command = _new_command(db, source)
         for pain in pains:
             _insert_pain(db, command, pain)
-        last: dict[tuple[date, str], int] = {}
-        for item in sets:
-            key = (item.date, item.slug)
-            if key not in last:
-                last[key] = _last_set(db, item.date, item.slug)
-            last[key] += 1
-            numbered = replace(item, set=last[key])
-            _insert_set(db, command, numbered)
-            stored.append(numbered)
+        return _append(db, command, sets)
+
+
+def _append(db: sqlite3.Connection, command: int, sets: Sequence[LoggedSet]) -> list[LoggedSet]:
+    """Insert the sets, each move's numbered after its sets already logged that day."""
+    stored = []
+    last: dict[tuple[date, str], int] = {}
+    for item in sets:
+        key = (item.date, item.slug)
+        if key not in last:
+            last[key] = _last_set(db, item.date, item.slug)
+        last[key] += 1
+        numbered = replace(item, set=last[key])
+        _insert_set(db, command, numbered)
+        stored.append(numbered)
     return stored
+
+
+def add_activity(sets: Sequence[LoggedSet], source: str, key: str) -> list[LoggedSet] | None:
+    """Log a watch activity's sets as one command, in one transaction (all or none),
+    numbered after each move's sets already logged that day; None, writing nothing,
+    when the log already holds a set of the activity ``key`` names (each set's
+    ``sheet_key`` starts with it), whatever file it came from."""
+    with open_log(write=True) as db, transaction(db):
+        seen = db.execute(
+            "SELECT 1 FROM sets WHERE sheet_key >= ? AND sheet_key < ? LIMIT 1",
+            (f"{key}:", f"{key};"),
+        ).fetchone()
+        if seen is not None:
+            return None
+        return _append(db, _new_command(db, source), sets)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from glutemed.cli import context, params, planning, streams
-from glutemed.core import rules
 from glutemed.core.text import plural
 from glutemed.errors import DateError, Ended, ExitCode, NothingToDo, UsageError
 
@@ -29,15 +28,7 @@ def go(
         ),
     ] = None,
     week: Mapping[str, Any] = planning.NO_WEEK,
-    rest: Annotated[
-        int | None,
-        params.value(
-            "--rest",
-            parser=rules.REST.parse,
-            metavar="SECONDS",
-            help=f"Rest between sets: {rules.REST.takes}. [default: 60, or rest in the config]",
-        ),
-    ] = None,
+    rest: params.Rest = None,
     quiet: Annotated[bool, params.flag("--quiet", help="No bell when a rest ends.")] = False,
 ) -> None:
     """Walk today's session set by set, with a rest timer."""

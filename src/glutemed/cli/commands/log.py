@@ -104,6 +104,22 @@ def log(
     ] = None,
     note: Note = None,
     sheet: Sheet = None,
+    fit: Annotated[
+        Path | None,
+        params.value(
+            "--fit",
+            parser=rules.parse_path,
+            metavar="FILE",
+            help="Log the sets of a strength activity your watch recorded (.fit).",
+        ),
+    ] = None,
+    skip_unknown: Annotated[
+        bool,
+        params.flag(
+            "--skip-unknown",
+            help="With --fit: log the sets of glutemed's moves, leave the rest out.",
+        ),
+    ] = False,
 ) -> None:
     """Record the sets you did (or the ticked sets of a sheet)."""
     # Long only in its signature: each parameter is an option's declaration.
@@ -116,6 +132,15 @@ def log(
         if any(value is not None for value in (move, reps, load, form, side, pain, sheet)):
             raise FieldError("morning", "is logged alone: give only --date with it")
         _morning(morning, context.on_day(when, ahead=False))
+        return
+    if skip_unknown and fit is None:
+        raise FieldError("skip_unknown", "applies only with --fit")
+    if fit is not None:
+        if any(v is not None for v in (move, reps, load, when, form, side, pain, sheet, note)):
+            raise FieldError("fit", "takes the moves, reps, loads and date from the activity alone")
+        from glutemed.cli import watchfiles
+
+        watchfiles.import_activity(catalogue, fit, skip_unknown=skip_unknown)
         return
     if sheet is not None:
         given = (move, reps, load, when, form, side, pain)

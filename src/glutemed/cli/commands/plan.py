@@ -172,6 +172,8 @@ def plan(
             help="A calendar alarm this long before each session: 30m, 1h, 1d.",
         ),
     ] = None,
+    to_watch: params.ToWatch = None,
+    rest: params.Rest = None,
     save: Annotated[
         bool,
         params.flag(
@@ -189,6 +191,10 @@ def plan(
         if fmt not in (None, "json"):
             raise FieldError("json", "and {format} disagree; give one of them")
         fmt = "json"
+    if to_watch is not None:
+        if fmt not in (None, "fit"):
+            raise FieldError("to_watch", "puts watch workouts on a watch: leave {format} out")
+        fmt = "fit"
     if output is not None and fmt is None:
         try:
             fmt = rules.format_of(output)
@@ -196,6 +202,12 @@ def plan(
             raise FieldError("output", f"names a file, but glutemed {err}") from None
     if fmt == "pdf" and output is None:
         raise FieldError("format", "pdf goes to a file: give -o FILE.pdf")
+    if fmt == "fit" and output is None and to_watch is None:
+        raise FieldError(
+            "format", "fit goes to a folder, a file a session: give -o FOLDER or {to_watch}"
+        )
+    if rest is not None and fmt != "fit":
+        raise FieldError("rest", "applies only to watch workouts (--format fit)")
     for field, given in (("time", at), ("remind", remind)):
         if given is not None and fmt != "ics":
             raise FieldError(
@@ -263,6 +275,13 @@ def plan(
             from glutemed.views.plan import short_plan_view
 
             emit(short_plan_view(result))
+        return
+    if fmt == "fit":
+        from glutemed.cli import watchfiles
+
+        rest_seconds = watchfiles.rest_of(context.settings(ctx, rest=rest).rest)
+        made = watchfiles.files(result.sessions, catalogue, rest_seconds, name)
+        watchfiles.write(made, folder=output, to_watch=to_watch, force=force)
         return
     from glutemed.formats import plan_out as export
     from glutemed.storage.files import write_file
