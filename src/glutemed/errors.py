@@ -90,6 +90,10 @@ class FitError(GlutemedError):
     """A FIT file a watch recorded that glutemed cannot read, or its sets no move matches."""
 
 
+class PublishError(GlutemedError):
+    """A calendar server that cannot be reached, refuses glutemed, or answers wrongly."""
+
+
 class DateError(GlutemedError):
     """A day that makes no sense for the command: logging a set on a day still to come."""
 

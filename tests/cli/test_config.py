@@ -37,6 +37,7 @@ def test_defaults_when_the_file_is_empty(invoke: Invoke) -> None:
             "runs",
             "long_km",
             "long_minutes",
+            "publish",
             "catalogue",
         ),
         "default",
@@ -147,9 +148,11 @@ def test_the_example_config_works_uncommented(invoke: Invoke, tmp_path: Path) ->
     (tmp_path / "my-moves.yaml").write_text(builtin_catalogue().read_text())
     for chosen in [[n] for n in settings] + [settings]:
         text = [line[2:] if n in chosen else line for n, line in enumerate(lines)]
-        table = next(n for n, line in enumerate(lines) if line.startswith("# [runs]"))
-        if any(n > table for n in chosen):  # a [runs] word needs its table's heading
-            text = [t[2:] if n == table else t for n, t in enumerate(text)]
+        tables = [n for n, line in enumerate(lines) if line.startswith("# [")]
+        for n in chosen:  # a table's key needs the table's heading
+            heading = max((t for t in tables if t < n), default=None)
+            if heading is not None and not text[heading].startswith("["):
+                text[heading] = text[heading][2:]
         target.write_text("\n".join(text) + "\n")
         result = invoke("config", "--json", env=env)
         assert result.exit_code == 0, (chosen, result.stderr)

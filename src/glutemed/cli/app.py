@@ -34,8 +34,10 @@ from glutemed.cli.commands import (
     listing,
     log,
     plan,
+    profiles,
     programme,
     progress,
+    publish,
     runs,
     show,
     today,
@@ -240,6 +242,14 @@ def _remember_catalogue(ctx: typer.Context, param: Any, value: Path | None) -> P
     return value
 
 
+def _remember_profile(value: str | None) -> str | None:
+    """The runner this run is for: every file of theirs is found through it."""
+    from glutemed.storage import paths
+
+    paths.PROFILE = value
+    return value
+
+
 def _version(value: bool) -> None:
     if value:
         print(version_text())
@@ -304,6 +314,18 @@ def _root(
             show_default=False,
         ),
     ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            parser=rules.parse_profile,
+            callback=_remember_profile,
+            is_eager=True,
+            metavar="NAME",
+            help="The runner this is for: their own config, log and programme.",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -339,6 +361,8 @@ app.command(cls=GlutemedCommand)(programme.programme)
 app.command(cls=GlutemedCommand)(undo.undo)
 app.command(cls=GlutemedCommand)(edit.edit)
 app.command(cls=GlutemedCommand)(delete.delete)
+app.command(cls=GlutemedCommand)(publish.publish)
+app.command(cls=GlutemedCommand)(profiles.profiles)
 
 
 def main() -> None:

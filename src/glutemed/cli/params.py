@@ -18,7 +18,7 @@ imports this at start-up.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -113,6 +113,36 @@ def output(help: str) -> Any:
 
 Force = Annotated[bool, flag("--force", help="Overwrite FILE if it exists.")]
 
+#: Calendar events at a time of day (``plan -o x.ics``, ``publish``).
+At = Annotated[
+    time | None,
+    value(
+        "--time",
+        parser=rules.parse_time,
+        metavar="TIME",
+        help="Calendar events at this time (07:00, 7pm), not all-day.",
+    ),
+]
+#: The programme's name, which its calendar events and watch workouts are known by.
+Name = Annotated[
+    str,
+    value(
+        "--name",
+        parser=rules.parse_name,
+        metavar="NAME",
+        help="The programme's name, which calendar events are known by. [default: glutemed]",
+    ),
+]
+#: A calendar alarm before each session.
+Remind = Annotated[
+    timedelta | None,
+    value(
+        "--remind",
+        parser=rules.parse_remind,
+        metavar="BEFORE",
+        help="A calendar alarm this long before each session: 30m, 1h, 1d.",
+    ),
+]
 #: Rest between sets, in ``go`` and in a watch's workout.
 Rest = Annotated[
     int | None,

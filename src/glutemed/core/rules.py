@@ -127,6 +127,7 @@ SETTINGS: tuple[str, ...] = (
     "runs",
     "long_km",
     "long_minutes",
+    "publish",
     "catalogue",
 )
 
@@ -356,6 +357,20 @@ def parse_reps(text: str) -> list[int]:
     if any(count == 0 for count in reps) or len(reps) > 20:
         raise ValueError("takes 1 to 20 sets of at least 1 rep, e.g. 10,10,9")
     return reps
+
+
+#: A profile's name (``--profile``): a runner a coach plans for.
+PROFILE = r"[a-z0-9][a-z0-9_-]{0,39}"
+
+
+def parse_profile(text: str) -> str:
+    """A profile's name: lower-case letters, digits, ``-`` and ``_``, up to 40."""
+    cleaned = text.strip().lower()
+    if not re.fullmatch(PROFILE, cleaned):
+        raise ValueError(
+            f"takes a name of lower-case letters, digits, - and _ (up to 40), not {quoted(text)}"
+        )
+    return cleaned
 
 
 def one_of(words: Sequence[str], text: str) -> str:

@@ -44,6 +44,8 @@ class Settings(BaseModel):
     runs: dict[str, tuple[str, ...]] = {}
     long_km: int = 16
     long_minutes: int = 90
+    #: The CalDAV calendar ``publish`` keeps in step (the ``[publish]`` table's url).
+    publish: str | None = None
     catalogue: Path | None = None
     sources: dict[str, str] = {}
     file: Path | None = None

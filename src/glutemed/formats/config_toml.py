@@ -44,6 +44,8 @@ EXAMPLE = """\
 # long_km = 16                              # a calendar's run this long (km) is a long run
 # long_minutes = 90                         # ... and one of this many minutes
 # catalogue = "my-moves.yaml"               # your own catalogue, relative to this file
+# [publish]                                 # the CalDAV calendar 'glutemed publish' fills
+# url = "https://cal.example.com/alex/gm/"  # passwords: GLUTEMED_CALDAV_PASSWORD, ~/.netrc
 # [runs]                                    # more words for each kind of calendar event
 # hard = ["intervalle"]                     # (a table: keep it last in the file)
 # long = ["lange runde"]
@@ -111,6 +113,19 @@ def _check(key: str, value: Any, path: Path) -> Any:
                 )
             words[kind] = tuple(word.strip().lower() for word in listed)
         return words
+    if key == "publish":
+        if not isinstance(value, dict):
+            raise ValueError('must be a table, e.g. [publish] with url = "https://..."')
+        secret = sorted(set(value) & {"password", "pass", "secret", "token", "user"})
+        if secret:
+            raise ValueError(
+                f"holds {secret[0]}: glutemed reads the calendar's user name and password "
+                "only from GLUTEMED_CALDAV_USER and GLUTEMED_CALDAV_PASSWORD or ~/.netrc, "
+                "never from this file; remove it"
+            )
+        if set(value) != {"url"} or not isinstance(value["url"], str) or not value["url"]:
+            raise ValueError('takes only url, the calendar\'s address: url = "https://..."')
+        return value["url"]
     if key in ("equipment", "hard"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError('must be an array of names, e.g. ["tue", "thu"]')

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from glutemed.core.about import CAUTION, CREDIT, GUIDANCE, GUIDANCE_TITLE
 from glutemed.core.catalogue import Catalogue
@@ -64,11 +65,78 @@ def to_json(plan: Plan) -> str:
     return json.dumps(jsonable(plan), indent=2, ensure_ascii=False) + "\n"
 
 
-def uid(day: date, name: str) -> str:
-    """A session's UID: its date and the programme's name, nothing else, so an export
-    made again after any change updates the events on the same dates."""
-    digest = hashlib.sha256(name.encode()).hexdigest()[:16]
-    return f"{day:%Y%m%d}-{digest}@glutemed"
+def uid(day: date, name: str, profile: str | None = None) -> str:
+    """A session's UID: its date and the programme's name (and the profile's, when a
+    profile is used, so several runners can share one calendar), nothing else, so an
+    export made again after any change updates the events on the same dates."""
+    return f"{day:%Y%m%d}-{programme_mark(name, profile)}@glutemed"
+
+
+def programme_mark(name: str, profile: str | None = None) -> str:
+    """The part of every UID that names the programme (and profile): how ``publish``
+    knows which events of a calendar are this programme's."""
+    key = name if profile is None else f"{profile}/{name}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def event_files(
+    plan: Plan,
+    at: time | None = None,
+    *,
+    name: str = "glutemed",
+    remind: timedelta | None = None,
+    profile: str | None = None,
+) -> dict[str, bytes]:
+    """Each session as a calendar resource of its own (a VCALENDAR holding one event),
+    by its UID: what ``publish`` puts on a CalDAV server."""
+    from icalendar import Calendar
+
+    files = {}
+    for event in _events(plan, at, name=name, remind=remind, profile=profile):
+        calendar = Calendar()
+        calendar.add("prodid", "-//glutemed//glutemed plan//EN")
+        calendar.add("version", "2.0")
+        calendar.add_component(event)
+        files[str(event["uid"])] = bytes(calendar.to_ical())
+    return files
+
+
+def uid_in(data: bytes) -> str | None:
+    """The UID of a calendar resource's event, or None when it holds none glutemed reads."""
+    from icalendar import Calendar
+
+    try:
+        for event in Calendar.from_ical(data).walk("VEVENT"):
+            return str(event.get("UID", "")) or None
+    except Exception:  # another client's resource glutemed cannot read is not its own
+        return None
+    return None
+
+
+def same_event(one: bytes, other: bytes) -> bool:
+    """Whether two calendar resources hold the same event, whatever order a server
+    stores its properties in (``DTSTAMP``, the moment of writing, aside)."""
+    from icalendar import Calendar
+
+    def content(data: bytes) -> list[tuple[str, ...]]:
+        try:
+            calendar = Calendar.from_ical(data)
+        except Exception:  # a resource glutemed cannot read is never the same
+            return [("unreadable",)]
+        found = []
+        for component in calendar.walk():
+            if component.name in ("VEVENT", "VALARM"):
+                for key, value in component.property_items(recursive=False):
+                    if key not in ("DTSTAMP", "BEGIN", "END"):
+                        said = (
+                            value.decode("utf-8", "replace")
+                            if isinstance(value, bytes)
+                            else str(value)
+                        )
+                        found.append((component.name, key, said))
+        return sorted(found)
+
+    return content(one) == content(other)
 
 
 def to_ics(
@@ -92,23 +160,52 @@ def to_ics(
     or before 08:00 on the day of an all-day one. ``DTSTAMP`` is the first
     session's date, not the clock, so the bytes are repeatable.
     """
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Calendar, Event
 
     sessions = plan.sessions
     if not sessions:
         raise ExportError("the plan has no sessions to put in a calendar")
-    first = sessions[0].date
     calendar = Calendar()
     calendar.add("prodid", "-//glutemed//glutemed plan//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)  # the programme's name names the calendar too
-    stamp = datetime.combine(first, time(0, 0), tzinfo=UTC)
+    stamp = datetime.combine(sessions[0].date, time(0, 0), tzinfo=UTC)
     planned = set()
-    for session in sessions:
+    for event in _events(plan, at, name=name, remind=remind):
+        planned.add(str(event["uid"]))
+        calendar.add_component(event)
+    for old_uid, start in _events_of(earlier):
+        if old_uid in planned:
+            continue
+        gone = Event()
+        gone.add("uid", old_uid)
+        gone.add("dtstamp", stamp)
+        gone.add("dtstart", start)
+        gone.add("status", "CANCELLED")
+        gone.add("summary", "Glute med: cancelled (no longer in your plan)")
+        calendar.add_component(gone)
+    return bytes(calendar.to_ical())
+
+
+def _events(
+    plan: Plan,
+    at: time | None,
+    *,
+    name: str,
+    remind: timedelta | None,
+    profile: str | None = None,
+) -> list[Any]:
+    """An event a session: its UID, times, summary, description and alarm."""
+    from icalendar import Alarm, Event
+
+    if not plan.sessions:
+        return []
+    stamp = datetime.combine(plan.sessions[0].date, time(0, 0), tzinfo=UTC)
+    events = []
+    for session in plan.sessions:
         when = session.date
-        planned.add(uid(when, name))
         event = Event()
-        event.add("uid", uid(when, name))
+        event.add("uid", uid(when, name, profile))
         event.add("dtstamp", stamp)
         start, end = _event_times(session, when, at)
         event.add("dtstart", start)
@@ -123,18 +220,8 @@ def to_ics(
             alarm.add("description", without_controls(f"Glute med: {names}"))
             alarm.add("trigger", -remind if at is not None else timedelta(hours=8) - remind)
             event.add_component(alarm)
-        calendar.add_component(event)
-    for old_uid, start in _events_of(earlier):
-        if old_uid in planned:
-            continue
-        gone = Event()
-        gone.add("uid", old_uid)
-        gone.add("dtstamp", stamp)
-        gone.add("dtstart", start)
-        gone.add("status", "CANCELLED")
-        gone.add("summary", "Glute med: cancelled (no longer in your plan)")
-        calendar.add_component(gone)
-    return bytes(calendar.to_ical())
+        events.append(event)
+    return events
 
 
 def _events_of(data: bytes | None) -> list[tuple[str, date | datetime]]:

@@ -11,7 +11,17 @@ from pathlib import Path
 LOG_NAME = "glutemed.sqlite3"
 
 
-def data_dir() -> Path:
+#: The profile given with ``--profile`` for this run (None: not given; then
+#: ``GLUTEMED_PROFILE``, else none).
+PROFILE: str | None = None
+
+
+def profile() -> str | None:
+    """The runner this run is for: ``--profile``, else ``GLUTEMED_PROFILE``, else None."""
+    return PROFILE or os.environ.get("GLUTEMED_PROFILE") or None
+
+
+def base_dir() -> Path:
     """``GLUTEMED_HOME``, else the platform's user data folder for glutemed."""
     home = os.environ.get("GLUTEMED_HOME")
     if home:
@@ -21,18 +31,36 @@ def data_dir() -> Path:
     return platformdirs.user_data_path("glutemed", appauthor=False)
 
 
+def data_dir() -> Path:
+    """Where the log is: glutemed's data folder, or a profile's folder inside it."""
+    name = profile()
+    return base_dir() / "profiles" / name if name else base_dir()
+
+
+def profiles() -> list[str]:
+    """Every profile with a folder of its own, by name."""
+    folder = base_dir() / "profiles"
+    try:
+        return sorted(entry.name for entry in folder.iterdir() if entry.is_dir())
+    except OSError:
+        return []
+
+
 def log_path() -> Path:
     return data_dir() / LOG_NAME
 
 
 def config_path() -> Path:
-    """``GLUTEMED_CONFIG``, else ``config.toml`` in the platform's user config folder."""
+    """``GLUTEMED_CONFIG``, else ``config.toml`` in the platform's user config folder
+    (in ``profiles/NAME/`` there for a profile)."""
     named = os.environ.get("GLUTEMED_CONFIG")
     if named:
         return Path(named)
     import platformdirs
 
-    return platformdirs.user_config_path("glutemed", appauthor=False) / "config.toml"
+    folder = platformdirs.user_config_path("glutemed", appauthor=False)
+    name = profile()
+    return (folder / "profiles" / name if name else folder) / "config.toml"
 
 
 def _data(name: str) -> Path:

@@ -1,7 +1,7 @@
 """glutemed plan: the week's sessions as a view, JSON, Markdown or iCalendar."""
 
 import dataclasses
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -144,34 +144,10 @@ def plan(
             help="Print the plan as markdown, ics, json or html (or write it so with -o).",
         ),
     ] = None,
-    at: Annotated[
-        time | None,
-        params.value(
-            "--time",
-            parser=rules.parse_time,
-            metavar="TIME",
-            help="Calendar events at this time (07:00, 7pm), not all-day.",
-        ),
-    ] = None,
+    at: params.At = None,
     force: params.Force = False,
-    name: Annotated[
-        str,
-        params.value(
-            "--name",
-            parser=rules.parse_name,
-            metavar="NAME",
-            help="The programme's name, which calendar events are known by. [default: glutemed]",
-        ),
-    ] = "glutemed",
-    remind: Annotated[
-        timedelta | None,
-        params.value(
-            "--remind",
-            parser=rules.parse_remind,
-            metavar="BEFORE",
-            help="A calendar alarm this long before each session: 30m, 1h, 1d.",
-        ),
-    ] = None,
+    name: params.Name = "glutemed",
+    remind: params.Remind = None,
     to_watch: params.ToWatch = None,
     rest: params.Rest = None,
     save: Annotated[
