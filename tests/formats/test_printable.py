@@ -209,12 +209,15 @@ def test_on_screen_every_picture_shows_and_nothing_is_wider_than_the_page(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("size", ["360,800", "1280,800"])
 @pytest.mark.parametrize("page", ["plan", "card"])
-def test_on_a_phone_everything_fits_the_screen(invoke: Invoke, tmp_path: Path, page: str) -> None:
+def test_on_a_phone_and_a_desktop_everything_fits_the_screen(
+    invoke: Invoke, tmp_path: Path, page: str, size: str
+) -> None:
     html = tmp_path / f"{page}.html"
     if page == "plan":
         invoke("plan", "--weeks", "2", "--days", "3", "--size", "3", "-o", str(html))
     else:
         invoke("show", "staggered-stance-romanian-deadlift", "-o", str(html))
-    seen = _measure(html, tmp_path, size="360,800")
-    assert seen["wide"] == 0 and seen["scroll"] is True
+    seen = _measure(html, tmp_path, size=size)
+    assert seen["wide"] == 0 and seen["scroll"] is True  # the page is as wide as the screen

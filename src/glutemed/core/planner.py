@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 
-from glutemed.core import schedule
+from glutemed.core import around_runs, schedule
 from glutemed.core.about import ADD_ON
 from glutemed.core.catalogue import OPTIONAL_EQUIPMENT, Catalogue, Exercise
 from glutemed.core.plan import (
@@ -55,7 +55,7 @@ from glutemed.core.routine import (
 from glutemed.core.rules import EQUIPMENT, WEEKDAYS
 from glutemed.core.sessions import BASE_SETS, RACE_BUILD_WEEKS, Builder
 from glutemed.core.sets import LoggedSet, Pain
-from glutemed.core.text import and_list, plural
+from glutemed.core.text import and_list
 from glutemed.errors import PlanError
 
 #: A race closer than this to the start gets a warning (and easier forms without a recent log).
@@ -160,8 +160,8 @@ def make_plan(
     if options.calendar is not None and options.weekdays is None and sessions:
         # With a calendar the days move week by week: the header names those they fall on.
         shown_days = sorted({session.date.weekday() for session in sessions})
-        notes.insert(0, _calendar_note(sessions, options.calendar))
-        placed = _placed(sessions, options.calendar)
+        notes.insert(0, around_runs.calendar_note(sessions, options.calendar))
+        placed = around_runs.placed(sessions, options.calendar)
     needed = {item for session in sessions for e in session.exercises for item in e.equipment}
     return Plan(
         days=len(weekdays),
@@ -185,27 +185,6 @@ def make_plan(
         notes=notes,
         sessions=sessions,
         warnings=warnings,
-    )
-
-
-def _calendar_note(sessions: Sequence[Session], calendar: schedule.RunCalendar) -> str:
-    """How a calendar placed the sessions, and how many fell on its strength days."""
-    return (
-        "Days chosen week by week around your calendar's runs (glutemed's rules: none on "
-        "a long run or a race, nor the day before a long or hard run; its strength days "
-        f"first where they fit): {_placed(sessions, calendar)}."
-    )
-
-
-def _placed(sessions: Sequence[Session], calendar: schedule.RunCalendar) -> str:
-    """``around your calendar's runs; 4 of 12 sessions on its strength days``."""
-    strength = {run.date for run in calendar if run.kind == "strength"}
-    if not strength:
-        return "around your calendar's runs"
-    on = sum(1 for session in sessions if session.date in strength)
-    return (
-        f"around your calendar's runs; {on} of {plural(len(sessions), 'session')} "
-        "on your calendar's strength days"
     )
 
 
@@ -277,9 +256,11 @@ def _session_days(
     glutemed's to choose, else the weekdays of every week; and the warnings."""
     calendar = options.calendar or ()
     if options.calendar is not None and options.weekdays is None:
-        return _calendar_days(span, options, calendar)
+        return around_runs.calendar_days(span, options, calendar)
     days = span.days(weekdays)
-    warnings = _collisions(days, calendar, options) if options.calendar is not None else []
+    warnings = (
+        around_runs.collisions(days, calendar, options) if options.calendar is not None else []
+    )
     return days, warnings
 
 
@@ -292,7 +273,7 @@ def _with_races(
 ) -> tuple[list[Session], list[str]]:
     """The sessions with each race's taper and the rest around it, and a note a race."""
     # The calendar's runs are never given up for a race-week session; a weekly one may be.
-    blocked = schedule.blocked_dates(options.calendar or (), _every_day(span), None, ())
+    blocked = schedule.blocked_dates(options.calendar or (), around_runs.every_day(span), None, ())
     races = _races(options, span)
     notes: list[str] = []
     for index, (race, distance) in enumerate(races):
@@ -334,83 +315,6 @@ def _recent(history: Sequence[LoggedSet], routine: Sequence[Exercise], begin: da
     slugs = {move.slug for move in routine}
     since = begin - timedelta(days=RECENT_DAYS)
     return any(item.slug in slugs and since <= item.date <= begin for item in history)
-
-
-def _every_day(span: schedule.Span) -> list[date]:
-    return [span.monday + timedelta(days=n) for n in range(7 * span.weeks + 7)]
-
-
-#: How :func:`glutemed.core.schedule.blocked_dates` names the day before a hard run.
-BEFORE_HARD = "the day before your hard run"
-
-
-def _calendar_days(
-    span: schedule.Span, options: PlanOptions, calendar: schedule.RunCalendar
-) -> tuple[list[date], list[str]]:
-    """The session days of each plan week around the calendar's runs, and a warning for
-    the weeks where fewer than the days asked for fit."""
-    blocked = schedule.blocked_dates(calendar, _every_day(span), options.long_run, options.hard)
-    hard_days = {run.date for run in calendar if run.kind == "hard"}
-    hard_days |= {day for day in _every_day(span) if day.weekday() in options.hard}
-    strength_days = {run.date for run in calendar if run.kind == "strength"}
-    chosen: list[date] = []
-    eased: list[str] = []
-    short: list[str] = []
-    for week in range(span.weeks):
-        monday = span.monday + timedelta(weeks=week)
-        dates = [
-            monday + timedelta(days=n)
-            for n in range(7)
-            if monday + timedelta(days=n) >= span.begin
-            and (span.race is None or monday + timedelta(days=n) < span.race)
-        ]
-        picked = schedule.choose_dates(
-            dates,
-            options.wanted_days,
-            blocked,
-            hard_days,
-            chosen[-1] if chosen else None,
-            strength_days,
-        )
-        if not picked and dates:
-            # A week with no day that keeps every rule still gets one session: the rule
-            # that gives way is the day before a hard run (glutemed's choice: a session
-            # every week keeps the habit; a long run or race day never gives way).
-            relaxed = {d: why for d, why in blocked.items() if not why.startswith(BEFORE_HARD)}
-            picked = schedule.choose_dates(
-                dates, 1, relaxed, hard_days, chosen[-1] if chosen else None, strength_days
-            )
-            if picked:
-                eased.append(f"week {week + 1}")
-        if len(picked) < options.wanted_days and dates:
-            short.append(f"week {week + 1} ({len(picked)})")
-        chosen += picked
-    warnings = []
-    if eased:
-        warnings.append(
-            f"no day kept every rule in {and_list(eased[:4])}"
-            + (f" and {len(eased) - 4} more weeks" if len(eased) > 4 else "")
-            + ": each has one session the day before a hard run, so you train every week"
-        )
-    if short:
-        warnings.append(
-            f"fewer sessions than the {options.wanted_days} a week you asked for fit around "
-            f"your calendar's runs with 48 hours between sessions in {and_list(short[:4])}"
-            + (f" and {len(short) - 4} more weeks" if len(short) > 4 else "")
-        )
-    return chosen, warnings
-
-
-def _collisions(
-    days: Sequence[date], calendar: schedule.RunCalendar, options: PlanOptions
-) -> list[str]:
-    """Warnings for days fixed by the runner (``weekdays``) that the calendar's runs
-    would have kept free."""
-    blocked = schedule.blocked_dates(calendar, list(days), None, ())
-    return [
-        f"{day.isoformat()} is {why}; a strength session there may tire you for the run"
-        for day, why in sorted(blocked.items())
-    ][:5]
 
 
 def _races(options: PlanOptions, span: schedule.Span) -> list[tuple[date, str]]:
@@ -472,7 +376,7 @@ def _around_race(
             candidates = [
                 day
                 for day in window_days
-                if blocked[day].startswith(BEFORE_HARD)
+                if blocked[day].startswith(around_runs.BEFORE_HARD)
                 and not any(schedule.monday_of(s.date) == schedule.monday_of(day) for s in kept)
             ]
 
