@@ -8,6 +8,7 @@ import typer
 from glutemed.cli import context, params, planning, streams
 
 if TYPE_CHECKING:
+    from glutemed.core.plan import Plan
     from glutemed.core.publish import Change
     from glutemed.storage.caldav import Server
 
@@ -81,7 +82,7 @@ def publish(
         streams.done(summary[:1].upper() + summary[1:])
 
 
-def _plan(ctx: typer.Context, week: Mapping[str, Any]) -> "Any":
+def _plan(ctx: typer.Context, week: Mapping[str, Any]) -> "Plan":
     """The saved programme from today to its end, or the plan the options describe."""
     from glutemed.core.planner import make_plan
 
