@@ -315,3 +315,23 @@ def test_exports_share_the_plan(tmp_path: Path) -> None:
     for session in plan.sessions:
         for exercise in session.exercises:
             assert f"`{exercise.slug}`" in text
+
+
+def test_an_event_is_the_same_whatever_order_its_properties_are_stored_in() -> None:
+    from glutemed.formats.plan_out import same_event
+
+    ours = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//glutemed//EN\r\nBEGIN:VEVENT\r\n"
+        b"UID:20261207-ab@glutemed\r\nDTSTAMP:20261207T000000Z\r\n"
+        b"DTSTART;VALUE=DATE:20261207\r\nSUMMARY:Glute med\\, two moves\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    stored = (  # as a server may keep it: other order, another moment of writing
+        b"BEGIN:VCALENDAR\r\nPRODID:-//glutemed//EN\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
+        b"SUMMARY:Glute med\\, two moves\r\nDTSTART;VALUE=DATE:20261207\r\n"
+        b"DTSTAMP:20261208T101010Z\r\nUID:20261207-ab@glutemed\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert same_event(ours, stored)
+    assert not same_event(ours, stored.replace(b"two moves", b"three moves"))
+    assert not same_event(ours, b"not a calendar")

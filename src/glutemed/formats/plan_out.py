@@ -128,11 +128,9 @@ def same_event(one: bytes, other: bytes) -> bool:
             if component.name in ("VEVENT", "VALARM"):
                 for key, value in component.property_items(recursive=False):
                     if key not in ("DTSTAMP", "BEGIN", "END"):
-                        said = (
-                            value.decode("utf-8", "replace")
-                            if isinstance(value, bytes)
-                            else str(value)
-                        )
+                        # bytes in newer icalendar, property objects in older ones
+                        raw = value.to_ical() if hasattr(value, "to_ical") else value
+                        said = raw.decode() if isinstance(raw, bytes) else str(raw)
                         found.append((component.name, key, said))
         return sorted(found)
 
