@@ -14,14 +14,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
 from glutemed.core import rules
-from glutemed.core.reading import Limits
 from glutemed.core.rules import SETTINGS as KEYS
 from glutemed.core.schedule import CalendarRun, RunCalendar
+
+if TYPE_CHECKING:
+    from glutemed.core.reading import Limits
 
 
 class Settings(BaseModel):
@@ -109,7 +111,10 @@ class Settings(BaseModel):
 
     @property
     def limits(self) -> Limits:
-        """What makes a calendar's run long, by these settings."""
+        """What makes a calendar's run long, by these settings (the reading rules are
+        imported only when a calendar is read: their patterns cost start-up time)."""
+        from glutemed.core.reading import Limits
+
         return Limits(self.long_km, self.long_minutes)
 
     def shown(self, key: str) -> Any:
