@@ -191,6 +191,19 @@ def test_two_profiles_share_a_calendar_without_touching_each_other(
     assert len(marks) == 2  # each profile's events carry their own mark
 
 
+def test_two_profiles_into_two_calendars(invoke: Invoke, radicale: int) -> None:
+    calendar = (
+        b'<?xml version="1.0"?><c:mkcalendar xmlns:d="DAV:" '
+        b'xmlns:c="urn:ietf:params:xml:ns:caldav"/>'
+    )
+    assert _call(radicale, "MKCALENDAR", "/alex/sam/", calendar)[0] == 201
+    for name, path in (("alex", "/alex/training/"), ("sam", "/alex/sam/")):
+        url = f"http://127.0.0.1:{radicale}{path}"
+        assert invoke("--profile", name, "publish", url, env=CREDENTIALS).exit_code == 0
+    alex, sam = _events(radicale), _events(radicale, "/alex/sam/")
+    assert alex and sam and not set(alex) & set(sam)
+
+
 @pytest.mark.parametrize(
     ("change", "says"),
     [
