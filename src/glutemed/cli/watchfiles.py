@@ -16,13 +16,6 @@ if TYPE_CHECKING:
     from glutemed.core.plan import Session
 
 
-def rest_of(rest: int | None) -> int:
-    """The rest between sets: as given (an option or the config's ``rest``), else 60 s."""
-    from glutemed.core.sessions import REST_SECONDS
-
-    return rest if rest is not None else REST_SECONDS
-
-
 def files(
     sessions: Sequence[Session], catalogue: Catalogue, rest: int, name: str
 ) -> list[tuple[str, bytes]]:

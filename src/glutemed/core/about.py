@@ -34,7 +34,7 @@ ADD_ON = (
 )
 #: How to work in a session: glutemed's general guidance, not the source's (which
 #: gives no warm-up, effort, rest or pain advice). The rest matches the minutes
-#: estimate's 60 seconds (``sessions.REST_SECONDS``), the short end of the range.
+#: estimate's 60 seconds (``rules.REST_SECONDS``), the short end of the range.
 GUIDANCE_TITLE = "Every session (glutemed's general guidance, not the source's)"
 GUIDANCE: tuple[str, ...] = (
     "Warm up for about five minutes first: easy movement, then a few light reps of the first move.",

@@ -40,8 +40,9 @@ The config file's ``[runs]`` words join these vocabularies: ``race``,
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -286,11 +287,9 @@ DISTANCE_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _every_day(days: Iterable[date]) -> bool:
-    found = sorted(days)
-    return any(
-        all(found[i] + timedelta(days=n) in set(found) for n in range(7)) for i in range(len(found))
-    )
+def _every_day(days: set[date]) -> bool:
+    """Whether ``days`` hold seven days in a row."""
+    return any(all(day + timedelta(days=n) in days for n in range(7)) for day in days)
 
 
 def _words(text: str) -> set[tuple[str, ...]]:
@@ -304,12 +303,20 @@ def _words(text: str) -> set[tuple[str, ...]]:
     }
 
 
-def _find(found: set[tuple[str, ...]], vocabulary: Iterable[str]) -> str | None:
+def _find(found: set[tuple[str, ...]], vocabulary: tuple[str, ...]) -> str | None:
     """The first word of ``vocabulary`` (longest phrases first) that ``found`` holds."""
-    for word in sorted(vocabulary, key=lambda w: -len(w)):
-        if tuple(_TOKEN.findall(word.lower())) in found:
+    for word, key in _phrases(vocabulary):
+        if key in found:
             return word
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _phrases(vocabulary: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A vocabulary's words with their whole-word keys, longest first: worked out once
+    a vocabulary, not once an event."""
+    ordered = sorted(vocabulary, key=lambda w: -len(w))
+    return tuple((word, tuple(_TOKEN.findall(word.lower()))) for word in ordered)
 
 
 def _before(word: str, text: str, found: re.Match[str] | None) -> bool:
@@ -320,8 +327,8 @@ def _before(word: str, text: str, found: re.Match[str] | None) -> bool:
     return at is not None and at.start() < found.start()
 
 
-def _find_all(found: set[tuple[str, ...]], vocabulary: Iterable[str]) -> list[str]:
-    return [word for word in vocabulary if tuple(_TOKEN.findall(word.lower())) in found]
+def _find_all(found: set[tuple[str, ...]], vocabulary: tuple[str, ...]) -> list[str]:
+    return [word for word, key in _phrases(vocabulary) if key in found]
 
 
 def _reps(text: str) -> str | None:

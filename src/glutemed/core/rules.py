@@ -67,6 +67,9 @@ SETS = Range(2, 4, "sets", "the source's range")
 WEEKS = Range(1, 12, "weeks")
 #: Rest between sets in a guided session, in seconds (``go --rest``, config ``rest``).
 REST = Range(0, 600, "seconds")
+#: Rest between sets when the runner sets none (``rest``): the short end of the
+#: guidance's 60 to 90 seconds, and what the minutes estimate counts.
+REST_SECONDS = 60
 #: Moves in a routine: the source's rule (pick 2 to 3 of the moves).
 ROUTINE = Range(2, 3, "moves", "the source's rule: pick 2 to 3 of the moves")
 SEED = Range(0, 10**18 - 1, "", words="a whole number of 0 or more")

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from glutemed.core import progression, schedule
 from glutemed.core.catalogue import Exercise, Variant
 from glutemed.core.plan import BLOCK_WEEKS, PlannedExercise, PlanOptions, Session
-from glutemed.core.rules import SETS, WEEKDAYS
+from glutemed.core.rules import REST_SECONDS, SETS, WEEKDAYS
 from glutemed.core.sets import LoggedSet, Pain
 
 #: Sets in the first 4-week block when the runner sets none: fewer sessions, more sets.
@@ -22,11 +22,9 @@ BASE_SETS: dict[int, int] = {1: 3, 2: 3, 3: 2}
 MIN_SETS, MAX_SETS = SETS.low, SETS.high
 
 
-#: Minutes estimate: seconds per rep (slow and controlled) and rest after each set.
+#: Minutes estimate: seconds per rep (slow and controlled); the rest after each set is
+#: :data:`glutemed.core.rules.REST_SECONDS`.
 SECONDS_PER_REP = 4
-
-
-REST_SECONDS = 60
 
 
 def week_sets(week: int, days: int, fixed: int | None) -> tuple[int, bool]:

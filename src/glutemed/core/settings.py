@@ -110,6 +110,11 @@ class Settings(BaseModel):
         return shaping, self.model_copy(update=kept), bool(replaced)
 
     @property
+    def rest_seconds(self) -> int:
+        """Rest between sets: the ``rest`` setting, else the minutes estimate's 60 s."""
+        return self.rest if self.rest is not None else rules.REST_SECONDS
+
+    @property
     def limits(self) -> Limits:
         """What makes a calendar's run long, by these settings (the reading rules are
         imported only when a calendar is read: their patterns cost start-up time)."""

@@ -89,16 +89,28 @@ def event_files(
 ) -> dict[str, bytes]:
     """Each session as a calendar resource of its own (a VCALENDAR holding one event),
     by its UID: what ``publish`` puts on a CalDAV server."""
-    from icalendar import Calendar
-
     files = {}
     for event in _events(plan, at, name=name, remind=remind, profile=profile):
-        calendar = Calendar()
-        calendar.add("prodid", "-//glutemed//glutemed plan//EN")
-        calendar.add("version", "2.0")
+        calendar = _calendar()
         calendar.add_component(event)
         files[str(event["uid"])] = bytes(calendar.to_ical())
     return files
+
+
+def _calendar() -> Any:
+    """An empty VCALENDAR made by glutemed."""
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//glutemed//glutemed plan//EN")
+    calendar.add("version", "2.0")
+    return calendar
+
+
+def _stamp(plan: Plan) -> datetime:
+    """Every event's ``DTSTAMP``: the first session's day, not the clock, so the same
+    plan gives the same bytes."""
+    return datetime.combine(plan.sessions[0].date, time(0, 0), tzinfo=UTC)
 
 
 def uid_in(data: bytes) -> str | None:
@@ -144,10 +156,9 @@ def to_ics(
     name: str = "glutemed",
     remind: timedelta | None = None,
     earlier: bytes | None = None,
-    drawings: Drawings = lambda name: None,
 ) -> bytes:
-    """An iCalendar file: one event per session, all-day unless ``at`` is given (long:
-    the event's fields are set one by one, as iCalendar names them).
+    """An iCalendar file: one event per session (:func:`_events`), all-day unless ``at``
+    is given.
 
     Each ``UID`` is the session's date and the programme's ``name``, so
     importing the plan again, changed in any way, updates the events on those
@@ -158,16 +169,13 @@ def to_ics(
     or before 08:00 on the day of an all-day one. ``DTSTAMP`` is the first
     session's date, not the clock, so the bytes are repeatable.
     """
-    from icalendar import Calendar, Event
+    from icalendar import Event
 
-    sessions = plan.sessions
-    if not sessions:
+    if not plan.sessions:
         raise ExportError("the plan has no sessions to put in a calendar")
-    calendar = Calendar()
-    calendar.add("prodid", "-//glutemed//glutemed plan//EN")
-    calendar.add("version", "2.0")
+    calendar = _calendar()
     calendar.add("x-wr-calname", name)  # the programme's name names the calendar too
-    stamp = datetime.combine(sessions[0].date, time(0, 0), tzinfo=UTC)
+    stamp = _stamp(plan)
     planned = set()
     for event in _events(plan, at, name=name, remind=remind):
         planned.add(str(event["uid"]))
@@ -198,7 +206,7 @@ def _events(
 
     if not plan.sessions:
         return []
-    stamp = datetime.combine(plan.sessions[0].date, time(0, 0), tzinfo=UTC)
+    stamp = _stamp(plan)
     events = []
     for session in plan.sessions:
         when = session.date

@@ -19,11 +19,7 @@ from glutemed.core.text import and_list, plural
 def short_plan_view(plan: Plan) -> Group:
     """The plan in one look (at most 30 lines for a week of three sessions at 80
     columns; a 12-week plan of three a week in about 90)."""
-    days = (
-        f"{', '.join(plan.weekdays[:-1])} or {plan.weekdays[-1]}"
-        if len(plan.weekdays) > plan.days
-        else and_list(plan.weekdays)
-    )
+    days = days_text(plan)
     names = {e.slug: e.form_name for s in plan.sessions for e in s.exercises}
     race = plan.runs
     to_race = (
@@ -62,6 +58,14 @@ def short_plan_view(plan: Plan) -> Group:
         )
     )
     return Group(*parts)
+
+
+def days_text(plan: Plan) -> str:
+    """The plan's weekdays: "Monday, Wednesday and Friday"; with a calendar moving the
+    days week by week, more days than sessions a week: "Monday, Tuesday or Friday"."""
+    if len(plan.weekdays) > plan.days:
+        return f"{', '.join(plan.weekdays[:-1])} or {plan.weekdays[-1]}"
+    return and_list(plan.weekdays)
 
 
 def _same(one: Session, other: Session) -> bool:

@@ -156,9 +156,11 @@ def exercise_card(move: Exercise, number: int) -> Group:
 def plan_view(plan: Plan) -> Group:
     """(Long: the view's parts in order, each a few lines.)
     The plan: a header, one table a session (all the same width), loads, the caution."""
+    from glutemed.views.plan import days_text
+
     header = Text.assemble(
         (f"{plural(plan.days, 'session')} a week", "bold"),
-        f" on {_days(plan)}, {plural(plan.weeks, 'week')} from {plan.start.isoformat()}",
+        f" on {days_text(plan)}, {plural(plan.weeks, 'week')} from {plan.start.isoformat()}",
     )
     needed = Text(f"Equipment needed: {', '.join(plan.equipment) or 'none (bodyweight)'}")
     names = {e.slug: e.form_name for s in plan.sessions for e in s.exercises}
@@ -373,14 +375,6 @@ def settings_table(rows: list[tuple[str, Any, str]], path: str) -> Group:
         table.add_row(key, Text(str(value)), source)
     where = Text("Config file: ") + Text(path, no_wrap=True, overflow="ignore")
     return Group(table, where)
-
-
-def _days(plan: Plan) -> str:
-    """The plan's weekdays: "Monday, Wednesday and Friday"; with a calendar moving the
-    days week by week, more days than sessions a week: "Monday, Tuesday or Friday"."""
-    if len(plan.weekdays) > plan.days:
-        return f"{', '.join(plan.weekdays[:-1])} or {plan.weekdays[-1]}"
-    return and_list(plan.weekdays)
 
 
 def undo_preview(

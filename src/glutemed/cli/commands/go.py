@@ -35,7 +35,6 @@ def go(
     # Long only in its signature: each parameter is an option's declaration.
     from glutemed.core import due as daily
     from glutemed.core import guided
-    from glutemed.core.sessions import REST_SECONDS
     from glutemed.storage import sets as log
     from glutemed.views import prompts
 
@@ -64,7 +63,7 @@ def go(
         last_loads=_last_loads(history),
         put=recorder.put,
         pain=recorder.pain,
-        rest_seconds=resolved.rest if resolved.rest is not None else REST_SECONDS,
+        rest_seconds=resolved.rest_seconds,
         quiet=quiet,
     )
     stopped: int = ExitCode.OK

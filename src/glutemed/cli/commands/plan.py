@@ -255,7 +255,7 @@ def plan(
     if fmt == "fit":
         from glutemed.cli import watchfiles
 
-        rest_seconds = watchfiles.rest_of(context.settings(ctx, rest=rest).rest)
+        rest_seconds = context.settings(ctx, rest=rest).rest_seconds
         made = watchfiles.files(result.sessions, catalogue, rest_seconds, name)
         watchfiles.write(made, folder=output, to_watch=to_watch, force=force)
         return

@@ -8,6 +8,7 @@ import typer
 from glutemed.cli import context, params, planning, streams
 
 if TYPE_CHECKING:
+    from glutemed.core.catalogue import Catalogue
     from glutemed.core.plan import Plan
     from glutemed.core.publish import Change
     from glutemed.storage.caldav import Server
@@ -37,8 +38,9 @@ def publish(
     from glutemed.storage import paths
     from glutemed.storage.caldav import Server
 
-    plan = _plan(ctx, week)
-    address = url or context.settings(ctx).publish
+    resolved = context.settings(ctx)
+    plan = _plan(ctx, week, context.load_catalogue(resolved))
+    address = url or resolved.publish
     if not address:
         raise UsageError("give the calendar's URL, or url in the config file's [publish] table")
     server = Server(address)  # refuses plain http before any connection
@@ -82,12 +84,11 @@ def publish(
         streams.done(summary[:1].upper() + summary[1:])
 
 
-def _plan(ctx: typer.Context, week: Mapping[str, Any]) -> "Plan":
+def _plan(ctx: typer.Context, week: Mapping[str, Any], catalogue: "Catalogue") -> "Plan":
     """The saved programme from today to its end, or the plan the options describe."""
     from glutemed.core.planner import make_plan
 
     day = context.today()
-    catalogue = context.load_catalogue(context.settings(ctx))
     options, notes = planning.options_for(ctx, day, catalogue, **week)
     for note in notes:
         streams.note(note)

@@ -43,7 +43,8 @@ def today(
     history = planning.history(catalogue, day, before=True)
     found = daily.due(catalogue, options, history, day, pains=planning.pains(day))
     if output is not None or to_watch is not None:
-        _to_watch(found, catalogue, output, to_watch, context.settings(ctx, rest=rest).rest, force)
+        rest_seconds = context.settings(ctx, rest=rest).rest_seconds
+        _to_watch(found, catalogue, output, to_watch, rest_seconds, force)
         return
     if as_json:
         streams.print_json(daily.as_json(found))
@@ -59,7 +60,7 @@ def _to_watch(
     catalogue: "Catalogue",
     output: Path | None,
     to_watch: Path | None,
-    rest: int | None,
+    rest: int,
     force: bool,
 ) -> None:
     """The day's session as a watch's workout, to FILE and to the watch."""
@@ -70,5 +71,5 @@ def _to_watch(
         raise FieldError("output", "takes a file ending in .fit (a watch workout)")
     if found.session is None:
         raise NothingToDo(f"no session on {found.date.isoformat()} to put on a watch")
-    made = watchfiles.files([found.session], catalogue, watchfiles.rest_of(rest), "glutemed")
+    made = watchfiles.files([found.session], catalogue, rest, "glutemed")
     watchfiles.write(made, folder=None, to_watch=to_watch, force=force, single=output)
